@@ -1,0 +1,48 @@
+"""The ``pacxl`` command line: thin commands over the library.
+
+Every command calls the library and turns a :class:`pacxl.errors.PacxlError` into one
+``Error: ...`` line on stderr and exit code 2 (``check`` exits 1 when it finds errors). A command's
+docstring, with its example, is its ``--help``.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from . import __version__
+from .errors import PacxlError
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def reports_errors(fn):
+    """Run a command, printing a PacxlError (or a missing/unwritable file) as one line."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except PacxlError as exc:
+            _fail(str(exc), getattr(exc, "exit_code", 2))
+        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+            _fail(f"{exc.filename}: {exc.strerror}")
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pacxl")
+def main() -> None:
+    """pacxl: the Plan d'Action Commercial (PAC) of a French SMB, in a spreadsheet.
+
+    Make a workbook with `pacxl new` or `pacxl demo`, fill it, import finance's files with
+    `pacxl import`, then follow it with `pacxl check` and `pacxl report`.
+    """

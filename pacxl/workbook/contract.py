@@ -1,0 +1,215 @@
+"""The workbook contract: sheet roles, defined names and tables that every part of pacxl relies on.
+
+Builders write these names; importers, ``check``, ``report``, ``consolidate`` and the macros read
+them. Change nothing here without a migration: users' workbooks carry these names.
+
+* Sheets are found by **role** (their title depends on the language).
+* Cells are found by **defined name** (``PAC_*``, workbook scope).
+* Tables are found by **table name** (``tbl*``); their columns by position, in the order of
+  :data:`TABLES` (headers are translated, positions are not). Input columns come first, computed
+  columns (native formulas) after them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("fr", "en")
+
+#: role -> title per language, in workbook order.
+SHEETS: dict[str, dict[str, str]] = {
+    "guide": {"fr": "Guide", "en": "Guide"},
+    "settings": {"fr": "Paramètres", "en": "Settings"},
+    "review": {"fr": "Bilan N-1", "en": "Last year"},
+    "swot": {"fr": "SWOT", "en": "SWOT"},
+    "targets": {"fr": "Cibles", "en": "Targets"},
+    "customers": {"fr": "Clients", "en": "Customers"},
+    "objectives": {"fr": "Objectifs", "en": "Objectives"},
+    "funnel": {"fr": "Entonnoir", "en": "Funnel"},
+    "actions": {"fr": "Plan d'actions", "en": "Action plan"},
+    "calendar": {"fr": "Calendrier", "en": "Calendar"},
+    "budget": {"fr": "Budget", "en": "Budget"},
+    "kpi": {"fr": "Suivi KPI", "en": "KPI tracking"},
+    "dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
+    # only with --udfs
+    "udfs": {"fr": "UDF", "en": "UDF"},
+    "xlwings_conf": {"fr": "xlwings.conf", "en": "xlwings.conf"},
+}
+
+#: Defined names (workbook scope) and what they hold.
+NAMES: dict[str, str] = {
+    "PAC_Company": "company name (Settings)",
+    "PAC_Year": "the plan's year (Settings)",
+    "PAC_Currency": "ISO currency code, e.g. EUR (Settings)",
+    "PAC_FirstMonth": "calendar month (1-12) the plan year starts with (Settings)",
+    "PAC_Month": "tracking month: plan months 1..PAC_Month have actuals (Settings)",
+    "PAC_RevenueTarget": "revenue goal of the year (Funnel)",
+    "PAC_AvgDeal": "average deal value (Funnel)",
+    "PAC_FunnelTarget": "deals to sign in the year (Funnel; computed from revenue unless typed)",
+    "PAC_FunnelStages": "funnel stage names, top first (Settings, 6 cells, blanks at the end)",
+    "PAC_FunnelRates": "conversion rate from each stage to the next (Settings, 5 cells)",
+    "PAC_FunnelVolumes": "yearly volume per stage, top first (Funnel, 6 cells)",
+    "PAC_ABC_A": "ABC threshold of class A (Settings, default 0.80)",
+    "PAC_ABC_B": "ABC threshold of class B (Settings, default 0.95)",
+    "PAC_BudgetTotal": "total of the yearly budget (Budget)",
+    "PAC_Owners": "list of owners (Settings)",
+    "PAC_Segments": "list of segments (Settings)",
+    "PAC_Categories": "list of action categories (Settings)",
+    "PAC_Levers": "list of levers (Settings)",
+    "PAC_Statuses": "list of statuses: to do, in progress, done, postponed, cancelled (Settings)",
+    "PAC_BudgetCategories": "list of budget categories (Settings)",
+    "PAC_KPIKinds": "list of KPI kinds: revenue, count, cost, rate (Settings)",
+}
+
+#: Positions in the status list with a meaning for check and report.
+STATUS_TODO, STATUS_DOING, STATUS_DONE, STATUS_POSTPONED, STATUS_CANCELLED = range(5)
+
+#: Number of funnel stages the workbook offers (the rates are one fewer).
+FUNNEL_STAGES = 6
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    fr: str
+    en: str
+    computed: bool = False
+
+    def header(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    sheet: str  # role
+    columns: tuple[Column, ...]
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def index(self, key: str) -> int:
+        """0-based position of a column."""
+        return self.keys().index(key)
+
+    def input_columns(self) -> list[Column]:
+        return [c for c in self.columns if not c.computed]
+
+    def headers(self, lang: str) -> list[str]:
+        return [c.header(lang) for c in self.columns]
+
+
+def month_keys() -> list[str]:
+    return [f"m{i:02d}" for i in range(1, MONTHS + 1)]
+
+
+def _months(prefix: str, fr: str, en: str) -> tuple[Column, ...]:
+    # Headers are made unique per table; the builder may rename them with month names.
+    return tuple(
+        Column(f"{prefix}{i:02d}", f"{fr} M{i:02d}", f"{en} M{i:02d}") for i in range(1, MONTHS + 1)
+    )
+
+
+C = Column
+OBJECTIVES = Table(
+    "tblObjectives",
+    "objectives",
+    (
+        C("id", "ID", "ID"),
+        C("objective", "Objectif (Spécifique)", "Objective (Specific)"),
+        C("kpi", "Indicateur (KPI)", "KPI"),
+        C("target", "Cible (Mesurable)", "Target (Measurable)"),
+        C("unit", "Unité", "Unit"),
+        C("achievable", "Moyens (Atteignable)", "Means (Achievable)"),
+        C("relevant", "Pourquoi (Réaliste)", "Why (Relevant)"),
+        C("deadline", "Échéance (Temporel)", "Deadline (Time-bound)"),
+        C("owner", "Responsable", "Owner"),
+        C("status", "Statut", "Status"),
+        C("smart", "Contrôle SMART", "SMART check", computed=True),
+    ),
+)
+ACTIONS = Table(
+    "tblActions",
+    "actions",
+    (
+        C("id", "ID", "ID"),
+        C("objective_id", "Objectif", "Objective"),
+        C("action", "Action", "Action"),
+        C("category", "Catégorie", "Category"),
+        C("lever", "Levier", "Lever"),
+        C("segment", "Segment", "Segment"),
+        C("owner", "Responsable", "Owner"),
+        C("start", "Début", "Start"),
+        C("end", "Fin", "End"),
+        C("budget", "Budget", "Budget"),
+        C("kpi", "Indicateur (KPI)", "KPI"),
+        C("status", "Statut", "Status"),
+        C("alert", "Alerte", "Alert", computed=True),
+    ),
+)
+BUDGET = Table(
+    "tblBudget",
+    "budget",
+    (
+        C("id", "Ligne", "Line"),
+        C("category", "Catégorie", "Category"),
+        C("action_id", "Action", "Action"),
+        C("label", "Libellé", "Label"),
+        *_months("m", "Budget", "Budget"),
+        C("actual", "Réalisé", "Actual"),
+        C("total", "Total", "Total", computed=True),
+        C("plan_ytd", "Prévu à date", "Plan to date", computed=True),
+        C("variance", "Écart", "Variance", computed=True),
+        C("consumed", "Consommé %", "Consumed %", computed=True),
+    ),
+)
+KPI = Table(
+    "tblKPI",
+    "kpi",
+    (
+        C("id", "ID", "ID"),
+        C("name", "Indicateur", "KPI"),
+        C("kind", "Type", "Kind"),
+        C("unit", "Unité", "Unit"),
+        C("objective_id", "Objectif", "Objective"),
+        *_months("p", "Prévu", "Plan"),
+        *_months("a", "Réel", "Actual"),
+        C("plan_year", "Prévu année", "Plan year", computed=True),
+        C("plan_ytd", "Prévu à date", "Plan to date", computed=True),
+        C("actual_ytd", "Réel à date", "Actual to date", computed=True),
+        C("variance", "Écart", "Variance", computed=True),
+        C("variance_pct", "Écart %", "Variance %", computed=True),
+        C("landing", "Atterrissage", "Landing forecast", computed=True),
+        C("run_rate", "Tendance", "Run-rate forecast", computed=True),
+        C("status", "Statut", "Status", computed=True),
+    ),
+)
+CUSTOMERS = Table(
+    "tblCustomers",
+    "customers",
+    (
+        C("code", "Code client", "Customer code"),
+        C("name", "Raison sociale", "Name"),
+        C("segment", "Segment", "Segment"),
+        C("amount", "CA", "Revenue"),
+        C("share", "Part", "Share", computed=True),
+        C("cum_share", "Part cumulée", "Cumulative share", computed=True),
+        C("prior_share", "Part antérieure", "Prior share", computed=True),
+        C("abc", "Classe ABC", "ABC class", computed=True),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS)}
+
+
+def sheet_title(role: str, lang: str) -> str:
+    return SHEETS[role][lang]
+
+
+def role_of_title(title: str) -> str | None:
+    """The role of a sheet from its title, in any language."""
+    for role, titles in SHEETS.items():
+        if title in titles.values():
+            return role
+    return None
