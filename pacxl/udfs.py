@@ -1,0 +1,220 @@
+"""xlwings UDFs: the PAC's computations in cells (``=PAC_FUNNEL(...)`` and friends).
+
+Thin wrappers over :mod:`pacxl.calc`: they turn what xlwings passes (scalars, a row as a list, a
+range as a list of lists, ``None`` for empty cells, numbers as floats) into calc's inputs and shape
+the result back (arrays spill in Excel 365; no legacy ``expand``). Off Windows/macOS the xlwings
+decorators are no-ops, so this module imports and is tested anywhere.
+
+Bad input raises :class:`pacxl.errors.InputError` whose message says what to fix. When the
+functions run inside Excel (the xlwings UDF server is loaded), that error is returned as a short
+``#PACXL! ...`` text in the cell instead of a Python traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import xlwings as xw
+
+from . import calc
+from .calc._num import is_number
+from .calc.pareto import DEFAULT_A, DEFAULT_B
+from .calc.variance import aggregation, check_month, kpi_kind
+from .errors import InputError, PacxlError
+
+__all__ = [
+    "PAC_ABC",
+    "PAC_DEALS",
+    "PAC_FORECAST",
+    "PAC_FUNNEL",
+    "PAC_VARIANCE",
+    "PAC_VARIANCE_PCT",
+]
+
+ERROR_PREFIX = "#PACXL! "
+
+
+def _under_excel() -> bool:
+    """True when Excel calls us through the xlwings UDF server (Windows COM server)."""
+    return "xlwings.server" in sys.modules
+
+
+def excel_errors(fn: Callable) -> Callable:
+    """In Excel, show a pacxl input error as a short text in the cell; elsewhere, raise it."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except PacxlError as exc:
+            if _under_excel():
+                return ERROR_PREFIX + str(exc)
+            raise
+
+    return wrapper
+
+
+# --- shaping what xlwings passes -------------------------------------------------------------
+
+
+def _is_blank(v: Any) -> bool:
+    return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
+
+
+def _shape_of(value: Any) -> tuple[str, int, int]:
+    """('scalar'|'row'|'grid', rows, cols) of an xlwings-shaped value."""
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(r, (list, tuple)) for r in value):
+            widths = {len(r) for r in value}
+            if len(widths) != 1:
+                raise InputError("a range must be rectangular (all rows of the same length)")
+            return "grid", len(value), widths.pop()
+        if any(isinstance(r, (list, tuple)) for r in value):
+            raise InputError("a range must be rectangular (all rows of the same length)")
+        return "row", 1, len(value)
+    return "scalar", 1, 1
+
+
+def _flatten(value: Any) -> list:
+    kind = _shape_of(value)[0]
+    if kind == "grid":
+        return [v for row in value for v in row]
+    if kind == "row":
+        return list(value)
+    return [value]
+
+
+def _reshape(flat: list, like: Any) -> Any:
+    kind, rows, cols = _shape_of(like)
+    if kind == "scalar":
+        return flat[0]
+    if kind == "row":
+        return list(flat)
+    return [flat[r * cols : (r + 1) * cols] for r in range(rows)]
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, (list, tuple)):
+        flat = _flatten(value)
+        if len(flat) != 1:
+            raise InputError(f"{what} must be a single cell, got a range of {len(flat)} cells")
+        value = flat[0]
+    if _is_blank(value):
+        raise InputError(f"{what} is empty: give a number")
+    if not is_number(value):
+        raise InputError(f"{what} must be a number, got {value!r}")
+    return float(value)
+
+
+def _rates(rates: Any) -> list:
+    flat = _flatten(rates)
+    while flat and _is_blank(flat[-1]):  # a rates range may end with unused stages
+        flat.pop()
+    for i, r in enumerate(flat, start=1):
+        if _is_blank(r):
+            raise InputError(f"conversion rate {i} is empty: fill it or remove the stage")
+    return flat
+
+
+def _blank_or(v: Any) -> Any:
+    return "" if v is None else v
+
+
+# --- the functions Excel sees -------------------------------------------------------------------
+
+
+@xw.func(category="pacxl")
+@xw.arg("target", doc="Deals to sign (signatures visées), a number >= 0")
+@xw.arg(
+    "rates",
+    ndim=1,
+    doc="Conversion rates (taux de transformation) from each stage to the next, top of the "
+    "funnel first, as fractions: 0.2 for 20 %",
+)
+@xw.arg("periods", doc="Optional: spread each volume over this many periods (12 months, 52 weeks)")
+@excel_errors
+def PAC_FUNNEL(target, rates, periods=None):
+    """Reverse funnel (entonnoir inversé): the volume each stage needs, top stage first, the last
+    being the target. Returns one column that spills down. With periods, volumes per period."""
+    t = _number(target, "the target")
+    vols = calc.required_volumes(t, _rates(rates))
+    if not _is_blank(periods):
+        vols = calc.per_period(vols, _number(periods, "the number of periods"))
+    return [[v] for v in vols]
+
+
+@xw.func(category="pacxl")
+@xw.arg("values", ndim=2, doc="Customer revenue amounts (CA par client); blanks and text get no class")
+@xw.arg("a_share", doc="Optional: cumulative share closing class A (défaut 0.80)")
+@xw.arg("b_share", doc="Optional: cumulative share closing class B (défaut 0.95)")
+@excel_errors
+def PAC_ABC(values, a_share=None, b_share=None):
+    """ABC (Pareto) class of each amount: "A", "B" or "C" in the same shape as values, "" for
+    blanks. Order-independent: equal amounts share a class; zero and credit notes are C."""
+    a = DEFAULT_A if _is_blank(a_share) else _number(a_share, "the A share")
+    b = DEFAULT_B if _is_blank(b_share) else _number(b_share, "the B share")
+    flat = _flatten(values)
+    classes = calc.abc_classes(flat, a, b).classes.tolist()
+    return _reshape(classes, values)
+
+
+def _paired(actual: Any, plan: Any) -> tuple[list, list]:
+    sa, sp = _shape_of(actual), _shape_of(plan)
+    if sa[1:] != sp[1:]:
+        raise InputError(
+            f"actual is {sa[1]}x{sa[2]} cells but plan is {sp[1]}x{sp[2]}: give ranges of the same size"
+        )
+    fa, fp = _flatten(actual), _flatten(plan)
+    for what, flat in (("actual", fa), ("plan", fp)):
+        for v in flat:
+            if not _is_blank(v) and not is_number(v):
+                raise InputError(f"{what} holds {v!r}: give numbers (or leave cells empty)")
+    return fa, fp
+
+
+@xw.func(category="pacxl")
+@xw.arg("actual", doc="Actual figures (réalisé): a cell or a range")
+@xw.arg("plan", doc="Planned figures (prévu): same size as actual")
+@excel_errors
+def PAC_VARIANCE(actual, plan):
+    """Variance (écart) = actual - plan, cell by cell, same shape; blank when a side is blank."""
+    fa, fp = _paired(actual, plan)
+    return _reshape([_blank_or(calc.variance(a, p)) for a, p in zip(fa, fp)], actual)
+
+
+@xw.func(category="pacxl")
+@xw.arg("actual", doc="Actual figures (réalisé): a cell or a range")
+@xw.arg("plan", doc="Planned figures (prévu): same size as actual")
+@excel_errors
+def PAC_VARIANCE_PCT(actual, plan):
+    """Variance % (écart %) = (actual - plan) / |plan|, same shape; blank when plan is 0 or blank."""
+    fa, fp = _paired(actual, plan)
+    return _reshape([_blank_or(calc.variance_pct(a, p)) for a, p in zip(fa, fp)], actual)
+
+
+@xw.func(category="pacxl")
+@xw.arg("actuals", ndim=1, doc="Monthly actuals (réalisé mensuel), first month first")
+@xw.arg("plans", ndim=1, doc="Monthly plan (prévu mensuel), same number of months")
+@xw.arg("month", doc="Tracking month (mois de suivi): actuals count through this month")
+@xw.arg("kind", doc='Optional: "revenue", "count", "cost" (summed) or "rate" (averaged); taux, CA, coût')
+@excel_errors
+def PAC_FORECAST(actuals, plans, month, kind=None):
+    """Landing forecast (atterrissage): actual to date + plan of the remaining months (for
+    rates, their average). Blank when there is no actual to date."""
+    fa, fp = _paired(actuals, plans)
+    m = _number(month, "the month")
+    how = "sum" if _is_blank(kind) else aggregation(kpi_kind(kind))
+    return _blank_or(calc.landing_forecast(fa, fp, check_month(m, len(fa)), how))
+
+
+@xw.func(category="pacxl")
+@xw.arg("revenue", doc="Revenue goal (CA visé)")
+@xw.arg("avg_deal", doc="Average deal value (panier moyen), above 0")
+@excel_errors
+def PAC_DEALS(revenue, avg_deal):
+    """Deals to sign (affaires à signer) to reach a revenue goal: ceil(revenue / average deal)."""
+    return calc.deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
