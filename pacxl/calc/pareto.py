@@ -13,7 +13,6 @@ so that the order in which a spreadsheet sums the amounts cannot flip a class at
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
@@ -61,19 +60,58 @@ def check_thresholds(a: float, b: float) -> tuple[float, float]:
     return float(a), float(b)
 
 
-@dataclass(frozen=True)
 class AbcResult:
-    """Classes and shares, one entry per input amount, in the input order."""
+    """Classes and shares, one entry per input amount, in the input order.
 
-    classes: np.ndarray  #: "A", "B", "C" or "" (object array)
-    shares: np.ndarray  #: amount / total of positive amounts (NaN for blanks, or no positive total)
-    prior_shares: np.ndarray  #: sum of strictly greater amounts / total (NaN unless amount > 0)
-    cum_shares: np.ndarray  #: sum of amounts >= this one / total (NaN unless amount > 0)
-    total: float  #: sum of the positive amounts
+    ``classes`` and ``shares`` are computed at once; ``prior_shares`` and ``cum_shares`` on first
+    use (they cost a search per amount, which classes do not need).
+    """
+
+    __slots__ = ("classes", "shares", "total", "_x", "_sorted", "_running", "_prior", "_cum")
+
+    def __init__(self, classes, shares, total, x, ordered, running):
+        self.classes: np.ndarray = classes  #: "A", "B", "C" or "" (unicode array)
+        self.shares: np.ndarray = shares  #: amount / positive total (NaN for blanks or no total)
+        self.total: float = total  #: sum of the positive amounts
+        self._x, self._sorted, self._running = x, ordered, running
+        self._prior = self._cum = None
+
+    def _positive_sums(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sums of the amounts strictly greater and greater-or-equal, for positive amounts."""
+        x = self._x
+        prior = np.full(x.size, np.nan)
+        cum = np.full(x.size, np.nan)
+        if self.total > 0:
+            positive = ~np.isnan(x) & (x > 0)
+            vals = x[positive]
+            s, run = self._sorted, self._running
+            upto = run[np.searchsorted(s, vals, side="right") - 1]
+            below_idx = np.searchsorted(s, vals, side="left") - 1
+            below = np.where(below_idx >= 0, run[np.maximum(below_idx, 0)], 0.0)
+            prior[positive] = (self.total - upto) / self.total
+            cum[positive] = (self.total - below) / self.total
+        return prior, cum
+
+    @property
+    def prior_shares(self) -> np.ndarray:
+        """Sum of the strictly greater amounts / total (NaN unless the amount is positive)."""
+        if self._prior is None:
+            self._prior, self._cum = self._positive_sums()
+        return self._prior
+
+    @property
+    def cum_shares(self) -> np.ndarray:
+        """Sum of the amounts greater than or equal to this one / total (NaN unless positive)."""
+        if self._cum is None:
+            self._prior, self._cum = self._positive_sums()
+        return self._cum
 
     def summary(self, amounts=None) -> dict[str, dict[str, float]]:
         """Count, revenue and share of the positive total per class (see :func:`abc_summary`)."""
         return abc_summary(self, amounts)
+
+
+_LABELS = np.array(["", "A", "B", "C"])
 
 
 def abc_classes(values: Sequence, a: float = DEFAULT_A, b: float = DEFAULT_B) -> AbcResult:
@@ -88,31 +126,26 @@ def abc_classes(values: Sequence, a: float = DEFAULT_A, b: float = DEFAULT_B) ->
     """
     a, b = check_thresholds(a, b)
     x = _as_float_array(values)
-    n = x.size
     numeric = ~np.isnan(x)
-    positive = numeric & (x > 0)
-    classes = np.full(n, "", dtype=object)
-    classes[numeric] = "C"
-    shares = np.full(n, np.nan)
-    prior = np.full(n, np.nan)
-    cum = np.full(n, np.nan)
-    pos_vals = x[positive]
-    if pos_vals.size == 0:
-        return AbcResult(classes, shares, prior, cum, 0.0)
-    ordered = np.sort(pos_vals)  # ascending
+    ordered = np.sort(x[numeric & (x > 0)])  # ascending positive amounts
     running = np.cumsum(ordered)
-    total = float(running[-1])
-    # sum of amounts <= v and < v, from the ascending running sums
-    upto = running[np.searchsorted(ordered, pos_vals, side="right") - 1]
-    below_idx = np.searchsorted(ordered, pos_vals, side="left") - 1
-    below = np.where(below_idx >= 0, running[np.maximum(below_idx, 0)], 0.0)
-    p = (total - upto) / total
-    prior[positive] = p
-    cum[positive] = (total - below) / total
-    shares[numeric] = x[numeric] / total
-    rounded = np.round(p, NOISE_DECIMALS)
-    classes[positive] = np.where(rounded < a, "A", np.where(rounded < b, "B", "C"))
-    return AbcResult(classes, shares, prior, cum, total)
+    total = float(running[-1]) if running.size else 0.0
+    codes = numeric.astype(np.int8) * 3  # C for every number, blank otherwise
+    if total > 0:
+        # The prior share falls as the amount grows, so each class is the amounts above a
+        # cut-off: find the cut-offs on the sorted amounts, then compare (no per-amount search).
+        n = ordered.size
+        group_end = np.append(ordered[1:] != ordered[:-1], True)
+        last_of_group = np.where(group_end, np.arange(n), n)
+        last_of_group = np.minimum.accumulate(last_of_group[::-1])[::-1]
+        prior_sorted = np.round((total - running[last_of_group]) / total, NOISE_DECIMALS)
+        for code, limit in ((2, b), (1, a)):
+            inside = prior_sorted < limit
+            if inside.any():
+                cut = ordered[np.argmax(inside)]
+                codes[x >= cut] = code
+    shares = x / total if total > 0 else np.full(x.size, np.nan)
+    return AbcResult(_LABELS[codes], shares, total, x, ordered, running)
 
 
 def abc_summary(result: AbcResult, amounts=None) -> dict[str, dict[str, float]]:
