@@ -46,3 +46,21 @@ def main() -> None:
     Make a workbook with `pacxl new` or `pacxl demo`, fill it, import finance's files with
     `pacxl import`, then follow it with `pacxl check` and `pacxl report`.
     """
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite main.py/requirements.txt when they differ.")
+@reports_errors
+def lite(directory: str, force: bool) -> None:
+    """Write DIRECTORY/main.py and requirements.txt for xlwings Lite (Mac, web, Windows).
+
+    The file holds the same PAC_* functions as pacxl.udfs, generated from the package.
+    Paste main.py into the xlwings Lite editor, requirements.txt into its requirements tab.
+
+    Example: pacxl lite pac_lite
+    """
+    from .lite import write_lite
+
+    for path in write_lite(directory, force=force):
+        click.echo(f"wrote {path}")

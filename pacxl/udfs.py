@@ -20,10 +20,10 @@ from typing import Any
 
 import xlwings as xw
 
-from . import calc
 from .calc._num import is_number
-from .calc.pareto import DEFAULT_A, DEFAULT_B
-from .calc.variance import aggregation, check_month, kpi_kind
+from .calc.funnel import deals_for_revenue, per_period, required_volumes
+from .calc.pareto import DEFAULT_A, DEFAULT_B, abc_classes
+from .calc.variance import aggregation, check_month, kpi_kind, landing_forecast, variance, variance_pct
 from .errors import InputError, PacxlError
 
 __all__ = [
@@ -141,9 +141,9 @@ def PAC_FUNNEL(target, rates, periods=None):
     """Reverse funnel (entonnoir inversé): the volume each stage needs, top stage first, the last
     being the target. Returns one column that spills down. With periods, volumes per period."""
     t = _number(target, "the target")
-    vols = calc.required_volumes(t, _rates(rates))
+    vols = required_volumes(t, _rates(rates))
     if not _is_blank(periods):
-        vols = calc.per_period(vols, _number(periods, "the number of periods"))
+        vols = per_period(vols, _number(periods, "the number of periods"))
     return [[v] for v in vols]
 
 
@@ -158,7 +158,7 @@ def PAC_ABC(values, a_share=None, b_share=None):
     a = DEFAULT_A if _is_blank(a_share) else _number(a_share, "the A share")
     b = DEFAULT_B if _is_blank(b_share) else _number(b_share, "the B share")
     flat = _flatten(values)
-    classes = calc.abc_classes(flat, a, b).classes.tolist()
+    classes = abc_classes(flat, a, b).classes.tolist()
     return _reshape(classes, values)
 
 
@@ -183,7 +183,7 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
 def PAC_VARIANCE(actual, plan):
     """Variance (écart) = actual - plan, cell by cell, same shape; blank when a side is blank."""
     fa, fp = _paired(actual, plan)
-    return _reshape([_blank_or(calc.variance(a, p)) for a, p in zip(fa, fp)], actual)
+    return _reshape([_blank_or(variance(a, p)) for a, p in zip(fa, fp)], actual)
 
 
 @xw.func(category="pacxl")
@@ -193,7 +193,7 @@ def PAC_VARIANCE(actual, plan):
 def PAC_VARIANCE_PCT(actual, plan):
     """Variance % (écart %) = (actual - plan) / |plan|, same shape; blank when plan is 0 or blank."""
     fa, fp = _paired(actual, plan)
-    return _reshape([_blank_or(calc.variance_pct(a, p)) for a, p in zip(fa, fp)], actual)
+    return _reshape([_blank_or(variance_pct(a, p)) for a, p in zip(fa, fp)], actual)
 
 
 @xw.func(category="pacxl")
@@ -208,7 +208,7 @@ def PAC_FORECAST(actuals, plans, month, kind=None):
     fa, fp = _paired(actuals, plans)
     m = _number(month, "the month")
     how = "sum" if _is_blank(kind) else aggregation(kpi_kind(kind))
-    return _blank_or(calc.landing_forecast(fa, fp, check_month(m, len(fa)), how))
+    return _blank_or(landing_forecast(fa, fp, check_month(m, len(fa)), how))
 
 
 @xw.func(category="pacxl")
@@ -217,4 +217,4 @@ def PAC_FORECAST(actuals, plans, month, kind=None):
 @excel_errors
 def PAC_DEALS(revenue, avg_deal):
     """Deals to sign (affaires à signer) to reach a revenue goal: ceil(revenue / average deal)."""
-    return calc.deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
+    return deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
