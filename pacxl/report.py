@@ -1,0 +1,610 @@
+"""``pacxl report``: where the plan stands at month M, as terminal tables, JSON or an HTML page.
+
+:func:`report_figures` computes every figure from a :class:`pacxl.model.Plan` with
+:mod:`pacxl.calc` (never from cached formula values) and returns the JSON document whose schema
+``pacxl.report/1`` is documented in docs/report.md. :func:`render_terminal` and
+:func:`render_html` only lay those figures out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+
+from . import calc
+from .calc._num import is_number
+from .calc.variance import aggregation, check_month, kpi_kind
+from .check import (
+    deals_target,
+    month_end,
+    month_start,
+    status_position,
+)
+from .errors import InputError
+from .model import Plan
+from .workbook.contract import (
+    STATUS_CANCELLED,
+    STATUS_DOING,
+    STATUS_DONE,
+    STATUS_POSTPONED,
+)
+
+JSON_SCHEMA_ID = "pacxl.report/1"
+
+ACTION_STATES = ("done", "late", "in_progress", "to_do", "postponed", "cancelled")
+
+
+def _num(v: Any) -> float | None:
+    return float(v) if is_number(v) else None
+
+
+def _sum(values) -> float:
+    return sum(float(v) for v in values if is_number(v))
+
+
+def _kind(word: str) -> str:
+    try:
+        return kpi_kind(word)
+    except InputError:
+        return "count"
+
+
+def resolve_month(plan: Plan, month: int | None) -> int:
+    """The report's month: ``month`` when given, else the plan's tracking month."""
+    if month is None:
+        month = plan.settings.tracking_month
+        if month is None:
+            raise InputError(
+                "the workbook has no tracking month (PAC_Month): give one with --month 1..12"
+            )
+    return check_month(month)
+
+
+def kpi_figures(plan: Plan, month: int) -> list[dict]:
+    out = []
+    for k in plan.kpis:
+        kind = _kind(k.kind)
+        how = aggregation(kind)
+        plan_ytd = calc.year_to_date(k.plan, month, how)
+        actual_ytd = calc.year_to_date(k.actual, month, how)
+        out.append(
+            {
+                "id": k.id,
+                "name": k.name,
+                "kind": kind,
+                "unit": k.unit,
+                "objective_id": k.objective_id,
+                "plan_month": _num(k.plan[month - 1]),
+                "actual_month": _num(k.actual[month - 1]),
+                "plan_ytd": plan_ytd,
+                "actual_ytd": actual_ytd,
+                "variance": calc.variance(actual_ytd, plan_ytd),
+                "variance_pct": calc.variance_pct(actual_ytd, plan_ytd),
+                "favourable": calc.favourable(actual_ytd, plan_ytd, kind),
+                "plan_year": calc.year_to_date(k.plan, 12, how),
+                "landing": calc.landing_forecast(k.actual, k.plan, month, how),
+                "run_rate": calc.run_rate_forecast(k.actual, month, how),
+                "plan_by_month": [_num(v) for v in k.plan],
+                "actual_by_month": [_num(v) if i < month else None for i, v in enumerate(k.actual)],
+            }
+        )
+    return out
+
+
+def objective_figures(plan: Plan, kpis: list[dict]) -> list[dict]:
+    out = []
+    for o in plan.objectives:
+        linked = [k for k in kpis if k["objective_id"].strip().casefold() == o.id.strip().casefold() and o.id.strip()]
+        # the KPI that measures the objective: the linked one named as the objective's KPI,
+        # else the only linked one
+        named = [k for k in linked if k["name"].strip().casefold() == o.kpi.strip().casefold()]
+        measure = named[0] if named else (linked[0] if len(linked) == 1 else None)
+        landing = measure["landing"] if measure else None
+        on_track = None
+        if measure and landing is not None and is_number(o.target):
+            on_track = calc.favourable(landing, o.target, measure["kind"])
+        out.append(
+            {
+                "id": o.id,
+                "objective": o.objective,
+                "kpi": o.kpi,
+                "target": _num(o.target),
+                "unit": o.unit,
+                "deadline": o.deadline.isoformat() if o.deadline else None,
+                "owner": o.owner,
+                "status": o.status,
+                "kpis": [k["id"] for k in linked],
+                "measured_by": measure["id"] if measure else None,
+                "landing": landing,
+                "on_track": on_track,
+            }
+        )
+    return out
+
+
+def budget_figures(plan: Plan, month: int) -> dict:
+    cats: dict[str, dict] = {}
+    order = list(plan.settings.budget_categories)
+    for line in plan.budget:
+        c = line.category.strip()
+        if c not in cats:
+            cats[c] = {"plan_year": 0.0, "plan_ytd": 0.0, "actual": None}
+        row = cats[c]
+        row["plan_year"] += _sum(line.months)
+        row["plan_ytd"] += _sum(line.months[:month])
+        if is_number(line.actual):
+            row["actual"] = (row["actual"] or 0.0) + float(line.actual)
+
+    def finish(name: str, row: dict) -> dict:
+        actual = row["actual"]
+        return {
+            "category": name,
+            "plan_year": row["plan_year"],
+            "plan_ytd": row["plan_ytd"],
+            "actual": actual,
+            "variance": calc.variance(actual, row["plan_ytd"]),
+            "variance_pct": calc.variance_pct(actual, row["plan_ytd"]),
+            "favourable": calc.favourable(actual, row["plan_ytd"], "cost"),
+            "consumed": actual / row["plan_year"] if actual is not None and row["plan_year"] else None,
+        }
+
+    names = [c for c in order if c in cats] + sorted(c for c in cats if c not in order)
+    rows = [finish(n, cats[n]) for n in names]
+    actuals = [r["actual"] for r in rows if r["actual"] is not None]
+    total = finish(
+        "total",
+        {
+            "plan_year": sum(r["plan_year"] for r in rows),
+            "plan_ytd": sum(r["plan_ytd"] for r in rows),
+            "actual": sum(actuals) if actuals else None,
+        },
+    )
+    return {"categories": rows, "total": total}
+
+
+def action_state(plan: Plan, action, as_of: dt.date) -> str:
+    """One of :data:`ACTION_STATES` as of a date (late wins over in progress, to do, postponed)."""
+    pos = status_position(plan.settings, action.status)
+    if pos == STATUS_DONE:
+        return "done"
+    if pos == STATUS_CANCELLED:
+        return "cancelled"
+    if action.end is not None and action.end < as_of:
+        return "late"
+    if pos == STATUS_DOING:
+        return "in_progress"
+    if pos == STATUS_POSTPONED:
+        return "postponed"
+    return "to_do"
+
+
+def action_figures(plan: Plan, as_of: dt.date) -> dict:
+    counts = {s: 0 for s in ACTION_STATES}
+    late = []
+    by_owner: dict[str, dict[str, int]] = {}
+    for a in plan.actions:
+        state = action_state(plan, a, as_of)
+        counts[state] += 1
+        owner = by_owner.setdefault(a.owner, {s: 0 for s in ACTION_STATES})
+        owner[state] += 1
+        if state == "late":
+            late.append({"id": a.id, "action": a.action, "owner": a.owner,
+                         "end": a.end.isoformat() if a.end else None, "status": a.status})
+    counts["total"] = len(plan.actions)
+    return {"counts": counts, "late": late, "by_owner": by_owner}
+
+
+def funnel_figures(plan: Plan) -> dict:
+    s = plan.settings
+    stages = [str(x) for x in s.funnel_stages if str(x).strip()]
+    out: dict[str, Any] = {"deals_target": None, "stages": []}
+    try:
+        deals = deals_target(s)
+    except InputError:
+        deals = None
+    out["deals_target"] = deals
+    if deals is None or len(stages) < 2 or len(s.funnel_rates) < len(stages) - 1:
+        return out
+    rates = list(s.funnel_rates[: len(stages) - 1])
+    try:
+        vols = calc.required_volumes(deals, rates)
+    except InputError:
+        return out
+    monthly = calc.per_period(vols, 12)
+    weekly = calc.per_period(vols, 52)
+    for i, name in enumerate(stages):
+        out["stages"].append(
+            {
+                "name": name,
+                "rate_to_next": float(rates[i]) if i < len(rates) else None,
+                "year": vols[i],
+                "month": monthly[i],
+                "week": weekly[i],
+            }
+        )
+    return out
+
+
+def abc_figures(plan: Plan) -> dict:
+    amounts = [c.amount for c in plan.customers]
+    s = plan.settings
+    try:
+        res = calc.abc_classes(amounts, s.abc_a, s.abc_b)
+    except InputError:
+        res = calc.abc_classes(amounts)
+    return {
+        "customers": sum(1 for a in amounts if is_number(a)),
+        "total": res.total,
+        "thresholds": {"A": s.abc_a, "B": s.abc_b},
+        "classes": res.summary(amounts),
+    }
+
+
+def report_figures(plan: Plan, month: int | None = None, workbook: str = "") -> dict:
+    """Every figure of the report at plan month ``month`` (the tracking month by default)."""
+    m = resolve_month(plan, month)
+    s = plan.settings
+    kpis = kpi_figures(plan, m)
+    as_of = month_end(s, m)
+    return {
+        "schema": JSON_SCHEMA_ID,
+        "workbook": workbook,
+        "company": s.company,
+        "year": s.year,
+        "currency": s.currency,
+        "month": m,
+        "month_start": month_start(s, m).isoformat(),
+        "as_of": as_of.isoformat(),
+        "revenue_target": _num(s.revenue_target),
+        "objectives": objective_figures(plan, kpis),
+        "kpis": kpis,
+        "budget": budget_figures(plan, m),
+        "actions": action_figures(plan, as_of),
+        "funnel": funnel_figures(plan),
+        "abc": abc_figures(plan),
+    }
+
+
+# --- terminal ---------------------------------------------------------------------------------
+
+
+def fmt_num(v: Any, decimals: int = 0) -> str:
+    if v is None:
+        return ""
+    s = f"{v:,.{decimals}f}"
+    return s.replace(",", "\u202f")
+
+
+def fmt_pct(v: Any) -> str:
+    return "" if v is None else f"{v:+.1%}" if v < 0 or v > 0 else "0.0%"
+
+
+def fmt_share(v: Any) -> str:
+    return "" if v is None else f"{v:.1%}"
+
+
+def _kpi_value(v: Any, kind: str) -> str:
+    if v is None:
+        return ""
+    return fmt_share(v) if kind == "rate" and abs(v) <= 1 else fmt_num(v)
+
+
+def _verdict(fav: bool | None) -> str:
+    return "" if fav is None else ("favourable" if fav else "unfavourable")
+
+
+def _month_label(fig: dict) -> str:
+    d = dt.date.fromisoformat(fig["month_start"])
+    return f"month {fig['month']} ({d:%m/%Y})"
+
+
+def render_terminal(fig: dict, console=None) -> None:
+    """Print the report as rich tables."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    cur = fig["currency"]
+    console.print(f"[bold]{fig['company'] or 'PAC'} {fig['year']}[/bold]: plan at {_month_label(fig)}, "
+                  f"as of {fig['as_of']}")
+
+    t = Table(title="Objectives")
+    for h in ("ID", "Objective", "Target", "Landing", "On track", "Deadline", "Owner", "Status"):
+        t.add_column(h, justify="right" if h in ("Target", "Landing") else "left")
+    for o in fig["objectives"]:
+        on = o["on_track"]
+        t.add_row(o["id"], o["objective"], fmt_num(o["target"]) + (f" {o['unit']}" if o["unit"] else ""),
+                  fmt_num(o["landing"]), "" if on is None else ("[green]yes[/]" if on else "[red]no[/]"),
+                  o["deadline"] or "", o["owner"], o["status"])
+    console.print(t)
+
+    t = Table(title="KPIs (year to date)")
+    for h in ("ID", "KPI", "Plan YTD", "Actual YTD", "Variance", "Var. %", "", "Landing", "Plan year"):
+        t.add_column(h, justify="left" if h in ("ID", "KPI", "") else "right")
+    for k in fig["kpis"]:
+        fav = k["favourable"]
+        style = "" if fav is None else ("green" if fav else "red")
+        t.add_row(k["id"], k["name"], _kpi_value(k["plan_ytd"], k["kind"]), _kpi_value(k["actual_ytd"], k["kind"]),
+                  _kpi_value(k["variance"], k["kind"]), fmt_pct(k["variance_pct"]),
+                  f"[{style}]{_verdict(fav)}[/]" if style else "", _kpi_value(k["landing"], k["kind"]),
+                  _kpi_value(k["plan_year"], k["kind"]))
+    console.print(t)
+
+    t = Table(title=f"Budget by category ({cur})")
+    for h in ("Category", "Plan year", "Plan to date", "Actual", "Variance", "Consumed", ""):
+        t.add_column(h, justify="left" if h in ("Category", "") else "right")
+    b = fig["budget"]
+    for r in [*b["categories"], b["total"]]:
+        fav = r["favourable"]
+        t.add_row("[bold]Total[/]" if r is b["total"] else r["category"], fmt_num(r["plan_year"]),
+                  fmt_num(r["plan_ytd"]), fmt_num(r["actual"]), fmt_num(r["variance"]), fmt_share(r["consumed"]),
+                  "" if fav is None else ("[green]favourable[/]" if fav else "[red]unfavourable[/]"))
+    console.print(t)
+
+    a = fig["actions"]
+    t = Table(title="Actions")
+    for h in ("Done", "Late", "In progress", "To do", "Postponed", "Cancelled", "Total"):
+        t.add_column(h, justify="right")
+    c = a["counts"]
+    t.add_row(*(str(c[k]) for k in (*ACTION_STATES, "total")))
+    console.print(t)
+    if a["late"]:
+        t = Table(title="Late actions")
+        for h in ("ID", "Action", "Owner", "Due"):
+            t.add_column(h)
+        for x in a["late"]:
+            t.add_row(x["id"], x["action"], x["owner"], x["end"] or "")
+        console.print(t)
+
+    f = fig["funnel"]
+    if f["stages"]:
+        t = Table(title=f"Funnel: activity needed for {f['deals_target']} deals")
+        for h in ("Stage", "Rate to next", "Year", "This month", "This week"):
+            t.add_column(h, justify="left" if h == "Stage" else "right")
+        for st in f["stages"]:
+            t.add_row(st["name"], fmt_share(st["rate_to_next"]), fmt_num(st["year"]), fmt_num(st["month"]),
+                      fmt_num(st["week"]))
+        console.print(t)
+
+    ab = fig["abc"]
+    t = Table(title=f"ABC split of {ab['customers']} customers")
+    for h in ("Class", "Customers", f"Revenue ({cur})", "Share"):
+        t.add_column(h, justify="left" if h == "Class" else "right")
+    for cls, r in ab["classes"].items():
+        t.add_row(cls, str(r["count"]), fmt_num(r["revenue"]), fmt_share(r["share"]))
+    console.print(t)
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;margin:24px auto;
+max-width:1100px;color:#1f2933;background:#fff}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #1f4e79;
+padding-bottom:4px;color:#1f4e79}.sub{color:#52606d;margin:0 0 16px}
+table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
+th{background:#1f4e79;color:#fff;text-align:left;padding:6px 8px;font-weight:600}
+td{padding:5px 8px;border-bottom:1px solid #d9e2ec}tr:nth-child(even) td{background:#f5f7fa}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.fav{color:#1b7f3b;font-weight:600}.unf{color:#c0392b;font-weight:600}
+.grid{display:flex;flex-wrap:wrap;gap:16px}.card{flex:1 1 160px;border:1px solid #d9e2ec;
+border-radius:6px;padding:10px 14px}.card b{display:block;font-size:22px;color:#1f4e79}
+.card span{color:#52606d;font-size:12px}svg{display:block;margin:8px 0}
+.legend{font-size:12px;color:#52606d}
+@media print{body{margin:0}h2{page-break-after:avoid}table{page-break-inside:avoid}}
+"""
+
+_BLUE, _ORANGE, _GREEN, _RED, _GREY = "#1f4e79", "#e8a33d", "#1b7f3b", "#c0392b", "#9aa5b1"
+
+
+def _e(s: Any) -> str:
+    return html.escape(str(s if s is not None else ""))
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
+    th = "".join(f'<th class="n">{_e(h)}</th>' if i in numeric else f"<th>{_e(h)}</th>"
+                 for i, h in enumerate(headers))
+    body = []
+    for r in rows:
+        body.append("<tr>" + "".join(
+            f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(r)
+        ) + "</tr>")
+    return f"<table><thead><tr>{th}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _nice_max(v: float) -> float:
+    if v <= 0:
+        return 1.0
+    import math
+
+    mag = 10 ** math.floor(math.log10(v))
+    for step in (1, 2, 2.5, 5, 10):
+        if v <= step * mag:
+            return step * mag
+    return 10 * mag
+
+
+def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]], *, width: int = 1000,
+             height: int = 260, title: str = "") -> str:
+    """Grouped vertical bars: one group per label, one bar per series (name, colour, values)."""
+    left, right, top, bottom = 70, 10, 28, 46
+    pw, ph = width - left - right, height - top - bottom
+    vmax = _nice_max(max([v for _, _, vals in series for v in vals if v is not None] or [0]))
+    n = max(len(labels), 1)
+    gw = pw / n
+    bw = gw * 0.8 / max(len(series), 1)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}">']
+    parts.append(f'<text x="{left}" y="16" font-size="13" font-weight="bold" fill="#1f2933">{_e(title)}</text>')
+    for i in range(5):
+        v = vmax * i / 4
+        y = top + ph - ph * i / 4
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#d9e2ec"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
+                     f'fill="#52606d">{_e(fmt_num(v))}</text>')
+    for gi, label in enumerate(labels):
+        x0 = left + gi * gw + gw * 0.1
+        for si, (_, colour, vals) in enumerate(series):
+            v = vals[gi] if gi < len(vals) else None
+            if v is None:
+                continue
+            h = ph * max(v, 0) / vmax
+            parts.append(f'<rect x="{x0 + si * bw:.1f}" y="{top + ph - h:.1f}" width="{bw * 0.92:.1f}" '
+                         f'height="{h:.1f}" fill="{colour}"><title>{_e(label)}: {_e(fmt_num(v))}</title></rect>')
+        short = label if len(label) <= 16 else label[:15] + "…"
+        parts.append(f'<text x="{left + gi * gw + gw / 2:.1f}" y="{top + ph + 16}" font-size="11" '
+                     f'text-anchor="middle" fill="#1f2933">{_e(short)}</text>')
+    lx = left
+    for name, colour, _ in series:
+        parts.append(f'<rect x="{lx}" y="{height - 16}" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text x="{lx + 16}" y="{height - 6}" font-size="12" fill="#1f2933">{_e(name)}</text>')
+        lx += 24 + 8 * len(name)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def svg_hbars(items: list[tuple[str, float, str]], *, width: int = 1000, title: str = "",
+              value_fmt=fmt_num) -> str:
+    """Horizontal bars (label, value, colour), e.g. the funnel or actions by state."""
+    row_h, top, left = 28, 28, 220
+    height = top + row_h * len(items) + 8
+    vmax = max([v for _, v, _ in items] or [0]) or 1
+    pw = width - left - 90
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}">',
+             f'<text x="0" y="16" font-size="13" font-weight="bold" fill="#1f2933">{_e(title)}</text>']
+    for i, (label, v, colour) in enumerate(items):
+        y = top + i * row_h
+        w = pw * max(v, 0) / vmax
+        parts.append(f'<text x="{left - 8}" y="{y + 17}" font-size="12" text-anchor="end" '
+                     f'fill="#1f2933">{_e(label)}</text>')
+        parts.append(f'<rect x="{left}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}"/>')
+        parts.append(f'<text x="{left + w + 6:.1f}" y="{y + 17}" font-size="12" '
+                     f'fill="#1f2933">{_e(value_fmt(v))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _fav_cell(fav: bool | None) -> str:
+    if fav is None:
+        return ""
+    return '<span class="fav">favourable</span>' if fav else '<span class="unf">unfavourable</span>'
+
+
+def render_html(fig: dict) -> str:
+    """A self-contained HTML page (inline CSS and SVG, no script, no external resource)."""
+    cur = fig["currency"]
+    title = f"{fig['company'] or 'PAC'} {fig['year']}: plan at {_month_label(fig)}"
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="sub">Figures as of {_e(fig["as_of"])}, computed by pacxl from {_e(Path(fig["workbook"]).name)}.</p>',
+    ]
+    b, a, f = fig["budget"], fig["actions"], fig["funnel"]
+    c = a["counts"]
+    cards = [
+        (fmt_num(fig["revenue_target"]) + f" {cur}" if fig["revenue_target"] is not None else "–", "revenue target"),
+        (fmt_num(b["total"]["plan_year"]) + f" {cur}", "budget of the year"),
+        (fmt_share(b["total"]["consumed"]) or "–", "budget consumed"),
+        (f"{c['done']} / {c['total']}", "actions done"),
+        (str(c["late"]), "actions late"),
+    ]
+    out.append('<div class="grid">' + "".join(
+        f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for v, k in cards) + "</div>")
+
+    out.append("<h2>Objectives</h2>")
+    out.append(_table(
+        ["ID", "Objective", "Target", "Landing", "On track", "Deadline", "Owner", "Status"],
+        [[_e(o["id"]), _e(o["objective"]), _e(fmt_num(o["target"]) + (f" {o['unit']}" if o["unit"] else "")),
+          _e(fmt_num(o["landing"])),
+          "" if o["on_track"] is None else ('<span class="fav">yes</span>' if o["on_track"]
+                                            else '<span class="unf">no</span>'),
+          _e(o["deadline"] or ""), _e(o["owner"]), _e(o["status"])] for o in fig["objectives"]],
+        {2, 3},
+    ))
+
+    out.append("<h2>KPIs, year to date</h2>")
+    out.append(_table(
+        ["ID", "KPI", "Plan YTD", "Actual YTD", "Variance", "Var. %", "", "Landing", "Plan year"],
+        [[_e(k["id"]), _e(k["name"]), _e(_kpi_value(k["plan_ytd"], k["kind"])),
+          _e(_kpi_value(k["actual_ytd"], k["kind"])), _e(_kpi_value(k["variance"], k["kind"])),
+          _e(fmt_pct(k["variance_pct"])), _fav_cell(k["favourable"]), _e(_kpi_value(k["landing"], k["kind"])),
+          _e(_kpi_value(k["plan_year"], k["kind"]))] for k in fig["kpis"]],
+        {2, 3, 4, 5, 7, 8},
+    ))
+    revenue = [k for k in fig["kpis"] if k["kind"] == "revenue"]
+    if revenue:
+        k = revenue[0]
+        months = [f"M{i}" for i in range(1, 13)]
+        out.append(svg_bars(months, [("Plan", _GREY, k["plan_by_month"]), ("Actual", _BLUE, k["actual_by_month"])],
+                            title=f"{k['name']}: plan and actual by month ({cur})"))
+
+    out.append(f"<h2>Budget by category ({_e(cur)})</h2>")
+    rows = [[_e(r["category"]), _e(fmt_num(r["plan_year"])), _e(fmt_num(r["plan_ytd"])), _e(fmt_num(r["actual"])),
+             _e(fmt_num(r["variance"])), _e(fmt_share(r["consumed"])), _fav_cell(r["favourable"])]
+            for r in b["categories"]]
+    t = b["total"]
+    rows.append([f"<b>Total</b>", f"<b>{_e(fmt_num(t['plan_year']))}</b>", f"<b>{_e(fmt_num(t['plan_ytd']))}</b>",
+                 f"<b>{_e(fmt_num(t['actual']))}</b>", f"<b>{_e(fmt_num(t['variance']))}</b>",
+                 f"<b>{_e(fmt_share(t['consumed']))}</b>", _fav_cell(t["favourable"])])
+    out.append(_table(["Category", "Plan year", "Plan to date", "Actual", "Variance", "Consumed", ""], rows,
+                      {1, 2, 3, 4, 5}))
+    if b["categories"]:
+        out.append(svg_bars([r["category"] for r in b["categories"]],
+                            [("Plan to date", _GREY, [r["plan_ytd"] for r in b["categories"]]),
+                             ("Actual", _ORANGE, [r["actual"] for r in b["categories"]])],
+                            title=f"Budget consumed against plan to date ({cur})"))
+
+    out.append("<h2>Actions</h2>")
+    labels = {"done": "Done", "late": "Late", "in_progress": "In progress", "to_do": "To do",
+              "postponed": "Postponed", "cancelled": "Cancelled"}
+    colours = {"done": _GREEN, "late": _RED, "in_progress": _BLUE, "to_do": _GREY, "postponed": _ORANGE,
+               "cancelled": "#cbd2d9"}
+    out.append(svg_hbars([(labels[s], c[s], colours[s]) for s in ACTION_STATES],
+                         title=f"{c['total']} actions by state"))
+    if a["late"]:
+        out.append(_table(["ID", "Late action", "Owner", "Due"],
+                          [[_e(x["id"]), _e(x["action"]), _e(x["owner"]), _e(x["end"] or "")] for x in a["late"]],
+                          set()))
+
+    if f["stages"]:
+        out.append(f"<h2>Funnel: activity needed for {_e(f['deals_target'])} deals</h2>")
+        out.append(_table(["Stage", "Rate to next", "Year", "This month", "This week"],
+                          [[_e(s["name"]), _e(fmt_share(s["rate_to_next"])), _e(fmt_num(s["year"])),
+                            _e(fmt_num(s["month"])), _e(fmt_num(s["week"]))] for s in f["stages"]],
+                          {1, 2, 3, 4}))
+        shades = ["#1f4e79", "#2e6da4", "#4a8bc2", "#74a9d8", "#a3c6e8", "#cfe0f3"]
+        out.append(svg_hbars([(s["name"], s["week"], shades[i % len(shades)]) for i, s in enumerate(f["stages"])],
+                             title="Needed each week", value_fmt=lambda v: f"{fmt_num(v)} / week"))
+
+    ab = fig["abc"]
+    out.append(f"<h2>ABC split of {ab['customers']} customers</h2>")
+    out.append(_table(["Class", "Customers", f"Revenue ({cur})", "Share of revenue"],
+                      [[_e(k), _e(r["count"]), _e(fmt_num(r["revenue"])), _e(fmt_share(r["share"]))]
+                       for k, r in ab["classes"].items()], {1, 2, 3}))
+    if ab["total"]:
+        out.append(svg_hbars([(f"Class {k} ({r['count']} customers)", r["share"] * 100, col)
+                              for (k, r), col in zip(ab["classes"].items(), (_BLUE, _ORANGE, _GREY))],
+                             title="Share of revenue by class", value_fmt=lambda v: f"{v:.1f} %"))
+    out.append(f'<p class="legend">Generated {dt.date.today().isoformat()} by pacxl.</p>')
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def write_html(fig: dict, path: str | Path) -> Path:
+    p = Path(path)
+    p.write_text(render_html(fig), encoding="utf-8")
+    return p
+
+
+def report_workbook(path: str | Path, month: int | None = None) -> dict:
+    """Read a pacxl workbook and compute its report figures."""
+    from .workbook.read import read_plan
+
+    plan = read_plan(path)
+    return report_figures(plan, month, workbook=str(path))

@@ -1,0 +1,167 @@
+"""pacxl report: figures (worked out by hand on a small plan), JSON schema, terminal and HTML."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from pacxl.errors import InputError
+from pacxl.report import render_html, render_terminal, report_figures
+
+from plans import clean_plan
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "report.md"
+
+
+@pytest.fixture(scope="module")
+def fig():
+    return report_figures(clean_plan(), 3)
+
+
+def kpi(fig, id_):
+    return next(k for k in fig["kpis"] if k["id"] == id_)
+
+
+def test_revenue_kpi_at_month_3(fig):
+    k = kpi(fig, "K1")  # plan 25 000 a month; actual 20 000 + 30 000 + 24 000
+    assert k["plan_ytd"] == 75_000 and k["actual_ytd"] == 74_000
+    assert k["variance"] == -1_000 and k["variance_pct"] == pytest.approx(-1 / 75)
+    assert k["favourable"] is False
+    assert k["landing"] == 74_000 + 9 * 25_000
+    assert k["run_rate"] == pytest.approx(74_000 * 12 / 3)
+    assert k["plan_year"] == 300_000
+    assert k["plan_month"] == 25_000 and k["actual_month"] == 24_000
+    assert k["actual_by_month"][3:] == [None] * 9
+
+
+def test_cost_kpi_below_plan_is_favourable(fig):
+    k = kpi(fig, "K3")
+    assert (k["actual_ytd"], k["plan_ytd"], k["favourable"]) == (2_900, 3_000, True)
+
+
+def test_rate_kpi_is_averaged(fig):
+    k = kpi(fig, "K4")  # (0.25 + 0.35 + 0.30) / 3
+    assert k["actual_ytd"] == pytest.approx(0.30) and k["plan_year"] == pytest.approx(0.30)
+    assert k["landing"] == pytest.approx(0.30)
+
+
+def test_objective_measured_by_kpi_of_its_name(fig):
+    o1 = next(o for o in fig["objectives"] if o["id"] == "O1")
+    assert o1["measured_by"] == "K1" and o1["landing"] == 299_000 and o1["on_track"] is False
+    o2 = next(o for o in fig["objectives"] if o["id"] == "O2")
+    assert o2["kpis"] == ["K2", "K4"] and o2["measured_by"] is None and o2["on_track"] is None
+
+
+def test_budget_by_category(fig):
+    cats = {r["category"]: r for r in fig["budget"]["categories"]}
+    fairs, travel = cats["Trade fairs and events"], cats["Travel"]
+    assert (fairs["plan_year"], fairs["plan_ytd"], fairs["actual"]) == (8_000, 8_000, 8_500)
+    assert fairs["variance"] == 500 and fairs["favourable"] is False
+    assert travel["plan_year"] == pytest.approx(4_000)  # 1 000 spread + 12 x 250
+    assert travel["plan_ytd"] == pytest.approx(1_000 / 4 + 750)
+    assert travel["actual"] == 950 and travel["favourable"] is True
+    total = fig["budget"]["total"]
+    assert total["plan_year"] == pytest.approx(12_000) and total["actual"] == 9_450
+    assert total["consumed"] == pytest.approx(9_450 / 12_000)
+
+
+def test_actions_states_by_month():
+    plan = clean_plan()
+    at3 = report_figures(plan, 3)["actions"]["counts"]
+    assert (at3["done"], at3["to_do"], at3["late"], at3["total"]) == (1, 2, 0, 3)
+    late = report_figures(plan, 12)["actions"]  # A1 ended on 18/12 and is not done
+    assert late["counts"]["late"] == 1 and [x["id"] for x in late["late"]] == ["A1"]
+
+
+def test_funnel_and_abc(fig):
+    st = fig["funnel"]["stages"]
+    assert fig["funnel"]["deals_target"] == 15
+    assert [s["year"] for s in st] == [500, 100, 50, 15]
+    assert [s["month"] for s in st] == [42, 9, 5, 2]
+    assert [s["week"] for s in st] == [10, 2, 1, 1]
+    abc = fig["abc"]["classes"]  # 100, 50, 30 | 10, 10 of 200
+    assert abc["A"] == {"count": 3, "revenue": 180, "share": 0.9}
+    assert abc["B"]["count"] == 2 and abc["C"]["count"] == 0
+
+
+def test_month_defaults_to_tracking_month():
+    plan = clean_plan()
+    assert report_figures(plan)["month"] == 3
+    plan.settings.tracking_month = None
+    with pytest.raises(InputError, match="--month"):
+        report_figures(plan)
+    with pytest.raises(InputError, match="1 to 12"):
+        report_figures(plan, 13)
+
+
+def _shape(value):
+    """The key structure of a JSON value: dicts by key, lists by their first item."""
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value and isinstance(value[0], (dict, list)) else []
+    return None
+
+
+def test_json_matches_the_documented_schema():
+    fig = report_figures(clean_plan(), 12)  # a month with a late action, so no list is empty
+    text = DOCS.read_text(encoding="utf-8")
+    example = re.search(r"```json\n(.*?)\n```", text, re.S).group(1)
+    documented = json.loads(example)
+    produced = json.loads(json.dumps(fig))  # plain JSON types only
+    # by_owner is keyed by owner names: compare one owner's shape
+    for doc in (documented, produced):
+        owners = doc["actions"]["by_owner"]
+        doc["actions"]["by_owner"] = next(iter(owners.values())) if owners else {}
+    assert _shape(produced) == _shape(documented)
+    for key in _flat_keys(documented):
+        pattern = r"`([\w.]+\.)?" + re.escape(key) + r"(\[\])?`"  # `key`, `budget.key`, `key[]`
+        assert re.search(pattern, text), f"{key} is not described in docs/report.md"
+
+
+def _flat_keys(d, prefix=""):
+    for k, v in d.items():
+        yield k
+        if isinstance(v, dict):
+            yield from _flat_keys(v)
+        elif isinstance(v, list) and v and isinstance(v[0], dict):
+            yield from _flat_keys(v[0])
+
+
+def test_terminal_report_shows_the_figures(fig):
+    buf = io.StringIO()
+    render_terminal(fig, Console(file=buf, width=160, color_system=None))
+    out = buf.getvalue()
+    for s in ("Acme 2026", "299 000", "unfavourable", "Late", "Contacts", "90.0%"):
+        assert s.replace(" ", "\u202f") in out or s in out, s
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+
+def test_html_is_self_contained_with_charts(fig):
+    page = render_html(fig)
+    p = _Collect()
+    p.feed(page)
+    assert "script" not in p.tags and "link" not in p.tags and "img" not in p.tags
+    assert not [v for k, v in p.attrs if k in ("src", "href")]
+    svgs = re.findall(r"<svg.*?</svg>", page, re.S)
+    assert len(svgs) >= 4  # revenue by month, budget, actions, funnel, ABC
+    for svg in svgs:
+        ET.fromstring(svg)  # well-formed XML
+    assert p.tags.count("table") == 5  # objectives, KPIs, budget, funnel, ABC (no late action)
+    assert "299\u202f000" in page
