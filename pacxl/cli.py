@@ -64,3 +64,131 @@ def lite(directory: str, force: bool) -> None:
 
     for path in write_lite(directory, force=force):
         click.echo(f"wrote {path}")
+
+
+# --- check, report, consolidate (issue 5) ----------------------------------------------------
+
+
+def _parse_today(value: str | None):
+    import datetime as dt
+
+    from .errors import InputError
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (schema pacxl.check/1).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Date for overdue actions (default: today).")
+@reports_errors
+def check(workbook: str, as_json: bool, today: str | None) -> None:
+    """Lint a filled plan: findings (error, warning, info) with their cell and how to fix them.
+
+    Exit code 0 when there is no error, 1 when there is one or more.
+
+    Example: pacxl check pac_2026.xlsx --today 2026-10-15
+    """
+    import json
+
+    from .check import check_workbook, summary, to_json
+
+    day = _parse_today(today)
+    findings = check_workbook(workbook, today=day)
+    if as_json:
+        click.echo(json.dumps(to_json(findings, workbook, day), ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f"{f.severity:<8}{f.where}: {f.message}")
+            click.echo(f"{'':<8}-> {f.fix}")
+        n = summary(findings)
+        click.echo(f"{workbook}: {n['error']} error(s), {n['warning']} warning(s), {n['info']} info")
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--month", type=click.IntRange(1, 12), help="Plan month 1-12 (default: the workbook's PAC_Month).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (schema pacxl.report/1).")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page.")
+@reports_errors
+def report(workbook: str, month: int | None, as_json: bool, html_path: str | None) -> None:
+    """Where the plan stands at a month: KPIs, budget, actions, funnel, ABC.
+
+    Example: pacxl report pac_2026.xlsx --month 10 --html october.html
+    """
+    import json
+
+    from .report import render_terminal, report_workbook, write_html
+
+    fig = report_workbook(workbook, month)
+    if html_path:
+        write_html(fig, html_path)
+    if as_json:
+        click.echo(json.dumps(fig, ensure_ascii=False, indent=2))
+    else:
+        render_terminal(fig)
+        if html_path:
+            click.echo(f"wrote {html_path}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Team workbook to write.")
+@click.option("--force", is_flag=True, help="Overwrite the output file.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the team workbook (default: the first plan's).")
+@reports_errors
+def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None) -> None:
+    """Roll individual plans (one per salesperson) into a team workbook.
+
+    Files that are not pacxl workbooks, or are damaged, are reported and skipped.
+
+    Example: pacxl consolidate alice.xlsx bob.xlsx -o team.xlsx
+    """
+    from .consolidate import consolidate_files
+
+    result = consolidate_files(list(files), output, force=force, lang=lang, progress=True)
+    for path, reason in result.skipped:
+        click.echo(f"skipped {path}: {reason}", err=True)
+    click.echo(f"wrote {result.path}: {len(result.people)} plan(s) consolidated, {len(result.skipped)} skipped")
+
+
+# --- import (issue 4) --------------------------------------------------------------------------
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["budget", "actuals", "customers"]))
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--sheet", metavar="NAME", help="Sheet of a spreadsheet FILE to read (default: the first with data).")
+@click.option("--map", "mapping", multiple=True, metavar='"Source column=field"',
+              help="Say which field a column holds (repeatable); field 'ignore' skips a column.")
+@click.option("--dry-run", is_flag=True, help="Read and check the file, show the summary, write nothing.")
+@click.option("--force", is_flag=True, help="Write even if the workbook is open or holds things openpyxl drops.")
+@click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
+@click.option("--append", is_flag=True, help="Add to the workbook's rows (or figures) instead of replacing them.")
+@reports_errors
+def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, append) -> None:
+    """Import finance's budget, actuals or customer list into a filled workbook.
+
+    All or nothing: the file is read and checked before the workbook is touched, which is saved
+    atomically with a backup beside it. CSV (any of ; , tab |, UTF-8 or Windows-1252), XLSX, XLSM,
+    XLS and ODS files are read with French conventions (1 234,56; dd/mm/yyyy; janv.).
+
+    Example: pacxl import budget pac_2027.xlsx budget_2027.csv --map "Poste=label"
+    """
+    from .io import import_file
+    from .io.show import print_summary, progress_bar
+
+    with progress_bar() as progress:
+        summary = import_file(
+            kind, workbook, file, sheet=sheet, mapping=list(mapping), dry_run=dry_run, force=force,
+            backup=not no_backup, append=append, progress=progress,
+        )
+    print_summary(summary)

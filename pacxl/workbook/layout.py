@@ -20,8 +20,8 @@ from .contract import SHEETS, TABLES
 DEFAULT_TABLE_ORIGIN: dict[str, tuple[int, int]] = {
     "tblObjectives": (4, 1),
     "tblActions": (4, 1),
-    "tblBudget": (4, 1),
-    "tblKPI": (4, 1),
+    "tblBudget": (5, 1),
+    "tblKPI": (5, 1),
     "tblCustomers": (4, 1),
     "segments": (4, 1),
 }

@@ -1,0 +1,348 @@
+"""``pacxl consolidate``: roll individual plans (one per salesperson) into the team's plan.
+
+:func:`merge_plans` is pure: it takes ``(person, Plan)`` pairs and returns the team
+:class:`pacxl.model.Plan` (rules in docs/consolidate.md). :func:`consolidate_files` reads the
+workbooks (skipping, with a reason, those that are not pacxl workbooks or are damaged), merges
+them, writes the team workbook with the generator and adds one sheet per person.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .calc._num import is_number
+from .calc.variance import kpi_kind
+from .check import deals_target, status_position, statuses
+from .errors import FileExistsError_, InputError, PacxlError
+from .model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, ReviewLine, Segment
+from .workbook.i18n import default_list
+
+#: KPI kinds that add up across people; the others (rates) are listed per person.
+SUM_KINDS = ("revenue", "count", "cost")
+
+
+@dataclass
+class Person:
+    name: str  #: who the plan belongs to
+    code: str  #: short unique prefix of their IDs in the team plan ("AL" -> "AL-A01")
+    path: str  #: the file it came from ("" for plans given in Python)
+    plan: Plan
+
+
+@dataclass
+class Consolidation:
+    path: Path | None
+    plan: Plan
+    people: list[Person]
+    skipped: list[tuple[str, str]] = field(default_factory=list)  #: (file, reason)
+    notes: list[str] = field(default_factory=list)  #: differences the merge had to settle
+
+
+def _key(s: object) -> str:
+    return " ".join(str(s or "").split()).casefold()
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen, out = set(), []
+    for x in items:
+        k = _key(x)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
+
+
+def person_name(plan: Plan, path: str | os.PathLike = "") -> str:
+    """The plan's only owner when it lists exactly one, else the file's name without extension."""
+    owners = [o for o in plan.settings.owners if str(o).strip()]
+    if len(owners) == 1:
+        return str(owners[0]).strip()
+    stem = Path(path).stem if path else ""
+    return stem or plan.settings.company or "plan"
+
+
+def _code(name: str, taken: set[str]) -> str:
+    letters = re.sub(r"[^A-Za-z0-9]", "", name.upper()) or "P"
+    base = letters[:2] if len(letters) >= 2 else letters
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}{n}", n + 1
+    taken.add(code)
+    return code
+
+
+def make_people(named_plans: list[tuple[str, Plan]], paths: list[str] | None = None) -> list[Person]:
+    """People with unique names and codes, in the order given."""
+    taken_codes: set[str] = set()
+    names: dict[str, int] = {}
+    out = []
+    for i, (name, plan) in enumerate(named_plans):
+        k = _key(name)
+        names[k] = names.get(k, 0) + 1
+        if names[k] > 1:
+            name = f"{name} ({names[k]})"
+        out.append(Person(name, _code(name, taken_codes), paths[i] if paths else "", plan))
+    return out
+
+
+def _pid(person: Person, id_: str) -> str:
+    return f"{person.code}-{id_}" if str(id_).strip() else ""
+
+
+def _add_months(a: list, b: list) -> list:
+    """Month-wise sum where a blank plus a blank stays blank."""
+    out = []
+    for x, y in zip(a, b):
+        if is_number(x) and is_number(y):
+            out.append(float(x) + float(y))
+        elif is_number(x):
+            out.append(float(x))
+        elif is_number(y):
+            out.append(float(y))
+        else:
+            out.append(None)
+    return out
+
+
+def _sum_opt(values: Iterable) -> float | None:
+    nums = [float(v) for v in values if is_number(v)]
+    return sum(nums) if nums else None
+
+
+def _kind(word: str) -> str:
+    try:
+        return kpi_kind(word)
+    except InputError:
+        return "count"
+
+
+def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, list[str]]:
+    """The team plan of ``people`` and notes on what the merge had to settle."""
+    if not people:
+        raise InputError("nothing to consolidate: no readable plan was given")
+    notes: list[str] = []
+    first = people[0].plan
+    team = Plan(settings=copy.deepcopy(first.settings))
+    s = team.settings
+    if lang and lang != s.lang:
+        s.lang = lang
+        s.statuses = default_list("statuses", lang)
+    team_statuses = statuses(s)
+
+    # settings -----------------------------------------------------------------------------
+    s.owners = _unique([o for p in people for o in p.plan.settings.owners] + [p.name for p in people])
+    for name in ("segments", "categories", "levers", "budget_categories"):
+        setattr(s, name, _unique([x for p in people for x in getattr(p.plan.settings, name)]))
+    years = {p.plan.settings.year for p in people}
+    if len(years) > 1:
+        notes.append(f"the plans cover different years ({', '.join(map(str, sorted(years)))}): "
+                     f"the team plan uses {s.year}")
+    months = [p.plan.settings.tracking_month for p in people if p.plan.settings.tracking_month]
+    s.tracking_month = min(months) if months else None
+    if len(set(months)) > 1:
+        notes.append(f"the plans are tracked to different months: the team plan uses month {s.tracking_month}, "
+                     "the last month every plan has reached")
+    s.revenue_target = _sum_opt(p.plan.settings.revenue_target for p in people)
+    deals = [deals_target(p.plan.settings) for p in people]
+    if all(d is not None for d in deals):
+        s.deals_target = int(sum(deals))
+        if s.revenue_target and s.deals_target:
+            s.average_deal = s.revenue_target / s.deals_target
+    else:
+        s.deals_target = None
+        revs = [p.plan.settings.revenue_target for p in people]
+        avgs = [p.plan.settings.average_deal for p in people]
+        if all(is_number(a) for a in avgs) and all(is_number(r) for r in revs) and sum(revs):
+            s.average_deal = sum(a * r for a, r in zip(avgs, revs)) / sum(revs)
+    rates = {tuple(p.plan.settings.funnel_rates) for p in people}
+    if len(rates) > 1:
+        notes.append(f"the plans use different funnel rates: the team plan keeps {people[0].name}'s")
+
+    # review and SWOT --------------------------------------------------------------------------
+    lines: dict[tuple[str, str], ReviewLine] = {}
+    for p in people:
+        for rl in p.plan.review.lines:
+            k = (_key(rl.label), _key(rl.kind))
+            if k not in lines:
+                lines[k] = ReviewLine(rl.label, rl.kind, None, None, "")
+            t = lines[k]
+            t.objective = _sum_opt([t.objective, rl.objective])
+            t.achieved = _sum_opt([t.achieved, rl.achieved])
+            if rl.comment.strip():
+                t.comment = "; ".join(x for x in (t.comment, f"{p.name}: {rl.comment}") if x)
+    team.review.lines = list(lines.values())
+    for name in ("worked", "did_not_work", "conversion_notes"):
+        setattr(team.review, name, _unique(x for p in people for x in getattr(p.plan.review, name)))
+    for name in ("strengths", "weaknesses", "opportunities", "threats", "environment"):
+        setattr(team.swot, name, _unique(x for p in people for x in getattr(p.plan.swot, name)))
+    for p in people:
+        for k, v in p.plan.swot.value_proposition.items():
+            if v and not team.swot.value_proposition.get(k):
+                team.swot.value_proposition[k] = v
+
+    # segments: shares weighted by each person's revenue target -------------------------------
+    weights = [float(p.plan.settings.revenue_target) if is_number(p.plan.settings.revenue_target) else 0.0
+               for p in people]
+    if not any(weights):
+        weights = [1.0] * len(people)
+    segs: dict[str, Segment] = {}
+    for p in people:
+        for sg in p.plan.segments:
+            k = _key(sg.name)
+            if k and k not in segs:
+                segs[k] = Segment(sg.name, sg.description, sg.persona, None)
+    for k, sg in segs.items():
+        parts = []
+        for p, w in zip(people, weights):
+            mine = [x for x in p.plan.segments if _key(x.name) == k]
+            if any(is_number(x.share) for x in p.plan.segments):
+                parts.append((float(mine[0].share) if mine and is_number(mine[0].share) else 0.0, w))
+        if parts and sum(w for _, w in parts):
+            sg.share = sum(v * w for v, w in parts) / sum(w for _, w in parts)
+    team.segments = list(segs.values())
+
+    # customers: one line per code (or name), amounts summed ----------------------------------
+    custs: dict[str, Customer] = {}
+    for p in people:
+        for c in p.plan.customers:
+            k = _key(c.code) or _key(c.name)
+            if not k:
+                continue
+            if k not in custs:
+                custs[k] = Customer(c.code, c.name, c.segment, None)
+            custs[k].amount = _sum_opt([custs[k].amount, c.amount])
+    team.customers = list(custs.values())
+
+    # objectives and actions: every one, IDs prefixed with the person's code ------------------
+    for p in people:
+        for o in p.plan.objectives:
+            o2 = copy.copy(o)
+            o2.id = _pid(p, o.id)
+            o2.owner = o.owner or p.name
+            team.objectives.append(o2)
+        for a in p.plan.actions:
+            a2 = copy.copy(a)
+            a2.id = _pid(p, a.id)
+            a2.objective_id = _pid(p, a.objective_id)
+            a2.owner = a.owner or p.name
+            pos = status_position(p.plan.settings, a.status)
+            if pos is not None and pos < len(team_statuses):
+                a2.status = team_statuses[pos]
+            team.actions.append(a2)
+
+    # budget: summed per line (category and label) and month ----------------------------------
+    budget: dict[tuple[str, str], tuple[BudgetLine, list[str]]] = {}
+    for p in people:
+        for line in p.plan.budget:
+            k = (_key(line.category), _key(line.label) or _key(line.id))
+            if k not in budget:
+                budget[k] = (BudgetLine("", line.category, "", line.label or line.id, [None] * 12, None), [])
+            t, sources = budget[k]
+            t.months = _add_months(t.months, list(line.months) + [None] * (12 - len(line.months)))
+            t.actual = _sum_opt([t.actual, line.actual])
+            sources.append(_pid(p, line.action_id))
+    for n, (t, sources) in enumerate(budget.values(), start=1):
+        t.id = f"B{n:02d}"
+        linked = {x for x in sources if x}
+        t.action_id = linked.pop() if len(sources) == 1 and linked else ""
+        team.budget.append(t)
+
+    # KPIs: summed per month where they add up, one line per person for rates -----------------
+    sums: dict[tuple, tuple[KPI, list[str]]] = {}
+    rates_list: list[KPI] = []
+    for p in people:
+        for k in p.plan.kpis:
+            kind = _kind(k.kind)
+            if kind in SUM_KINDS:
+                key = (kind, _key(k.name), _key(k.unit))
+                if key not in sums:
+                    sums[key] = (KPI("", k.name, k.kind, k.unit, "", [None] * 12, [None] * 12), [])
+                t, sources = sums[key]
+                t.plan = _add_months(t.plan, k.plan)
+                t.actual = _add_months(t.actual, k.actual)
+                sources.append(_pid(p, k.objective_id))
+            else:
+                k2 = copy.deepcopy(k)
+                k2.id = _pid(p, k.id)
+                k2.name = f"{k.name} ({p.name})"
+                k2.objective_id = _pid(p, k.objective_id)
+                rates_list.append(k2)
+    for n, (t, sources) in enumerate(sums.values(), start=1):
+        t.id = f"K{n:02d}"
+        linked = {x for x in sources if x}
+        t.objective_id = linked.pop() if len(sources) == 1 and linked else ""
+        team.kpis.append(t)
+    team.kpis.extend(rates_list)
+
+    # key dates: union ---------------------------------------------------------------------------
+    dates: dict[tuple, KeyDate] = {}
+    for p in people:
+        for kd in p.plan.key_dates:
+            dates.setdefault((kd.date, _key(kd.label)), copy.copy(kd))
+    team.key_dates = sorted(dates.values(), key=lambda kd: (kd.date is None, kd.date or 0))
+    return team, notes
+
+
+def read_plans(
+    files: list[str], progress: Callable[[int, str], None] | None = None
+) -> tuple[list[tuple[str, Plan]], list[tuple[str, str]]]:
+    """Read each workbook: ``([(file, plan)], [(file, reason it was skipped)])``."""
+    from .workbook.read import read_plan
+
+    read, skipped = [], []
+    for i, f in enumerate(files):
+        try:
+            read.append((f, read_plan(f)))
+        except PacxlError as exc:
+            skipped.append((f, str(exc)))
+        except OSError as exc:
+            skipped.append((f, exc.strerror or str(exc)))
+        if progress:
+            progress(i + 1, f)
+    return read, skipped
+
+
+def consolidate_files(
+    files: list[str],
+    output: str | os.PathLike,
+    *,
+    force: bool = False,
+    lang: str | None = None,
+    progress: bool = False,
+) -> Consolidation:
+    """Read ``files``, merge them and write the team workbook ``output``."""
+    out = Path(output)
+    if out.exists() and not force:
+        raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)")
+    for f in files:
+        if Path(f).resolve() == out.resolve():
+            raise InputError(f"{out}: the output file is also an input")
+    if progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("reading plans"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      transient=True) as bar:
+            task = bar.add_task("read", total=len(files))
+            read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i))
+    else:
+        read, skipped = read_plans(files)
+    if not read:
+        reasons = "; ".join(f"{f}: {r}" for f, r in skipped[:3])
+        raise InputError(f"no plan could be read ({reasons})")
+    people = make_people([(person_name(plan, f), plan) for f, plan in read], [f for f, _ in read])
+    team, notes = merge_plans(people, lang=lang)
+    write_team_workbook(team, people, out, force=force)
+    return Consolidation(out, team, people, skipped, notes)
+
+
+def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: bool = False) -> Path:
+    """The team workbook: the generator's workbook of ``team`` plus one sheet per person."""
+    from .workbook.build import build_workbook
+
+    build_workbook(team, path, force=force)
+    return path
