@@ -1,0 +1,149 @@
+"""Import finance's files (budget, actuals, customer list) into a filled pacxl workbook, safely.
+
+The public surface::
+
+    from pacxl.io import import_file
+    summary = import_file("budget", "pac_2027.xlsx", "budget.csv", dry_run=True)
+    print("\\n".join(summary.lines()))
+
+and, for other writers (the xlwings macros), the two halves of it: :func:`parse_file` (read,
+parse and validate: rows keyed by the contract's column keys, nothing written) and
+:func:`final_rows` (the rows each table holds after the import).
+
+Every problem is a :class:`pacxl.errors.PacxlError` with a one-line message naming the file, the
+row as the user sees it, the column and the value; the workbook is then left byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Callable, Iterable, Union
+
+from ..errors import InputError, WorkbookError
+from .read import RawTable, parse_mapping, read_table
+from .result import ImportResult, ImportSummary, Skipped, WorkbookContext
+from .target import context_from_workbook, final_rows
+
+__all__ = [
+    "KINDS",
+    "ImportResult",
+    "ImportSummary",
+    "Skipped",
+    "WorkbookContext",
+    "context_from_workbook",
+    "final_rows",
+    "import_file",
+    "parse_file",
+    "parse_table",
+    "read_table",
+]
+
+KINDS = ("budget", "actuals", "customers")
+
+Progress = Callable[[str, int, int], None]
+_STEPS = ("opening the workbook", "reading the file", "checking the rows", "writing", "saving")
+
+
+def parse_table(
+    kind: str,
+    table: RawTable,
+    context: WorkbookContext,
+    mapping: dict[str, str] | Iterable[str] | None = None,
+    *,
+    append: bool = False,
+) -> ImportResult:
+    """Parse and validate a table already read (see :func:`pacxl.io.read.read_table`)."""
+    if kind == "budget":
+        from .budget import parse_budget as parse
+    elif kind == "actuals":
+        from .actuals import parse_actuals as parse
+    elif kind == "customers":
+        from .customers import parse_customers as parse
+    else:
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+    return parse(table, context, parse_mapping(mapping), append=append)
+
+
+def parse_file(
+    kind: str,
+    file: Union[str, os.PathLike, IO[bytes]],
+    context: WorkbookContext,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | Iterable[str] | None = None,
+    append: bool = False,
+    name: str | None = None,
+) -> ImportResult:
+    """Read, parse and validate ``file`` for a workbook described by ``context`` (no writing)."""
+    if kind not in KINDS:
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+    return parse_table(kind, read_table(file, sheet=sheet, name=name), context, mapping, append=append)
+
+
+def import_file(
+    kind: str,
+    workbook: Union[str, os.PathLike],
+    file: Union[str, os.PathLike, IO[bytes]],
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | Iterable[str] | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    backup: bool = True,
+    append: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import ``file`` into ``workbook`` (all or nothing) and return what was done.
+
+    ``kind``: budget (replaces tblBudget's lines; ``append`` adds), actuals (KPI actuals and spend
+    per budget line; ``append`` adds to the workbook's figures), customers (replaces
+    tblCustomers; ``append`` adds). ``mapping``: ``{"Source column": "field"}`` or
+    ``["Source column=field", ...]``. ``dry_run``: parse and report, write nothing. ``force``:
+    write even when the workbook is open elsewhere or holds things openpyxl would drop.
+    ``backup``: keep a copy of the original beside it. ``progress(step, done, total)`` is called
+    as the steps go.
+    """
+    from .save import check_not_open, check_nothing_dropped, open_workbook, save_workbook
+    from .target import write_result
+
+    if kind not in KINDS:
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+    mapping = parse_mapping(mapping)
+    path = Path(workbook)
+
+    def step(i: int) -> None:
+        if progress is not None:
+            progress(_STEPS[i] if i < len(_STEPS) else "done", i, len(_STEPS))
+
+    step(0)
+    if not path.exists():
+        raise WorkbookError(f"{path.name}: no such workbook")
+    if not dry_run and not force:
+        check_not_open(path)
+    wb = open_workbook(path)
+    context = context_from_workbook(wb)
+    if not dry_run and not force:
+        check_nothing_dropped(path)
+    step(1)
+    table = read_table(file, sheet=sheet)
+    step(2)
+    result = parse_table(kind, table, context, mapping, append=append)
+    summary = ImportSummary(result, path, dry_run=dry_run, context=context)
+    if dry_run:
+        step(len(_STEPS))
+        return summary
+    step(3)
+    sizes = write_result(wb, result, context, append=append)
+
+    def verify(again) -> None:
+        for name in sizes:
+            if not any(name in ws.tables for ws in again.worksheets):
+                raise WorkbookError(f"{path.name}: table {name} is missing from the saved copy; nothing was changed")
+
+    step(4)
+    summary.backup = save_workbook(wb, path, backup=backup, verify=verify)
+    summary.written = True
+    summary.table_rows = sizes
+    step(len(_STEPS))
+    return summary

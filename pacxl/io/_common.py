@@ -1,0 +1,167 @@
+"""Helpers shared by the budget, actuals and customers parsers."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..errors import InputError
+from .read import (
+    Field,
+    HeaderMatch,
+    NotAMonth,
+    NotANumber,
+    RawTable,
+    _tokens,
+    as_text,
+    find_header,
+    match_headers,
+    month_label,
+    normalize,
+    parse_amount,
+    parse_month,
+    parse_number,
+    plan_month,
+    show,
+    sniff_decimal,
+)
+from .result import WorkbookContext
+
+MONTH_FIELD = Field(
+    "month",
+    ("mois", "month", "période", "periode", "period", "date", "date de la dépense", "date comptable",
+     "date de pièce", "date facture", "invoice date", "mois comptable", "exercice mois"),
+)
+
+_TOTAL_STARTS = (("total",), ("totaux",), ("sous", "total"), ("soustotal",), ("subtotal",),
+                 ("sub", "total"), ("grand", "total"), ("grandtotal",))
+
+
+def is_total_label(value: Any) -> bool:
+    """Total / Sous-total / TOTAL / Grand total / Subtotal labels."""
+    if not isinstance(value, str):
+        return False
+    tokens = _tokens(value)
+    return any(tuple(tokens[: len(t)]) == t for t in _TOTAL_STARTS)
+
+
+def locate(
+    table: RawTable,
+    fields: Sequence[Field],
+    mapping: dict[str, str] | None,
+    *,
+    months: bool,
+    expected: str,
+) -> tuple[int, HeaderMatch]:
+    """The header row (index into table.rows) and its matched columns; an unknown layout raises
+    an error listing the columns found and the fields expected."""
+    idx, score = find_header(table, fields, mapping, months)
+    line, cells = table.rows[idx]
+    if score <= 0 and not mapping:
+        raise unknown_layout(table, cells, expected)
+    hm = match_headers(cells, fields, mapping=mapping, months=months, where=table.where(), header_line=line)
+    return idx, hm
+
+
+def unknown_layout(table: RawTable, cells: Sequence[Any], expected: str) -> InputError:
+    found = ", ".join(f'"{as_text(c)}"' for c in cells if as_text(c)) or "none"
+    return InputError(
+        f"{table.where()}: unknown layout; columns found: {found}; fields expected: {expected}; "
+        'name the columns with --map "Source column=field"'
+    )
+
+
+class Row:
+    """One data row with the means to name its cells in messages."""
+
+    def __init__(self, table: RawTable, hm: HeaderMatch, line: int, cells: list[Any]):
+        self.table, self.hm, self.line = table, hm, line
+        n = len(hm.headers)
+        self.cells = list(cells[:n]) + [None] * (n - len(cells))
+
+    def at(self, col: int) -> Any:
+        return self.cells[col]
+
+    def get(self, key: str) -> Any:
+        i = self.hm.fields.get(key)
+        return None if i is None else self.cells[i]
+
+    def text(self, key: str) -> str:
+        return as_text(self.get(key))
+
+    def where(self, col: int | None = None) -> str:
+        return self.table.where(self.line, None if col is None else self.hm.headers[col])
+
+    def error(self, col: int, what: str) -> InputError:
+        return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}')
+
+    def amount(self, col: int, decimal: str | None, *, percent_ok: bool = False) -> float | None:
+        try:
+            return parse_number(self.cells[col], decimal, percent_ok=percent_ok) if percent_ok else \
+                parse_amount(self.cells[col], decimal)
+        except NotANumber:
+            raise self.error(col, "is not a number" if percent_ok else "is not an amount") from None
+
+    def month(self, col: int, ctx: WorkbookContext) -> int:
+        """The plan month of a month/date cell (a date in another year is an error)."""
+        value = self.cells[col]
+        try:
+            year, month = parse_month(value)
+        except NotAMonth:
+            raise self.error(col, "is not a month or a date") from None
+        try:
+            return plan_month(year, month, ctx.year, ctx.first_month)
+        except NotAMonth:
+            raise self.error(col, f"is outside the plan year ({plan_year_span(ctx)})") from None
+
+
+def plan_year_span(ctx: WorkbookContext) -> str:
+    last_month = (ctx.first_month + 10) % 12 + 1
+    last_year = ctx.year if ctx.first_month == 1 else ctx.year + 1
+    return f"{month_label(ctx.year, ctx.first_month)} to {month_label(last_year, last_month)}"
+
+
+def decimals(table: RawTable, start: int, cols: Sequence[int]) -> dict[int, str | None]:
+    """Each column's decimal mark, sniffed from its texts (see :func:`sniff_decimal`)."""
+    out = {}
+    body = table.rows[start:]
+    for c in cols:
+        out[c] = sniff_decimal(cells[c] for _, cells in body if c < len(cells))
+    return out
+
+
+def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dict[int, int]:
+    """Column index -> plan month of a wide layout's month columns (one column per month)."""
+    out: dict[int, int] = {}
+    seen: dict[int, int] = {}
+    for col, (year, cal, pm) in sorted(hm.month_cols.items()):
+        if pm is None:
+            try:
+                pm = plan_month(year, cal, ctx.year, ctx.first_month)
+            except NotAMonth:
+                raise InputError(
+                    f'{table.where(column=hm.headers[col])}: {month_label(year, cal)} is outside the '
+                    f"plan year ({plan_year_span(ctx)})"
+                ) from None
+        if pm in seen:
+            raise InputError(
+                f'{table.where()}: columns "{hm.headers[seen[pm]]}" and "{hm.headers[col]}" are the same '
+                f'month; keep one with --map "{hm.headers[col]}=ignore"'
+            )
+        seen[pm] = col
+        out[col] = pm
+    return out
+
+
+def matching(value: str, choices: Sequence[str]) -> str | None:
+    """The entry of ``choices`` equal to ``value`` ignoring case, accents and punctuation."""
+    n = normalize(value)
+    for c in choices:
+        if normalize(c) == n:
+            return c
+    return None
+
+
+def lines_text(lines: Sequence[int], word: str) -> str:
+    shown = ", ".join(str(n) for n in lines[:5])
+    more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+    return f"{word}{'s' if len(lines) > 1 else ''} {shown}{more}"

@@ -1,0 +1,203 @@
+"""Budget files: finance's yearly budget, one line per budget item, into ``tblBudget``.
+
+Two layouts are recognised:
+
+* **long**: one row per line and month (``Ligne; Catégorie; Action; Libellé; Mois; Montant``);
+  rows of the same line (same ``Ligne`` id, or else same category, action and label) are summed
+  month by month.
+* **wide**: one row per line and one column per month (``Libellé; Janv. 2027; Févr. 2027; ...;
+  Total``). A Total column is not imported: it is checked against the months' sum (a warning
+  when it differs).
+
+Rows labelled Total / Sous-total / TOTAL are skipped with a notice. An optional ``Réalisé``
+(actual) column gives each line's spend to date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..errors import InputError
+from ..workbook.contract import month_keys
+from ._common import (
+    MONTH_FIELD,
+    Row,
+    decimals,
+    is_total_label,
+    lines_text,
+    locate,
+    matching,
+    month_columns,
+)
+from .read import Field, RawTable, format_amount, normalize
+from .result import ImportResult, Skipped, WorkbookContext
+
+FIELDS = (
+    Field("id", ("ligne", "n° ligne", "numéro de ligne", "no ligne", "line", "line id", "line no",
+                 "id", "id ligne", "réf", "ref", "référence", "reference", "code ligne", "code")),
+    Field("category", ("catégorie", "category", "nature", "rubrique", "famille", "type", "type de dépense",
+                       "expense type", "catégorie budgétaire", "budget category", "poste de dépense")),
+    Field("action_id", ("action", "id action", "action id", "code action", "n° action", "action no")),
+    Field("label", ("libellé", "libelle de la ligne", "label", "poste budgétaire", "poste", "désignation",
+                    "description", "intitulé", "item", "line item", "budget line", "ligne budgétaire",
+                    "dépense", "expense", "objet")),
+    MONTH_FIELD,
+    Field("amount", ("montant", "amount", "budget", "valeur", "value", "somme", "prévu", "planned",
+                     "budget prévu", "montant prévu", "montant budgété", "coût", "cost", "budgeted")),
+    Field("total", ("total", "total annuel", "total année", "total an", "year total", "annual total",
+                    "cumul", "total général", "montant total", "total budget", "budget total",
+                    "total prévu")),
+    Field("actual", ("réalisé", "actual", "réel", "dépensé", "spent", "consommé", "réalisé à date",
+                     "actual to date", "spend to date")),
+)
+
+EXPECTED = (
+    "long layout: label (or line id), month, amount, optional category, action_id, actual; "
+    "wide layout: label (or line id) and one column per month (m01..m12 or month names), "
+    "optional total, category, action_id, actual"
+)
+TOLERANCE = 0.005
+
+
+def parse_budget(
+    table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
+) -> ImportResult:
+    """Parse and validate a budget file into ``tblBudget`` rows (nothing is written)."""
+    start, hm = locate(table, FIELDS, mapping, months=True, expected=EXPECTED)
+    f = hm.fields
+    long = "month" in f and ("amount" in f or "total" in f)
+    if long:
+        amount_col = f.get("amount", f.get("total"))
+        month_cols: dict[int, int] = {}
+    else:
+        month_cols = month_columns(table, hm, ctx)
+        if not month_cols or not ({"label", "id"} & set(f)):
+            from ._common import unknown_layout
+
+            raise unknown_layout(table, table.rows[start][1], EXPECTED)
+    if not ({"label", "id", "category", "action_id"} & set(f)):
+        from ._common import unknown_layout
+
+        raise unknown_layout(table, table.rows[start][1], EXPECTED)
+    value_cols = list(month_cols) + [c for c in (f.get("amount"), f.get("total"), f.get("actual")) if c is not None]
+    dec = decimals(table, start + 1, value_cols)
+    result = ImportResult("budget", table.name, "long" if long else "wide")
+
+    lines: dict[Any, dict[str, Any]] = {}
+    first_line: dict[Any, int] = {}
+    ident_keys = [k for k in ("id", "category", "action_id", "label") if k in f]
+    total_rows: list[int] = []
+    for line, cells in table.rows[start + 1 :]:
+        row = Row(table, hm, line, cells)
+        result.rows_read += 1
+        texts = [row.get(k) for k in ident_keys] + [row.cells[0]]
+        if any(is_total_label(t) for t in texts):
+            total_rows.append(line)
+            result.skipped.append(Skipped(line, "total row"))
+            continue
+        ident = {k: row.text(k) for k in ("id", "category", "action_id", "label")}
+        if long:
+            amount = row.amount(amount_col, dec[amount_col])
+            values = {}
+            if amount is not None:
+                values[row.month(f["month"], ctx)] = amount
+        else:
+            values = {}
+            for col, pm in month_cols.items():
+                v = row.amount(col, dec[col])
+                if v is not None:
+                    values[pm] = v
+            if "total" in f:
+                total = row.amount(f["total"], dec[f["total"]])
+                months_sum = sum(values.values())
+                if total is not None and abs(total - months_sum) > TOLERANCE:
+                    result.warnings.append(
+                        f'{row.where(f["total"])}: total {format_amount(total)} differs from the months\' '
+                        f"sum {format_amount(months_sum)} (the months are imported)"
+                    )
+        actual = row.amount(f["actual"], dec[f["actual"]]) if "actual" in f else None
+        if not any(ident.values()):
+            if values or actual is not None:
+                col = f[ident_keys[-1]]
+                raise row.error(col, "is blank: a budget line needs a label or a line id")
+            result.skipped.append(Skipped(line, "no label and no amount"))
+            continue
+        if long and not values and actual is None:
+            result.skipped.append(Skipped(line, "no amount"))
+            continue
+        key = normalize(ident["id"]) if ident["id"] else tuple(normalize(ident[k]) for k in ("category", "action_id", "label"))
+        if key in lines:
+            if not long:
+                where = f.get("id", f.get("label"))
+                raise InputError(
+                    f'{row.where(where)}: "{row.cells[where]}" appears twice '
+                    f"(lines {first_line[key]} and {line}); give each budget line its own row"
+                )
+            entry = lines[key]
+            for k in ("category", "action_id", "label"):
+                if not entry[k] and ident[k]:
+                    entry[k] = ident[k]
+        else:
+            entry = lines[key] = {**ident, "months": defaultdict(float), "actual": None, "_seen": set()}
+            first_line[key] = line
+        for pm, v in values.items():
+            entry["months"][pm] += v
+            entry["_seen"].add(pm)
+        if actual is not None:
+            entry["actual"] = (entry["actual"] or 0.0) + actual
+    if total_rows:
+        result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped (the workbook adds up its own totals)")
+
+    _finish(result, lines, ctx, append)
+    return result
+
+
+def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: bool) -> None:
+    existing_ids = [str(r.get("id") or "") for r in ctx.budget] if append else []
+    taken = {normalize(i) for i in existing_ids if i}
+    for entry in lines.values():
+        if entry["id"] and normalize(entry["id"]) in taken:
+            raise InputError(
+                f'{result.source}: line id "{entry["id"]}" is already in the workbook\'s budget; '
+                "import without --append to replace the budget"
+            )
+    numbers = [int(m.group(1)) for i in existing_ids + [e["id"] for e in lines.values()]
+               if (m := re.fullmatch(r"[A-Za-z]*(\d+)", i or ""))]
+    next_no = max(numbers, default=0) + 1
+    unknown_categories: dict[str, int] = {}
+    unknown_actions: set[str] = set()
+    for entry in lines.values():
+        if not entry["id"]:
+            entry["id"] = f"B{next_no:02d}"
+            next_no += 1
+        if entry["category"] and ctx.budget_categories:
+            known = matching(entry["category"], ctx.budget_categories)
+            if known:
+                entry["category"] = known
+            else:
+                unknown_categories[entry["category"]] = unknown_categories.get(entry["category"], 0) + 1
+        if entry["action_id"] and ctx.action_ids and not matching(entry["action_id"], ctx.action_ids):
+            unknown_actions.add(entry["action_id"])
+        row: dict[str, Any] = {k: entry[k] for k in ("id", "category", "action_id", "label")}
+        for pm, key in enumerate(month_keys(), start=1):
+            row[key] = round(entry["months"][pm], 2) if pm in entry["_seen"] else None
+            if pm in entry["_seen"]:
+                result.totals_by_month[pm] = result.totals_by_month.get(pm, 0.0) + entry["months"][pm]
+        row["actual"] = None if entry["actual"] is None else round(entry["actual"], 2)
+        line_total = sum(entry["months"][pm] for pm in entry["_seen"])
+        cat = entry["category"]
+        result.totals_by_category[cat] = result.totals_by_category.get(cat, 0.0) + line_total
+        result.total += line_total
+        result.rows.append(row)
+    result.totals_by_month = dict(sorted(result.totals_by_month.items()))
+    if unknown_categories:
+        names = ", ".join(f'"{c}"' for c in unknown_categories)
+        result.warnings.append(
+            f"categories not in the workbook's list of budget categories: {names} (imported as they are)"
+        )
+    if unknown_actions:
+        names = ", ".join(f'"{a}"' for a in sorted(unknown_actions))
+        result.warnings.append(f"actions not in the action plan: {names} (imported as they are)")
+    result.notices.append(f"{len(result.rows)} budget lines")

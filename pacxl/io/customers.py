@@ -1,0 +1,102 @@
+"""Customer lists from a CRM or the accounts: code, name, segment, revenue into ``tblCustomers``.
+
+One row per customer (``Code client; Raison sociale; Segment; CA HT 2026``); rows of the same
+customer code (or, without codes, the same name), as in a list of invoices, are added up with a
+notice. Codes stay text (``00123`` keeps its zeros). The ABC classes are not imported: the
+workbook's own formulas recompute them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InputError
+from ._common import Row, decimals, is_total_label, lines_text, locate, matching, unknown_layout
+from .read import Field, RawTable, normalize
+from .result import ImportResult, Skipped, WorkbookContext
+
+FIELDS = (
+    Field("code", ("code", "code client", "n° client", "numéro client", "no client", "num client", "id client",
+                   "client id", "customer code", "customer id", "customer no", "account", "compte",
+                   "compte client", "réf client", "ref client", "référence client", "identifiant")),
+    Field("name", ("raison sociale", "nom", "client", "société", "entreprise", "name", "customer",
+                   "company", "customer name", "nom client", "nom du client", "dénomination",
+                   "company name", "account name", "enseigne")),
+    Field("segment", ("segment", "catégorie client", "typologie", "type client", "type de client", "cible",
+                      "segment client", "customer segment", "category", "catégorie", "famille")),
+    Field("amount", ("ca", "chiffre d'affaires", "chiffre affaires", "montant", "revenue", "revenues",
+                     "sales", "turnover", "amount", "ventes", "total ventes", "ca total", "ca annuel",
+                     "total", "montant facturé", "facturé", "invoiced")),
+)
+EXPECTED = "code and/or name, amount, optional segment"
+
+
+def parse_customers(
+    table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
+) -> ImportResult:
+    """Parse and validate a customer list into ``tblCustomers`` rows (nothing is written)."""
+    start, hm = locate(table, FIELDS, mapping, months=False, expected=EXPECTED)
+    f = hm.fields
+    if "amount" not in f or not ({"code", "name"} & set(f)):
+        raise unknown_layout(table, table.rows[start][1], EXPECTED)
+    dec = decimals(table, start + 1, [f["amount"]])
+    result = ImportResult("customers", table.name, "long")
+    by_key: dict[str, dict[str, Any]] = {}
+    first_line: dict[str, int] = {}
+    merged: list[int] = []
+    total_rows: list[int] = []
+    taken = {normalize(str(r.get("code") or r.get("name") or "")) for r in ctx.customers} if append else set()
+    for line, cells in table.rows[start + 1 :]:
+        row = Row(table, hm, line, cells)
+        result.rows_read += 1
+        code, name, segment = row.text("code"), row.text("name"), row.text("segment")
+        if is_total_label(code) or is_total_label(name) or is_total_label(row.cells[0]):
+            total_rows.append(line)
+            result.skipped.append(Skipped(line, "total row"))
+            continue
+        amount = row.amount(f["amount"], dec[f["amount"]])
+        if not code and not name:
+            if amount is not None:
+                raise row.error(f.get("name", f.get("code")), "is blank: a customer needs a code or a name")
+            result.skipped.append(Skipped(line, "no customer"))
+            continue
+        if amount is None:
+            result.skipped.append(Skipped(line, "no amount"))
+            continue
+        key = normalize(code) if code else "name:" + normalize(name)
+        if key in taken or (code and normalize(code) in taken):
+            raise InputError(
+                f'{row.where(f.get("code", f.get("name")))}: customer "{code or name}" is already in the '
+                "workbook; import without --append to replace the list"
+            )
+        if key in by_key:
+            by_key[key]["amount"] += amount
+            merged.append(line)
+            continue
+        first_line[key] = line
+        by_key[key] = {"code": code, "name": name, "segment": segment, "amount": amount}
+    unknown_segments: set[str] = set()
+    for entry in by_key.values():
+        if entry["segment"] and ctx.segments:
+            known = matching(entry["segment"], ctx.segments)
+            if known:
+                entry["segment"] = known
+            else:
+                unknown_segments.add(entry["segment"])
+        entry["amount"] = round(entry["amount"], 2)
+        result.rows.append(entry)
+        seg = entry["segment"]
+        result.totals_by_category[seg] = result.totals_by_category.get(seg, 0.0) + entry["amount"]
+        result.total += entry["amount"]
+    if total_rows:
+        result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped")
+    if merged:
+        result.notices.append(f"{lines_text(merged, 'line')}: same customer as an earlier row, amounts added up")
+    if unknown_segments:
+        names = ", ".join(f'"{s}"' for s in sorted(unknown_segments))
+        result.warnings.append(f"segments not in the workbook's list: {names} (imported as they are)")
+    negative = [e["code"] or e["name"] for e in result.rows if e["amount"] < 0]
+    if negative:
+        result.warnings.append(f"negative revenue for {', '.join(negative[:5])}: check them")
+    result.notices.append(f"{len(result.rows)} customers")
+    return result

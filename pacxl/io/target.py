@@ -1,0 +1,179 @@
+"""The target workbook, through openpyxl: the facts parsing needs, and the writer of results.
+
+:func:`context_from_workbook` reads the settings and current table rows; :func:`final_rows`
+merges an :class:`~pacxl.io.result.ImportResult` with the current rows (pure: the xlwings macros
+use it with their own writer); :func:`write_result` writes with
+:func:`pacxl.workbook.tables.write_rows`, which resizes what depends on the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from openpyxl.utils import range_boundaries
+
+from ..errors import WorkbookError
+from ..workbook.contract import TABLES, month_keys
+from .actuals import merge_actuals
+from .result import ImportResult, WorkbookContext
+
+#: Blank rows kept at the end of an imported table, for typing (at most this many).
+SPARE_ROWS = 50
+
+
+def _name_cells(wb, name: str) -> list[Any]:
+    dn = wb.defined_names.get(name)
+    if dn is None:
+        return []
+    out = []
+    for title, ref in dn.destinations:
+        if title not in wb.sheetnames:
+            continue
+        ws = wb[title]
+        min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                out.append(ws.cell(row=r, column=c).value)
+    return out
+
+
+def _name_value(wb, name: str) -> Any:
+    cells = _name_cells(wb, name)
+    return cells[0] if cells else None
+
+
+def _int(v: Any, default: int | None) -> int | None:
+    if isinstance(v, bool):
+        return default
+    if isinstance(v, (int, float)):
+        return int(v)
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return default
+
+
+def table_bounds(wb, table_name: str) -> tuple[Any, int, int, int, int]:
+    """(worksheet, min_col, header_row, max_col, last_row) of a contract table."""
+    from ..workbook.tables import find_table
+
+    ws, tbl = find_table(wb, table_name)
+    min_col, header, max_col, last = range_boundaries(tbl.ref)
+    return ws, min_col, header, max_col, last
+
+
+def table_rows(wb, table_name: str) -> tuple[list[dict[str, Any]], int]:
+    """The table's data rows (input columns, blank rows left out) and its body row count."""
+    spec = TABLES[table_name]
+    ws, min_col, header, max_col, last = table_bounds(wb, table_name)
+    keys = spec.keys()
+    inputs = [(k, min_col + i) for i, k in enumerate(keys) if not spec.columns[i].computed]
+    rows = []
+    for r in range(header + 1, last + 1):
+        row = {}
+        for k, c in inputs:
+            v = ws.cell(row=r, column=c).value
+            if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+                v = v.date()
+            row[k] = v
+        if any(v not in (None, "") for v in row.values()):
+            rows.append(row)
+    return rows, max(last - header, 0)
+
+
+def context_from_workbook(wb) -> WorkbookContext:
+    """The settings (PAC_Year, PAC_FirstMonth, PAC_Month, lists) and rows of a pacxl workbook."""
+    from ..workbook.tables import workbook_lang
+
+    lang = workbook_lang(wb)
+    year = _int(_name_value(wb, "PAC_Year"), None)
+    if year is None:
+        raise WorkbookError("not a pacxl workbook: PAC_Year (the plan's year) is missing or not a year")
+    first = _int(_name_value(wb, "PAC_FirstMonth"), 1) or 1
+    if not 1 <= first <= 12:
+        raise WorkbookError(f"PAC_FirstMonth is {first}: it must be a month from 1 to 12")
+    tracking = _int(_name_value(wb, "PAC_Month"), None)
+
+    def listed(name: str) -> list[str]:
+        return [str(v).strip() for v in _name_cells(wb, name) if v not in (None, "")]
+
+    actions, _ = table_rows(wb, "tblActions")
+    return WorkbookContext(
+        year=year,
+        first_month=first,
+        tracking_month=tracking if tracking and 1 <= tracking <= 12 else None,
+        lang=lang,
+        budget_categories=listed("PAC_BudgetCategories"),
+        segments=listed("PAC_Segments"),
+        action_ids=[str(r["id"]) for r in actions if r.get("id") not in (None, "")],
+        kpis=table_rows(wb, "tblKPI")[0],
+        budget=table_rows(wb, "tblBudget")[0],
+        customers=table_rows(wb, "tblCustomers")[0],
+    )
+
+
+def final_rows(result: ImportResult, ctx: WorkbookContext, *, append: bool = False) -> dict[str, list[dict]]:
+    """Table name -> every data row the table holds after the import (append included)."""
+    if result.kind == "budget":
+        old = {str(r.get("id")): r for r in ctx.budget if r.get("id") not in (None, "")}
+        rows = []
+        for r in result.rows:
+            r = dict(r)
+            prev = old.get(r["id"])
+            if not append and r.get("actual") is None and prev is not None:
+                r["actual"] = prev.get("actual")  # spend to date survives a new budget
+            rows.append(r)
+        return {"tblBudget": (list(ctx.budget) + rows) if append else rows}
+    if result.kind == "customers":
+        return {"tblCustomers": (list(ctx.customers) + result.rows) if append else list(result.rows)}
+    kpis, budget = merge_actuals(result, ctx.kpis, ctx.budget, append=append)
+    out = {}
+    if result.kpi_actuals:
+        out["tblKPI"] = kpis
+    if result.spend:
+        out["tblBudget"] = budget
+    return out
+
+
+def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool = False) -> dict[str, int]:
+    """Write an import into an openpyxl workbook; table name -> body rows afterwards.
+
+    Budget and customers go through :func:`~pacxl.workbook.tables.write_rows` (which resizes
+    what depends on the table; with ``append`` the current rows are left as they are). Actuals
+    change only the cells of the months and lines they name, in place: the tables keep their
+    size, and a formula typed in another input cell stays a formula.
+    """
+    from ..workbook.tables import write_rows
+
+    out = {}
+    if result.kind in ("budget", "customers"):
+        table_name = "tblBudget" if result.kind == "budget" else "tblCustomers"
+        current, body = table_rows(wb, table_name)
+        spare = min(max(body - len(current), 0), SPARE_ROWS)
+        if append:
+            rows = result.rows
+            n = len(current) + len(rows)
+        else:
+            rows = final_rows(result, ctx)[table_name]
+            n = len(rows)
+        out[table_name] = write_rows(wb, table_name, rows, append=append, min_rows=n + spare)
+        return out
+    months = month_keys()
+    for table_name, updates, key_of in (
+        ("tblKPI", result.kpi_actuals, lambda pm: "a" + months[pm - 1][1:]),
+        ("tblBudget", {k: {0: v} for k, v in result.spend.items()}, lambda pm: "actual"),
+    ):
+        if not updates:
+            continue
+        spec = TABLES[table_name]
+        ws, min_col, header, max_col, last = table_bounds(wb, table_name)
+        id_col = min_col + spec.index("id")
+        for r in range(header + 1, last + 1):
+            rid = ws.cell(row=r, column=id_col).value
+            for pm, v in updates.get(str(rid) if rid is not None else "", {}).items():
+                cell = ws.cell(row=r, column=min_col + spec.index(key_of(pm)))
+                old = cell.value
+                add = old if append and isinstance(old, (int, float)) and not isinstance(old, bool) else 0
+                cell.value = round(add + v, 10)
+        out[table_name] = last - header
+    return out
