@@ -173,3 +173,17 @@ def test_findings_sorted_and_json():
     first = doc["findings"][0]
     assert set(first) == {"severity", "code", "sheet", "cell", "where", "message", "fix"}
     assert first["where"] == f"{first['sheet']}!{first['cell']}"
+
+
+def test_every_rule_is_documented():
+    import inspect
+    import re
+    from pathlib import Path
+
+    import pacxl.check
+
+    source = inspect.getsource(pacxl.check)
+    rules = set(re.findall(r'self\.add\(\w+, "([a-z0-9-]+)"', source))
+    assert len(rules) > 30
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "check.md").read_text(encoding="utf-8")
+    assert [r for r in sorted(rules) if f"`{r}`" not in doc] == []
