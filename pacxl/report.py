@@ -278,7 +278,9 @@ def fmt_num(v: Any, decimals: int = 0) -> str:
 
 
 def fmt_pct(v: Any) -> str:
-    return "" if v is None else f"{v:+.1%}" if v < 0 or v > 0 else "0.0%"
+    if v is None:
+        return ""
+    return "0.0%" if abs(v) < 0.0005 else f"{v:+.1%}"
 
 
 def fmt_share(v: Any) -> str:
@@ -433,7 +435,7 @@ def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]
     pw, ph = width - left - right, height - top - bottom
     vmax = _nice_max(max([v for _, _, vals in series for v in vals if v is not None] or [0]))
     n = max(len(labels), 1)
-    gw = pw / n
+    gw = min(pw / n, 160.0)  # few groups: keep bars slim
     bw = gw * 0.8 / max(len(series), 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" role="img" aria-label="{_e(title)}">']
@@ -453,7 +455,8 @@ def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]
             h = ph * max(v, 0) / vmax
             parts.append(f'<rect x="{x0 + si * bw:.1f}" y="{top + ph - h:.1f}" width="{bw * 0.92:.1f}" '
                          f'height="{h:.1f}" fill="{colour}"><title>{_e(label)}: {_e(fmt_num(v))}</title></rect>')
-        short = label if len(label) <= 16 else label[:15] + "…"
+        room = max(int(gw / 6.5), 4)  # characters that fit under the group
+        short = label if len(label) <= room else label[: room - 1] + "…"
         parts.append(f'<text x="{left + gi * gw + gw / 2:.1f}" y="{top + ph + 16}" font-size="11" '
                      f'text-anchor="middle" fill="#1f2933">{_e(short)}</text>')
     lx = left
