@@ -53,12 +53,16 @@ NAMES: dict[str, str] = {
     "PAC_ABC_B": "ABC threshold of class B (Settings, default 0.95)",
     "PAC_BudgetTotal": "total of the yearly budget (Budget)",
     "PAC_Owners": "list of owners (Settings)",
-    "PAC_Segments": "list of segments (Settings)",
+    "PAC_Segments": "list of segments (Targets: the segment names typed there)",
     "PAC_Categories": "list of action categories (Settings)",
     "PAC_Levers": "list of levers (Settings)",
     "PAC_Statuses": "list of statuses: to do, in progress, done, postponed, cancelled (Settings)",
     "PAC_BudgetCategories": "list of budget categories (Settings)",
     "PAC_KPIKinds": "list of KPI kinds: revenue, count, cost, rate (Settings)",
+    "PAC_KeyDates": "the year's key dates (Calendar, dates)",
+    "PAC_KeyDateLabels": "the labels of the key dates (Calendar, beside PAC_KeyDates)",
+    "PAC_CustomersTotal": "sum of the customers' positive amounts (Customers)",
+    "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
 }
 
 #: Positions in the status list with a meaning for check and report.
@@ -197,10 +201,22 @@ CUSTOMERS = Table(
         C("cum_share", "Part cumulée", "Cumulative share", computed=True),
         C("prior_share", "Part antérieure", "Prior share", computed=True),
         C("abc", "Classe ABC", "ABC class", computed=True),
+        # Helper columns (hidden, grouped): O(1)-per-row ABC on a table sorted by amount.
+        C("h_pos", "Aide : montant positif", "Helper: positive amount", computed=True),
+        C("h_run", "Aide : cumul", "Helper: running sum", computed=True),
+        C("h_prior", "Aide : cumul supérieur", "Helper: sum above", computed=True),
+        C("h_upto", "Aide : cumul à égalité", "Helper: sum down to ties", computed=True),
+        C("h_break", "Aide : rupture d'ordre", "Helper: order break", computed=True),
     ),
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS)}
+
+
+def column_name(table: str, key: str) -> str:
+    """Defined name of a table column's body range (``tblBudget_total``), kept in step with the
+    table's size by :func:`pacxl.workbook.tables.write_rows`; formulas outside the table use it."""
+    return f"{table}_{key}"
 
 
 def sheet_title(role: str, lang: str) -> str:

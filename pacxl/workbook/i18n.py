@@ -53,3 +53,385 @@ KIND_BY_WORD = {
 
 def default_list(name: str, lang: str) -> list[str]:
     return list(LISTS[name][lang])
+
+
+# --- the workbook's visible text (sheet builders) -----------------------------------------------
+
+MONTH_ABBR = {
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+
+def month_labels(lang: str, first_month: int = 1, year: int | None = None) -> list[str]:
+    """The 12 plan months' labels from ``first_month`` (``janv. 2027`` ... or ``Jan 2027`` ...)."""
+    out = []
+    for i in range(12):
+        m = (first_month - 1 + i) % 12
+        y = None if year is None else year + (first_month - 1 + i) // 12
+        out.append(MONTH_ABBR[lang][m] + ("" if y is None else f" {y}"))
+    return out
+
+
+#: Questions of the value proposition (SWOT sheet): key -> question. Plans give answers by key.
+VALUE_QUESTIONS: dict[str, dict[str, str]] = {
+    "advantage": {"fr": "Quel est notre avantage concurrentiel ?",
+                  "en": "What is our competitive advantage?"},
+    "differentiation": {"fr": "Qu'est-ce qui nous différencie de la concurrence ?",
+                        "en": "What sets us apart from the competition?"},
+    "singularity": {"fr": "Quelle est notre singularité (ce que nous sommes seuls à offrir) ?",
+                    "en": "What is unique about us (what only we offer)?"},
+    "why_us": {"fr": "Pourquoi un client devrait-il choisir notre offre ?",
+               "en": "Why should a customer choose our offer?"},
+    "pains": {"fr": "Quels problèmes de nos clients résolvons-nous ?",
+              "en": "Which of our customers' problems do we solve?"},
+    "promise": {"fr": "Quelle promesse faisons-nous à nos clients ?",
+                "en": "What promise do we make to our customers?"},
+    "proof": {"fr": "Quelles preuves pouvons-nous donner (références, chiffres, avis) ?",
+              "en": "What proof can we give (references, figures, reviews)?"},
+}
+
+TEXT: dict[str, tuple[str, str]] = {
+    # shared
+    "plan_month": ("Mois du plan", "Plan month"),
+    "favourable": ("Favorable", "Favourable"),
+    "unfavourable": ("Défavorable", "Unfavourable"),
+    "smart_ok": ("SMART", "SMART"),
+    "smart_missing": ("À compléter :", "Missing:"),
+    "alert_dates": ("Fin avant début", "Ends before start"),
+    "alert_late": ("En retard", "Late"),
+    "alert_incomplete": ("Dates/responsable ?", "Dates/owner?"),
+    # data validation
+    "dv_list_prompt": ("Choisissez {what} dans la liste (modifiable dans Paramètres).",
+                       "Pick {what} from the list (edit the list in Settings)."),
+    "dv_list_error": ("Valeur refusée : choisissez {what} dans la liste déroulante.",
+                      "Value refused: pick {what} from the drop-down list."),
+    "dv_error_title": ("Saisie non valide", "Invalid entry"),
+    "dv_date_prompt": ("Saisissez une date au format jj/mm/aaaa ({what}).",
+                       "Type a date as dd/mm/yyyy ({what})."),
+    "dv_date_error": ("Date non valide : saisissez une date au format jj/mm/aaaa ({what}).",
+                      "Not a date: type a date as dd/mm/yyyy ({what})."),
+    "dv_whole_prompt": ("Saisissez un nombre entier ({what}).", "Type a whole number ({what})."),
+    "dv_whole_error": ("Valeur refusée : un nombre entier est attendu ({what}), dans les bornes permises.",
+                       "Value refused: a whole number is expected ({what}), within the allowed range."),
+    "dv_number_prompt": ("Saisissez un nombre ({what}).", "Type a number ({what})."),
+    "dv_number_error": ("Valeur refusée : un nombre est attendu ({what}), dans les bornes permises.",
+                        "Value refused: a number is expected ({what}), within the allowed range."),
+    "dv_segment": ("Segment", "Segment"),
+    "dv_owner": ("Responsable", "Owner"),
+    "dv_status": ("Statut", "Status"),
+    "dv_objective": ("Objectif", "Objective"),
+    "dv_category": ("Catégorie", "Category"),
+    "dv_lever": ("Levier", "Lever"),
+    "dv_budget_category": ("Catégorie de budget", "Budget category"),
+    "dv_action": ("Action", "Action"),
+    "dv_kpi_kind": ("Type d'indicateur", "KPI kind"),
+    "dv_amount": ("Montant", "Amount"),
+    "dv_deadline": ("Échéance", "Deadline"),
+    "dv_target": ("Cible chiffrée", "Numeric target"),
+    "dv_date": ("Date", "Date"),
+    "dv_budget": ("Budget", "Budget"),
+    # guide
+    "guide_title": ("Plan d'Action Commercial", "Sales Action Plan"),
+    "guide_subtitle": ("Plan {year}", "Plan {year}"),
+    "guide_intro": (
+        "Ce classeur vous guide pas à pas : du bilan de l'an passé aux actions datées, chiffrées et "
+        "suivies. Remplissez les cellules jaunes ; tout le reste se calcule. Suivez les sept étapes "
+        "dans l'ordre, puis revenez chaque mois au suivi des KPI et au tableau de bord.",
+        "This workbook takes you step by step from last year's review to dated, budgeted and "
+        "tracked actions. Fill in the yellow cells; everything else is computed. Follow the seven "
+        "steps in order, then come back every month to the KPI tracking and the dashboard.",
+    ),
+    "gd_step": ("Étape", "Step"),
+    "gd_what": ("Quoi", "What"),
+    "gd_how": ("Comment", "How"),
+    "gd_sheets": ("Feuilles", "Sheets"),
+    "step1_name": ("Faire le bilan de l'an passé", "Review last year"),
+    "step1_text": (
+        "Résultats par segment et par produit face aux objectifs, ce qui a marché ou non, taux de "
+        "transformation, coût par action, canaux les plus rentables.",
+        "Results by segment and product against objectives, what worked and what did not, "
+        "conversion rates, cost per action, the channels that paid off.",
+    ),
+    "step2_name": ("Poser le diagnostic", "Diagnose"),
+    "step2_text": (
+        "SWOT (forces, faiblesses, opportunités, menaces) et environnement (EMOFF) ; écrivez votre "
+        "proposition de valeur : avantage concurrentiel, différenciation, pourquoi vous.",
+        "SWOT (strengths, weaknesses, opportunities, threats) and environment (EMOFF); write your "
+        "value proposition: competitive advantage, differentiation, why you.",
+    ),
+    "step3_name": ("Choisir ses cibles", "Choose the targets"),
+    "step3_text": (
+        "Segments et personas, part du chiffre d'affaires que chaque segment doit apporter (total "
+        "100 %) ; la règle des 20/80 sur vos clients (classes ABC).",
+        "Segments and personas, the share of revenue each segment must bring (100 % in total); "
+        "the 20/80 rule on your customers (ABC classes).",
+    ),
+    "step4_name": ("Fixer des objectifs SMART", "Set SMART objectives"),
+    "step4_text": (
+        "Spécifiques, Mesurables, Atteignables, Réalistes, Temporels ; chacun avec un indicateur. La "
+        "colonne Contrôle SMART signale ce qui manque.",
+        "Specific, Measurable, Achievable, Relevant, Time-bound; each with a KPI. The SMART check "
+        "column flags what is missing.",
+    ),
+    "step5_name": ("Calculer l'entonnoir", "Work out the funnel"),
+    "step5_text": (
+        "De l'objectif de chiffre d'affaires au nombre de signatures, puis aux propositions, rendez-vous "
+        "et contacts nécessaires : par an, par mois, par semaine.",
+        "From the revenue goal to the deals to sign, then the proposals, meetings and contacts "
+        "needed: per year, per month, per week.",
+    ),
+    "step6_name": ("Planifier les actions", "Plan the actions"),
+    "step6_text": (
+        "Pour chaque objectif : actions datées, responsable, budget, indicateur, statut ; le "
+        "calendrier se dessine seul, le budget se détaille par mois.",
+        "For each objective: dated actions, owner, budget, KPI, status; the calendar draws itself, "
+        "the budget is spread by month.",
+    ),
+    "step7_name": ("Suivre et ajuster", "Track and adjust"),
+    "step7_text": (
+        "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
+        "cumul à date et atterrissage ; ajustez le plan.",
+        "Every month: type the actuals, move the tracking month (Settings), read the variances, "
+        "year to date and landing forecast; adjust the plan.",
+    ),
+    "gd_legend": ("Légende", "Legend"),
+    "gd_input_sample": ("À saisir", "Type here"),
+    "gd_input_text": ("Cellule à remplir (déverrouillée) : texte, nombre, date ou choix dans une liste.",
+                      "Cell to fill in (unlocked): text, number, date or a choice from a list."),
+    "gd_computed_sample": ("Calculé", "Computed"),
+    "gd_computed_text": ("Cellule calculée par formule (verrouillée) : ne pas saisir.",
+                         "Cell computed by a formula (locked): do not type here."),
+    "gd_tips": ("Bon à savoir", "Good to know"),
+    "gd_tip1": ("Les feuilles sont protégées sans mot de passe pour éviter d'écraser une formule : "
+                "Révision > Ôter la protection si vous devez modifier la structure.",
+                "Sheets are protected without a password so that no formula gets overwritten: "
+                "Review > Unprotect Sheet if you need to change the layout."),
+    "gd_tip2": ("Les listes déroulantes (responsables, statuts, catégories, segments) se modifient "
+                "dans Paramètres et Cibles.",
+                "Drop-down lists (owners, statuses, categories, segments) are edited in Settings "
+                "and Targets."),
+    "gd_tip3": ("Le mois de suivi (Paramètres) fixe le cumul à date, les écarts et l'atterrissage.",
+                "The tracking month (Settings) sets the year to date, the variances and the "
+                "landing forecast."),
+    "gd_tip4": ("Gardez la table Clients triée par CA décroissant : les calculs restent instantanés "
+                "(un bandeau vous prévient sinon).",
+                "Keep the Customers table sorted by revenue, largest first: the formulas stay "
+                "instant (a banner warns you otherwise)."),
+    "gd_tip5": ("Les données de la comptabilité s'importent avec « pacxl import » ; « pacxl check » "
+                "relit le plan et signale les oublis.",
+                "Finance's files are imported with 'pacxl import'; 'pacxl check' reads the plan "
+                "back and flags what is missing."),
+    # settings
+    "settings_title": ("Paramètres", "Settings"),
+    "settings_help": ("L'entreprise, l'année, le mois de suivi et les listes déroulantes du classeur.",
+                      "The company, the year, the tracking month and the workbook's drop-down lists."),
+    "set_section_company": ("Paramètre", "Setting"),
+    "set_value": ("Valeur", "Value"),
+    "set_company": ("Entreprise", "Company"),
+    "set_year": ("Année du plan", "Plan year"),
+    "set_currency": ("Devise (code ISO)", "Currency (ISO code)"),
+    "set_first_month": ("Premier mois du plan (1-12)", "First month of the plan (1-12)"),
+    "set_month": ("Mois de suivi (1-12 : mois du plan clos)", "Tracking month (1-12: plan months closed)"),
+    "set_abc_a": ("Seuil classe A (part cumulée)", "Class A threshold (cumulative share)"),
+    "set_abc_b": ("Seuil classe B (part cumulée)", "Class B threshold (cumulative share)"),
+    "set_month_note": ("Mois de suivi : laissez vide tant qu'aucun mois n'est clos ; 3 = les trois "
+                       "premiers mois du plan ont leurs réalisés.",
+                       "Tracking month: leave blank until a month is closed; 3 = the plan's first "
+                       "three months have their actuals."),
+    "list_owners": ("Responsables", "Owners"),
+    "list_categories": ("Catégories d'action", "Action categories"),
+    "list_levers": ("Leviers", "Levers"),
+    "list_statuses": ("Statuts", "Statuses"),
+    "list_budget_categories": ("Catégories de budget", "Budget categories"),
+    "list_kpi_kinds": ("Types de KPI", "KPI kinds"),
+    "set_order_note": ("l'ordre compte", "order matters"),
+    "list_funnel_stages": ("Étapes de l'entonnoir (haut → signature)", "Funnel stages (top → signature)"),
+    "list_funnel_rates": ("Taux vers l'étape suivante", "Rate to the next stage"),
+    "set_funnel_note": ("La dernière étape nommée est la signature.",
+                        "The last named stage is the signature."),
+    # review
+    "review_title": ("Bilan de l'année N-1", "Last year's review"),
+    "review_help": ("Résultats par segment ou produit face aux objectifs ; ce qui a marché, ce qui n'a pas marché.",
+                    "Results by segment or product against objectives; what worked, what did not."),
+    "rv_label": ("Segment / produit", "Segment / product"),
+    "rv_kind": ("Type", "Kind"),
+    "rv_objective": ("Objectif N-1", "Last year's goal"),
+    "rv_achieved": ("Réalisé N-1", "Achieved"),
+    "rv_variance": ("Écart", "Variance"),
+    "rv_rate": ("Taux de réalisation", "Achievement rate"),
+    "rv_comment": ("Commentaire", "Comment"),
+    "rv_total": ("Total", "Total"),
+    "rv_worked": ("Ce qui a marché", "What worked"),
+    "rv_did_not_work": ("Ce qui n'a pas marché", "What did not work"),
+    "rv_conversion": ("Taux de transformation, coût par action, canaux",
+                      "Conversion rates, cost per action, channels"),
+    # swot
+    "swot_title": ("Diagnostic SWOT / EMOFF", "SWOT / EMOFF diagnosis"),
+    "swot_help": ("Interne : forces et faiblesses. Externe : opportunités, menaces et environnement.",
+                  "Internal: strengths and weaknesses. External: opportunities, threats and environment."),
+    "sw_strengths": ("Forces", "Strengths"),
+    "sw_weaknesses": ("Faiblesses", "Weaknesses"),
+    "sw_opportunities": ("Opportunités", "Opportunities"),
+    "sw_threats": ("Menaces", "Threats"),
+    "sw_environment": ("Environnement (marché, réglementation, technologie)",
+                       "Environment (market, regulation, technology)"),
+    "sw_value_proposition": ("Proposition de valeur", "Value proposition"),
+    "sw_value_help": ("Pas la liste des fonctionnalités : la valeur apportée et les problèmes résolus.",
+                      "Not a list of features: the value delivered and the problems solved."),
+    # targets
+    "targets_title": ("Cibles et segments", "Targets and segments"),
+    "targets_help": ("Les segments visés (ils alimentent les listes déroulantes), leurs personas et "
+                     "la part du CA que chacun doit apporter.",
+                     "The target segments (they feed the drop-down lists), their personas and the "
+                     "share of revenue each must bring."),
+    "tg_segment": ("Segment", "Segment"),
+    "tg_description": ("Description", "Description"),
+    "tg_persona": ("Persona (client idéal)", "Persona (ideal customer)"),
+    "tg_share": ("Part du CA visée", "Target share of revenue"),
+    "tg_revenue": ("CA visé", "Target revenue"),
+    "tg_last_share": ("Part du CA clients", "Share of customer revenue"),
+    "tg_total": ("Total des parts", "Total of the shares"),
+    "tg_ok": ("✔ 100 %", "✔ 100 %"),
+    "tg_not_100": ("⚠ Le total doit faire 100 %", "⚠ The total must be 100 %"),
+    "targets_note": ("Part du CA clients : part de chaque segment dans le CA de la feuille Clients.",
+                     "Share of customer revenue: each segment's share of the Customers sheet's revenue."),
+    # customers
+    "customers_title": ("Clients et classes ABC (20/80)", "Customers and ABC classes (20/80)"),
+    "customers_help": ("Un client par ligne, trié par CA décroissant. Classe A : clients qui font les "
+                       "premiers 80 % du CA ; B : jusqu'à 95 % ; C : le reste.",
+                       "One customer per row, sorted by revenue, largest first. Class A: customers "
+                       "making the first 80 % of revenue; B: up to 95 %; C: the rest."),
+    "cu_summary": ("Synthèse", "Summary"),
+    "cu_total": ("CA total (montants > 0)", "Total revenue (amounts > 0)"),
+    "cu_count": ("Clients avec CA", "Customers with revenue"),
+    "cu_sorted": ("Table triée", "Table sorted"),
+    "cu_sorted_ok": ("✔ Table triée par CA décroissant : calcul rapide.",
+                     "✔ Table sorted by revenue, largest first: fast calculation."),
+    "cu_sorted_ko": ("⚠ Table non triée : triez par CA décroissant (calcul lent mais juste).",
+                     "⚠ Table not sorted: sort by revenue, largest first (slow but right)."),
+    "cu_class": ("Classe", "Class"),
+    "cu_n": ("Clients", "Customers"),
+    "cu_revenue": ("CA", "Revenue"),
+    "cu_rev_share": ("Part du CA", "Share of revenue"),
+    "cu_n_share": ("Part des clients", "Share of customers"),
+    "cu_pareto": ("Courbe de Pareto", "Pareto curve"),
+    "cu_top": ("Premiers clients (%)", "Top customers (%)"),
+    "cu_top_n": ("Nombre", "Count"),
+    "cu_top_share": ("Part cumulée du CA", "Cumulative share of revenue"),
+    "cu_step_share": ("Part du CA de la tranche", "Share of revenue of the slice"),
+    "cu_chart_title": ("Pareto : part du CA par tranche de 5 % des clients",
+                       "Pareto: share of revenue by 5 % slice of customers"),
+    # objectives
+    "objectives_title": ("Objectifs SMART", "SMART objectives"),
+    "objectives_help": ("Spécifique, Mesurable (indicateur + cible chiffrée), Atteignable (moyens), "
+                        "Réaliste (pourquoi), Temporel (échéance).",
+                        "Specific, Measurable (KPI + numeric target), Achievable (means), "
+                        "Relevant (why), Time-bound (deadline)."),
+    # funnel
+    "funnel_title": ("Entonnoir de conversion", "Conversion funnel"),
+    "funnel_help": ("De l'objectif de CA aux volumes d'activité de chaque étape (étapes et taux dans Paramètres).",
+                    "From the revenue goal to the activity each stage needs (stages and rates in Settings)."),
+    "fu_revenue": ("Objectif de CA de l'année", "Revenue goal of the year"),
+    "fu_avg_deal": ("Panier moyen par signature", "Average deal value"),
+    "fu_override": ("Signatures visées (saisie facultative)", "Deals to sign (optional entry)"),
+    "fu_deals": ("Signatures à réaliser", "Deals to sign"),
+    "fu_n_stages": ("Nombre d'étapes", "Number of stages"),
+    "fu_revenue_note": ("Le CA visé alimente aussi la feuille Cibles.",
+                        "The revenue goal also feeds the Targets sheet."),
+    "fu_override_note": ("Laissez vide pour calculer : arrondi supérieur de CA / panier moyen.",
+                         "Leave blank to compute: revenue / average deal, rounded up."),
+    "fu_stages_note": ("Dernière étape nommée dans Paramètres = signature.",
+                       "Last stage named in Settings = signature."),
+    "fu_stage": ("Étape", "Stage"),
+    "fu_rate": ("Taux vers l'étape suivante", "Rate to the next stage"),
+    "fu_year": ("Volume annuel", "Yearly volume"),
+    "fu_month": ("Par mois", "Per month"),
+    "fu_week": ("Par semaine", "Per week"),
+    "fu_rounding_note": ("Chaque volume est arrondi à l'unité supérieure : il faut des contacts entiers.",
+                         "Every volume is rounded up: contacts come in whole units."),
+    "fu_rates_note": ("Exemple : 15 signatures avec 30 % proposition → signature demandent 50 propositions.",
+                      "Example: 15 deals at 30 % proposal → signature need 50 proposals."),
+    "fu_chart_title": ("Volumes annuels par étape", "Yearly volume per stage"),
+    # actions
+    "actions_title": ("Plan d'actions", "Action plan"),
+    "actions_help": ("Une action par ligne : objectif servi, catégorie, levier, segment, responsable, "
+                     "dates, budget, indicateur, statut.",
+                     "One action per row: objective served, category, lever, segment, owner, dates, "
+                     "budget, KPI, status."),
+    # calendar
+    "calendar_title": ("Calendrier des actions", "Action calendar"),
+    "calendar_help": ("Les barres se dessinent depuis les dates du plan d'actions (vert : fait). "
+                      "◆ : mois avec une date clé (liste à droite).",
+                      "Bars are drawn from the action plan's dates (green: done). "
+                      "◆: month with a key date (list on the right)."),
+    "ca_id": ("ID", "ID"),
+    "ca_action": ("Action", "Action"),
+    "ca_owner": ("Responsable", "Owner"),
+    "ca_start": ("Début", "Start"),
+    "ca_end": ("Fin", "End"),
+    "ca_status": ("Statut", "Status"),
+    "ca_key_dates_row": ("Dates clés", "Key dates"),
+    "ca_key_date": ("Date clé", "Key date"),
+    "ca_key_label": ("Événement (salon, saison...)", "Event (trade fair, season...)"),
+    # budget
+    "budget_title": ("Budget commercial et marketing", "Sales and marketing budget"),
+    "budget_help": ("Une ligne par poste : montants prévus par mois, réalisé à date ; écart = réalisé - prévu à date.",
+                    "One line per item: planned amounts by month, actual to date; variance = actual - plan to date."),
+    "bu_totals": ("Totaux", "Totals"),
+    # kpi
+    "kpi_title": ("Suivi des indicateurs (KPI)", "KPI tracking"),
+    "kpi_help": ("Prévu et réel par mois ; cumul à date, écart, atterrissage et tendance au mois de suivi.",
+                 "Plan and actual by month; year to date, variance, landing and run-rate at the tracking month."),
+    "kpi_plan_word": ("Prévu", "Plan"),
+    "kpi_actual_word": ("Réel", "Actual"),
+    "kpi_plan_block": ("Prévu par mois", "Plan by month"),
+    "kpi_actual_block": ("Réel par mois", "Actual by month"),
+    "kpi_month_is": ("Mois de suivi :", "Tracking month:"),
+    # dashboard
+    "dashboard_title": ("Tableau de bord", "Dashboard"),
+    "db_month": ("Mois de suivi :", "Tracking month:"),
+    "db_key_figures": ("Chiffres clés", "Key figures"),
+    "db_value": ("Valeur", "Value"),
+    "db_revenue_target": ("Objectif de CA", "Revenue goal"),
+    "db_revenue_plan": ("CA prévu (KPI de type CA)", "Planned revenue (revenue KPIs)"),
+    "db_revenue_plan_ytd": ("CA prévu à date", "Planned revenue to date"),
+    "db_revenue_actual_ytd": ("CA réalisé à date", "Actual revenue to date"),
+    "db_revenue_variance": ("Écart de CA à date", "Revenue variance to date"),
+    "db_revenue_landing": ("Atterrissage CA", "Revenue landing forecast"),
+    "db_deals": ("Signatures à réaliser", "Deals to sign"),
+    "db_budget_total": ("Budget de l'année", "Budget of the year"),
+    "db_budget_actual": ("Budget consommé", "Budget spent"),
+    "db_budget_consumed": ("Budget consommé (%)", "Budget spent (%)"),
+    "db_actions": ("Actions", "Actions"),
+    "db_actions_done": ("Actions faites (%)", "Actions done (%)"),
+    "db_actions_late": ("Actions en retard", "Late actions"),
+    "db_objectives": ("Objectifs", "Objectives"),
+    "db_objectives_smart": ("Objectifs SMART complets", "Complete SMART objectives"),
+    "db_kpi_fav": ("KPI favorables", "Favourable KPIs"),
+    "db_kpi_unfav": ("KPI défavorables", "Unfavourable KPIs"),
+    "db_customers": ("Clients avec CA", "Customers with revenue"),
+    "db_customers_a": ("Clients de classe A", "Class A customers"),
+    "db_segments": ("Parts des segments", "Segment shares"),
+    "db_month_col": ("Mois", "Month"),
+    "db_plan": ("Prévu", "Plan"),
+    "db_actual": ("Réel", "Actual"),
+    "db_chart_revenue": ("CA prévu et réel par mois", "Revenue, plan vs actual, by month"),
+    "db_category": ("Catégorie", "Category"),
+    "db_budget": ("Budget", "Budget"),
+    "db_spent": ("Consommé", "Spent"),
+    "db_chart_budget": ("Budget par catégorie", "Budget by category"),
+    "db_status": ("Statut", "Status"),
+    "db_count": ("Actions", "Actions"),
+    "db_chart_status": ("Actions par statut", "Actions by status"),
+    "db_stage": ("Étape", "Stage"),
+    "db_volume": ("Volume annuel", "Yearly volume"),
+    "db_chart_funnel": ("Entonnoir : volumes annuels", "Funnel: yearly volumes"),
+}
+
+
+def text(key: str, lang: str) -> str:
+    """A visible text of the workbook in ``lang`` (fr or en)."""
+    fr, en = TEXT[key]
+    return fr if lang == "fr" else en

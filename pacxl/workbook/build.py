@@ -1,0 +1,129 @@
+"""Build the PAC workbook of a plan: every sheet, native formulas, French or English.
+
+>>> from pacxl.defaults import blank_plan
+>>> build_workbook(blank_plan("fr"), "pac.xlsx")  # doctest: +SKIP
+PosixPath('pac.xlsx')
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from ..defaults import fill_defaults
+from ..errors import FileExistsError_, InputError, WorkbookError
+from ..model import Plan
+from .contract import LANGS
+from .sheets import (
+    actions,
+    budget,
+    calendar,
+    customers,
+    dashboard,
+    funnel,
+    guide,
+    kpi,
+    objectives,
+    review,
+    settings,
+    swot,
+    targets,
+)
+from .sheets._common import Context
+
+#: Sheet builders in workbook order (the contract's order of roles).
+BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
+            calendar, budget, kpi, dashboard)
+
+
+class OutputExistsError(FileExistsError_):
+    """The workbook to write exists already and force was not given."""
+
+
+def as_plan(plan) -> Plan:
+    """A :class:`Plan` from a Plan, a dict, or the path of a YAML/JSON plan file."""
+    if isinstance(plan, Plan):
+        return plan
+    if isinstance(plan, dict):
+        return Plan.from_dict(plan)
+    if isinstance(plan, (str, os.PathLike)):
+        return Plan.from_file(plan)
+    raise InputError(f"a plan must be a Plan, a dict or a YAML/JSON file, got {type(plan).__name__}")
+
+
+def normalized(plan: Plan) -> Plan:
+    """A copy of ``plan`` with every empty list given its language's default."""
+    p = copy.deepcopy(plan)
+    s = p.settings
+    if s.lang not in LANGS:
+        raise InputError(f"unknown language {s.lang!r}: use fr or en")
+    names = [seg.name for seg in p.segments if seg.name]
+    if not s.segments and names:
+        s.segments = list(names)
+    s.segments += [n for n in names if n not in s.segments]
+    fill_defaults(s)
+    if not 1 <= int(s.first_month or 1) <= 12:
+        raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")
+    s.first_month = int(s.first_month or 1)
+    return p
+
+
+def make_workbook(plan, *, udfs: bool = False) -> Workbook:
+    """The workbook of ``plan`` in memory (see :func:`build_workbook`)."""
+    p = normalized(as_plan(plan))
+    wb = Workbook()
+    wb.remove(wb.active)
+    ctx = Context(wb, p, udfs=udfs)
+    for builder in BUILDERS:
+        builder.build(ctx)
+    if udfs:
+        from .sheets import udfs as udf_sheet
+
+        udf_sheet.build(ctx)
+    ctx.fill_tables()
+    wb.active = 0
+    wb.calculation.fullCalcOnLoad = True  # Excel computes every formula when it opens the file
+    wb.properties.creator = "pacxl"
+    wb.properties.title = ctx.t("guide_title") + f" {p.settings.year}"
+    return wb
+
+
+def save_atomic(wb: Workbook, path: Path) -> None:
+    """Save through a temporary file in the same folder, then rename: never a half-written file."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise WorkbookError(f"{path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def build_workbook(plan, path, *, udfs: bool = False, force: bool = False) -> Path:
+    """Write the PAC workbook of ``plan`` to ``path`` and return the path.
+
+    ``plan`` is a :class:`pacxl.model.Plan`, a dict, or the path of a YAML/JSON plan file; empty
+    lists get the defaults of the plan's language. ``udfs`` adds the xlwings UDF sheet and the
+    hidden ``xlwings.conf`` sheet. An existing file is overwritten only with ``force``.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"{path}: the workbook's name must end in .xlsx")
+    if path.exists() and not force:
+        raise OutputExistsError(f"{path} exists already: use --force to overwrite it")
+    if path.is_dir():
+        raise WorkbookError(f"{path} is a folder")
+    wb = make_workbook(plan, udfs=udfs)
+    save_atomic(wb, path)
+    return path

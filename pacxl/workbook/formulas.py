@@ -1,0 +1,374 @@
+"""Native formulas: the spreadsheet twin of each :mod:`pacxl.calc` function.
+
+Every formula here uses classic functions only (IF, SUM, SUMIF(S), COUNT(IF(S)), SUMPRODUCT,
+INDEX, ROUND, ROUNDUP...), so the workbook computes in Excel 2010+, LibreOffice and Google Sheets
+with nothing installed. Blanks stay blanks: a formula shows ``""`` where calc returns ``None``.
+
+* :func:`computed_columns` gives, per table, a function ``(row, first, last) -> formula`` for each
+  computed column of the contract; :func:`pacxl.workbook.tables.write_rows` writes them.
+* The other functions give the formulas of single cells (funnel volumes, deals to sign, ABC
+  totals, ...), used by the sheet builders.
+
+The twins (tests recalculate the workbook in LibreOffice and compare with calc):
+
+=====================================  ==================================================
+native formula                         calc function
+=====================================  ==================================================
+``funnel_volume``, ``per_period``      :func:`pacxl.calc.funnel.required_volumes`, ``per_period``
+``deals_target``                       :func:`pacxl.calc.funnel.deals_for_revenue`
+tblCustomers share/prior/cum/abc       :func:`pacxl.calc.pareto.abc_classes`
+tblKPI plan_ytd/actual_ytd             :func:`pacxl.calc.variance.year_to_date`
+tblKPI variance, variance_pct          :func:`pacxl.calc.variance.variance`, ``variance_pct``
+tblKPI landing, run_rate               :func:`pacxl.calc.variance.landing_forecast`, ``run_rate_forecast``
+tblKPI status                          :func:`pacxl.calc.variance.favourable`
+tblBudget total/plan_ytd/variance      ``year_to_date(months, 12)``, ``year_to_date``, ``variance``
+=====================================  ==================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from openpyxl.utils import get_column_letter
+
+from . import contract
+from .contract import TABLES, column_name
+from .i18n import text
+
+#: The row above a month table's header holds the plan month numbers 1..12 (used by the YTD
+#: formulas' SUMIFS and shown to the user as "month of the plan").
+Formula = Callable[[int, int, int], str]
+
+
+def _q(s: str) -> str:
+    """A string literal for a formula."""
+    return '"' + s.replace('"', '""') + '"'
+
+
+class Geometry:
+    """Where a table sits: its first column and header row; column letters by contract key."""
+
+    def __init__(self, table_name: str, first_col: int = 1, header_row: int = 4):
+        self.table = TABLES[table_name]
+        self.first_col = first_col
+        self.header_row = header_row
+        self.letters = {
+            key: get_column_letter(first_col + i) for i, key in enumerate(self.table.keys())
+        }
+
+    def __getitem__(self, key: str) -> str:
+        return self.letters[key]
+
+    def name(self, key: str) -> str:
+        return column_name(self.table.name, key)
+
+
+def _kind_is(cell: str, position: int) -> str:
+    """True when a KPI kind cell holds the ``position``-th word of PAC_KPIKinds (1-based)."""
+    return f"{cell}=INDEX(PAC_KPIKinds,{position})"
+
+
+# --- tblObjectives -------------------------------------------------------------------------------
+
+def _objectives(g: Geometry, lang: str) -> dict[str, Formula]:
+    c = g.letters
+    first, last = c["id"], c["status"]
+    ok = _q(text("smart_ok", lang))
+    missing_word = _q(text("smart_missing", lang) + " ")
+
+    def smart(r: int, _f: int, _l: int) -> str:
+        miss = (
+            f'IF({c["objective"]}{r}="","S ","")'
+            f'&IF(OR({c["kpi"]}{r}="",NOT(ISNUMBER({c["target"]}{r}))),"M ","")'
+            f'&IF({c["achievable"]}{r}="","A ","")'
+            f'&IF({c["relevant"]}{r}="","R ","")'
+            f'&IF(NOT(ISNUMBER({c["deadline"]}{r})),"T","")'
+        )
+        return (
+            f'=IF(COUNTA({first}{r}:{last}{r})=0,"",IF({miss}="",{ok},{missing_word}&TRIM({miss})))'
+        )
+
+    return {"smart": smart}
+
+
+# --- tblActions ----------------------------------------------------------------------------------
+
+def _actions(g: Geometry, lang: str) -> dict[str, Formula]:
+    c = g.letters
+    dates = _q(text("alert_dates", lang))
+    late = _q(text("alert_late", lang))
+    incomplete = _q(text("alert_incomplete", lang))
+    # statuses 3 (done) and 5 (cancelled) close an action (contract.STATUS_DONE/CANCELLED + 1)
+    done = f"INDEX(PAC_Statuses,{contract.STATUS_DONE + 1})"
+    cancelled = f"INDEX(PAC_Statuses,{contract.STATUS_CANCELLED + 1})"
+
+    def alert(r: int, _f: int, _l: int) -> str:
+        s, e, st = f'{c["start"]}{r}', f'{c["end"]}{r}', f'{c["status"]}{r}'
+        return (
+            f'=IF({c["action"]}{r}="","",'
+            f"IF(AND(ISNUMBER({s}),ISNUMBER({e})),IF({e}<{s},{dates},"
+            f"IF(AND({e}<TODAY(),{st}<>{done},{st}<>{cancelled}),{late},"
+            f'IF({c["owner"]}{r}="",{incomplete},""))),{incomplete}))'
+        )
+
+    return {"alert": alert}
+
+
+# --- month tables (budget, KPI) ------------------------------------------------------------------
+
+def _months_range(g: Geometry, prefix: str, r: int | str) -> str:
+    return f"{g[prefix + '01']}{r}:{g[prefix + '12']}{r}"
+
+
+def _month_index(g: Geometry, prefix: str) -> str:
+    """The absolute range of the plan-month numbers above a month block."""
+    row = g.header_row - 1
+    return f"{g[prefix + '01']}${row}:{g[prefix + '12']}${row}"
+
+
+def _count_to_date(g: Geometry, prefix: str, r: int, op: str = "<=") -> str:
+    return f"SUMPRODUCT(({_month_index(g, prefix)}{op}PAC_Month)*ISNUMBER({_months_range(g, prefix, r)}))"
+
+
+def _sum_to_date(g: Geometry, prefix: str, r: int, op: str = "<=") -> str:
+    return f'SUMIFS({_months_range(g, prefix, r)},{_month_index(g, prefix)},"{op}"&PAC_Month)'
+
+
+def _ytd(g: Geometry, prefix: str, r: int, mean: str | None) -> str:
+    """Twin of ``year_to_date(values, PAC_Month, how)``: blank without a month or a figure."""
+    n = _count_to_date(g, prefix, r)
+    s = _sum_to_date(g, prefix, r)
+    value = s if mean is None else f"IF({mean},{s}/{n},{s})"
+    return f'=IF(PAC_Month="","",IF({n}=0,"",{value}))'
+
+
+def _budget(g: Geometry, lang: str) -> dict[str, Formula]:
+    c = g.letters
+
+    def total(r, _f, _l):  # twin of year_to_date(months, 12) (sum; blank without figures)
+        m = _months_range(g, "m", r)
+        return f'=IF(COUNT({m})=0,"",SUM({m}))'
+
+    def plan_ytd(r, _f, _l):
+        return _ytd(g, "m", r, None)
+
+    def var(r, _f, _l):  # twin of variance(actual, plan to date)
+        a, p = f'{c["actual"]}{r}', f'{c["plan_ytd"]}{r}'
+        return f'=IF(AND(ISNUMBER({a}),ISNUMBER({p})),{a}-{p},"")'
+
+    def consumed(r, _f, _l):
+        a, t = f'{c["actual"]}{r}', f'{c["total"]}{r}'
+        return f'=IF(AND(ISNUMBER({a}),ISNUMBER({t})),IF({t}=0,"",{a}/{t}),"")'
+
+    return {"total": total, "plan_ytd": plan_ytd, "variance": var, "consumed": consumed}
+
+
+def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
+    c = g.letters
+    fav, unfav = _q(text("favourable", lang)), _q(text("unfavourable", lang))
+
+    def rate(r):
+        return _kind_is(f'${c["kind"]}{r}', 4)
+
+    def cost(r):
+        return _kind_is(f'${c["kind"]}{r}', 3)
+
+    def plan_year(r, _f, _l):  # twin of year_to_date(plan, 12, how)
+        m = _months_range(g, "p", r)
+        return f'=IF(COUNT({m})=0,"",IF({rate(r)},AVERAGE({m}),SUM({m})))'
+
+    def plan_ytd(r, _f, _l):
+        return _ytd(g, "p", r, rate(r))
+
+    def actual_ytd(r, _f, _l):
+        return _ytd(g, "a", r, rate(r))
+
+    def both(r):
+        a, p = f'{c["actual_ytd"]}{r}', f'{c["plan_ytd"]}{r}'
+        return a, p, f"AND(ISNUMBER({a}),ISNUMBER({p}))"
+
+    def var(r, _f, _l):
+        a, p, ok = both(r)
+        return f'=IF({ok},{a}-{p},"")'
+
+    def var_pct(r, _f, _l):
+        a, p, ok = both(r)
+        return f'=IF({ok},IF({p}=0,"",({a}-{p})/ABS({p})),"")'
+
+    def landing(r, _f, _l):  # twin of landing_forecast(actuals, plans, PAC_Month, how)
+        n_a = _count_to_date(g, "a", r)
+        s_a = _sum_to_date(g, "a", r)
+        n_p = _count_to_date(g, "p", r, ">")
+        s_p = _sum_to_date(g, "p", r, ">")
+        return (
+            f'=IF(PAC_Month="","",IF({n_a}=0,"",'
+            f"IF({rate(r)},({s_a}+{s_p})/({n_a}+{n_p}),{s_a}+{s_p})))"
+        )
+
+    def run_rate(r, _f, _l):  # twin of run_rate_forecast(actuals, PAC_Month, how)
+        a = f'{c["actual_ytd"]}{r}'
+        return f'=IF(ISNUMBER({a}),IF({rate(r)},{a},{a}*{contract.MONTHS}/PAC_Month),"")'
+
+    def status(r, _f, _l):  # twin of favourable(actual_ytd, plan_ytd, kind)
+        a, p, ok = both(r)
+        return f'=IF({ok},IF(IF({cost(r)},{a}<={p},{a}>={p}),{fav},{unfav}),"")'
+
+    return {
+        "plan_year": plan_year,
+        "plan_ytd": plan_ytd,
+        "actual_ytd": actual_ytd,
+        "variance": var,
+        "variance_pct": var_pct,
+        "landing": landing,
+        "run_rate": run_rate,
+        "status": status,
+    }
+
+
+# --- tblCustomers: ABC in O(1) per row on a table sorted by amount, SUMIF fallback ----------------
+
+def _customers(g: Geometry, lang: str) -> dict[str, Formula]:
+    """Twin of :func:`pacxl.calc.pareto.abc_classes`.
+
+    The builder and the importers keep the table sorted by amount, largest first (positive
+    amounts first; zeros, credit notes, blanks and text after). Helper columns then give each
+    row's sums in O(1): ``h_pos`` (the amount if > 0, else 0), ``h_run`` (running sum of
+    ``h_pos``), ``h_prior`` (sum of the amounts strictly greater: the running sum before the first
+    row of the row's group of equal amounts), ``h_upto`` (sum of the amounts >= the row's: the
+    running sum at the last row of its group, carried up from below) and ``h_break`` (1 where the
+    order is broken). ``PAC_CustomersSorted`` is true when no row breaks the order; when a user's
+    edit breaks it, every row falls back to the order-independent ``SUMIF`` (IF evaluates only
+    the branch it takes, in Excel as in LibreOffice, so the sorted case never pays for SUMIF).
+    """
+    c = g.letters
+    amount = g.name("amount")
+    d = c["amount"]
+    pos, run, prior, upto, brk = (c[k] for k in ("h_pos", "h_run", "h_prior", "h_upto", "h_break"))
+
+    def h_pos(r, _f, _l):
+        return f"=IF(ISNUMBER({d}{r}),IF({d}{r}>0,{d}{r},0),0)"
+
+    def h_run(r, f, _l):
+        return f"={pos}{r}" if r == f else f"={run}{r - 1}+{pos}{r}"
+
+    def h_break(r, f, _l):
+        return "=0" if r == f else f"=IF({pos}{r}>{pos}{r - 1},1,0)"
+
+    def h_prior(r, f, _l):
+        fast = "0" if r == f else f"IF({pos}{r}={pos}{r - 1},{prior}{r - 1},{run}{r - 1})"
+        return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">"&{d}{r})))'
+
+    def h_upto(r, _f, last):
+        fast = f"{run}{r}" if r == last else f"IF({pos}{r + 1}={pos}{r},{upto}{r + 1},{run}{r})"
+        return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">="&{d}{r})))'
+
+    def share(r, _f, _l):
+        return f'=IF(ISNUMBER({d}{r}),IF(PAC_CustomersTotal>0,{d}{r}/PAC_CustomersTotal,""),"")'
+
+    def prior_share(r, _f, _l):
+        return f'=IF(ISNUMBER({prior}{r}),{prior}{r}/PAC_CustomersTotal,"")'
+
+    def cum_share(r, _f, _l):
+        return f'=IF(ISNUMBER({upto}{r}),{upto}{r}/PAC_CustomersTotal,"")'
+
+    def abc(r, _f, _l):
+        p = f'ROUND({c["prior_share"]}{r},9)'
+        return (
+            f'=IF(ISNUMBER({d}{r}),IF({d}{r}>0,'
+            f'IF({p}<PAC_ABC_A,"A",IF({p}<PAC_ABC_B,"B","C")),"C"),"")'
+        )
+
+    return {
+        "share": share,
+        "cum_share": cum_share,
+        "prior_share": prior_share,
+        "abc": abc,
+        "h_pos": h_pos,
+        "h_run": h_run,
+        "h_prior": h_prior,
+        "h_upto": h_upto,
+        "h_break": h_break,
+    }
+
+
+def customers_total() -> str:
+    """``PAC_CustomersTotal``: the sum of the positive amounts (calc's ``AbcResult.total``)."""
+    return f'=SUMIF({column_name("tblCustomers", "amount")},">0")'
+
+
+def customers_sorted() -> str:
+    """``PAC_CustomersSorted``: TRUE when the table is sorted by amount, largest first."""
+    return f'=SUM({column_name("tblCustomers", "h_break")})=0'
+
+
+_BUILDERS = {
+    "tblObjectives": _objectives,
+    "tblActions": _actions,
+    "tblBudget": _budget,
+    "tblKPI": _kpi,
+    "tblCustomers": _customers,
+}
+
+
+def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4) -> dict[str, Formula]:
+    """Formula makers of the computed columns of ``table_name`` (every computed contract column)."""
+    g = Geometry(table_name, first_col, header_row)
+    out = _BUILDERS[table_name](g, lang)
+    missing = [c.key for c in g.table.columns if c.computed and c.key not in out]
+    assert not missing, f"no formula for {table_name} columns {missing}"
+    return out
+
+
+# --- single cells --------------------------------------------------------------------------------
+
+def deals_target(override: str, revenue: str, avg_deal: str) -> str:
+    """Twin of ``deals_for_revenue``; a typed override wins. Blank without a usable input."""
+    return (
+        f'=IF(ISNUMBER({override}),{override},IF(AND(ISNUMBER({revenue}),ISNUMBER({avg_deal})),'
+        f'IF(AND({revenue}>=0,{avg_deal}>0),ROUNDUP(ROUND({revenue}/{avg_deal},9),0),""),""))'
+    )
+
+
+def funnel_last_stage() -> str:
+    """Position (1-6) of the last named stage: the signature stage."""
+    n = contract.FUNNEL_STAGES
+    seq = ";".join(str(i) for i in range(1, n + 1))
+    return f'=SUMPRODUCT(MAX((PAC_FunnelStages<>"")*{{{seq}}}))'
+
+
+def funnel_volume(i: int, n_cell: str, next_cell: str | None) -> str:
+    """Twin of ``required_volumes``: stage ``i`` (1-based) from the stage below and rate ``i``.
+
+    The signature stage (``i = n``) is the target rounded up; a stage above it is the stage below
+    divided by its rate, rounded up after ``ROUND(..., 9)``; stages past the signature, a missing
+    target and unusable rates (blank, 0, above 1) give blanks.
+    """
+    target = "PAC_FunnelTarget"
+    sig = f"ROUNDUP(ROUND({target},9),0)"
+    at_sig = f'IF(AND(ISNUMBER({target}),{target}>=0),{sig},"")'
+    if next_cell is None:
+        return f'=IF({i}={n_cell},{at_sig},"")'
+    rate = f"INDEX(PAC_FunnelRates,{i})"
+    above = (
+        f'IF(AND(ISNUMBER({next_cell}),ISNUMBER({rate})),IF(AND({rate}>0,{rate}<=1),'
+        f'ROUNDUP(ROUND({next_cell}/{rate},9),0),""),"")'
+    )
+    return f'=IF({i}>{n_cell},"",IF({i}={n_cell},{at_sig},{above}))'
+
+
+def per_period(volume: str, periods: int) -> str:
+    """Twin of ``per_period``: a volume spread over ``periods``, rounded up."""
+    return f'=IF(ISNUMBER({volume}),ROUNDUP(ROUND({volume}/{periods},9),0),"")'
+
+
+def variance(actual: str, plan: str) -> str:
+    """Twin of ``variance``."""
+    return f'=IF(AND(ISNUMBER({actual}),ISNUMBER({plan})),{actual}-{plan},"")'
+
+
+def variance_pct(actual: str, plan: str) -> str:
+    """Twin of ``variance_pct``."""
+    return (
+        f'=IF(AND(ISNUMBER({actual}),ISNUMBER({plan})),'
+        f'IF({plan}=0,"",({actual}-{plan})/ABS({plan})),"")'
+    )

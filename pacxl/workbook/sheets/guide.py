@@ -1,0 +1,79 @@
+"""Guide: the seven steps of the method, a link to each sheet, the legend of the cells."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment
+
+from ._common import Context, print_setup, protect, quote
+
+ROLE = "guide"
+#: (step key, sheet roles it links to)
+STEPS = (
+    ("step1", ("review",)),
+    ("step2", ("swot",)),
+    ("step3", ("targets", "customers")),
+    ("step4", ("objectives",)),
+    ("step5", ("funnel",)),
+    ("step6", ("actions", "calendar", "budget")),
+    ("step7", ("kpi", "dashboard")),
+)
+
+
+def build(ctx: Context) -> None:
+    ws = ctx.sheet(ROLE)
+    st = ctx.st
+    ws["A1"] = ctx.t("guide_title")
+    st.title(ws["A1"])
+    ws.row_dimensions[1].height = 26
+    company = ctx.settings.company
+    ws["A2"] = ctx.t("guide_subtitle", year=ctx.settings.year) + (f" - {company}" if company else "")
+    st.subtitle(ws["A2"])
+    ws["A3"] = ctx.t("guide_intro")
+    ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A3:D3")
+    ws.row_dimensions[3].height = 48
+
+    r = 5
+    for c, key in enumerate(("gd_step", "gd_what", "gd_how", "gd_sheets"), start=1):
+        st.header(ws.cell(row=r, column=c, value=ctx.t(key)))
+    r += 1
+    for n, (key, roles) in enumerate(STEPS, start=1):
+        st.label(ws.cell(row=r, column=1, value=n))
+        ws.cell(row=r, column=1).alignment = st.center
+        st.label(ws.cell(row=r, column=2, value=ctx.t(key + "_name")), wrap=True)
+        cell = ws.cell(row=r, column=3, value=ctx.t(key + "_text"))
+        cell.alignment = st.wrap
+        for i, role in enumerate(roles):
+            link = ws.cell(row=r + i, column=4, value="→ " + ctx.title(role))
+            link.hyperlink = f"#{quote(ctx.title(role))}!A1"
+            link.font = st.link_font
+        height = max(len(roles), 1) * 15
+        text_len = len(ctx.t(key + "_text"))
+        ws.row_dimensions[r].height = max(30, 15 * (text_len // 70 + 1), height)
+        if len(roles) > 1:
+            for c in (1, 2, 3):
+                ws.merge_cells(start_row=r, start_column=c, end_row=r + len(roles) - 1, end_column=c)
+        r += len(roles)
+    r += 1
+    st.section(ws.cell(row=r, column=1, value=ctx.t("gd_legend")))
+    r += 1
+    sample = ws.cell(row=r, column=2, value=ctx.t("gd_input_sample"))
+    st.input(sample)
+    ws.cell(row=r, column=3, value=ctx.t("gd_input_text")).alignment = st.wrap
+    r += 1
+    sample = ws.cell(row=r, column=2, value=ctx.t("gd_computed_sample"))
+    st.computed(sample)
+    ws.cell(row=r, column=3, value=ctx.t("gd_computed_text")).alignment = st.wrap
+    r += 2
+    st.section(ws.cell(row=r, column=1, value=ctx.t("gd_tips")))
+    for key in ("gd_tip1", "gd_tip2", "gd_tip3", "gd_tip4", "gd_tip5"):
+        r += 1
+        ws.cell(row=r, column=2, value="•")
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="right", vertical="top")
+        ws.cell(row=r, column=3, value=ctx.t(key)).alignment = st.wrap
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
+        ws.row_dimensions[r].height = 30
+    for col, w in zip("ABCD", (7, 26, 70, 22)):
+        ws.column_dimensions[col].width = w
+    print_setup(ws, landscape=False, fit_height=1)
+    protect(ws)

@@ -1,0 +1,87 @@
+"""Suivi KPI / KPI tracking: monthly plan and actual per KPI, to date, variance and forecasts.
+
+Row 4 holds the plan-month numbers 1..12 above both month blocks; the to-date, landing and
+run-rate formulas compare them with ``PAC_Month`` (twins of :mod:`pacxl.calc.variance`).
+"""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import FormulaRule, Rule
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.numbers import NumberFormat
+from openpyxl.utils import get_column_letter
+
+from .. import styles as S
+from ..contract import KPI, MONTHS, column_name
+from ..i18n import KIND_BY_WORD
+from ._common import Context, month_headers, print_setup, protect
+
+ROLE = "kpi"
+TABLE = "tblKPI"
+_KIND_POS = {"revenue": 0, "count": 1, "cost": 2, "rate": 3}
+
+
+def kind_word(kind: str, ctx: Context) -> str | None:
+    """The Settings word (CA, Nombre, Coût, Taux) of a KPI kind given as a calc kind or a word."""
+    if not kind:
+        return None
+    key = KIND_BY_WORD.get(str(kind).strip().lower(), str(kind).strip().lower())
+    if key in _KIND_POS:
+        return ctx.t_list("kpi_kinds")[_KIND_POS[key]]
+    return str(kind)
+
+
+def build(ctx: Context) -> None:
+    ws = ctx.sheet(ROLE)
+    st = ctx.st
+    ctx.heading(ws, "kpi_title", "kpi_help")
+    rows = []
+    for k in ctx.plan.kpis:
+        row = {"id": k.id or None, "name": k.name or None, "kind": kind_word(k.kind, ctx),
+               "unit": k.unit or None, "objective_id": k.objective_id or None}
+        plan = list(k.plan) + [None] * MONTHS
+        actual = list(k.actual) + [None] * MONTHS
+        row.update({f"p{i:02d}": plan[i - 1] for i in range(1, MONTHS + 1)})
+        row.update({f"a{i:02d}": actual[i - 1] for i in range(1, MONTHS + 1)})
+        rows.append(row)
+    formats = {k: "int" for k in KPI.keys()[5:]}
+    formats.update({"variance": "signed", "variance_pct": "pct_signed"})
+    widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "variance_pct": 9,
+              "status": 13}
+    widths.update({k: 9 for k in KPI.keys()[5:5 + 2 * MONTHS]})
+    headers = month_headers(ctx, "p", "kpi_plan_word")
+    headers.update(month_headers(ctx, "a", "kpi_actual_word"))
+    first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, headers=headers)
+    L = {k: get_column_letter(KPI.index(k) + 1) for k in KPI.keys()}
+
+    st.label(ws.cell(row=4, column=KPI.index("objective_id") + 1, value=ctx.t("plan_month")))
+    for i in range(1, MONTHS + 1):
+        for prefix in ("p", "a"):
+            st.small(ws.cell(row=4, column=KPI.index(f"{prefix}{i:02d}") + 1, value=i))
+    st.section(ws.cell(row=3, column=KPI.index("p01") + 1, value=ctx.t("kpi_plan_block")))
+    st.section(ws.cell(row=3, column=KPI.index("a01") + 1, value=ctx.t("kpi_actual_block")))
+    st.section(ws.cell(row=3, column=KPI.index("plan_year") + 1, value=ctx.t("kpi_month_is")))
+    c = ws.cell(row=3, column=KPI.index("actual_ytd") + 1, value="=PAC_Month")
+    st.computed(c, bold=True)
+
+    def rng(a, b=None):
+        return f"{L[a]}{first}:{L[b or a]}{first}"
+
+    ctx.list_validation(ws, rng("kind"), "PAC_KPIKinds", "dv_kpi_kind")
+    ctx.list_validation(ws, rng("objective_id"), column_name("tblObjectives", "id"), "dv_objective")
+    ctx.value_validation(ws, rng("p01", "a12"), "decimal", "dv_amount", -1e12, 1e12)
+    status = f"${L['status']}{first}"
+    for word, fill, font in ((ctx.t("favourable"), S.GOOD_FILL, S.GOOD_FONT),
+                             (ctx.t("unfavourable"), S.BAD_FILL, S.BAD_FONT)):
+        ws.conditional_formatting.add(rng("status"), FormulaRule(
+            formula=[f'{status}="{word}"'], fill=PatternFill("solid", bgColor=fill),
+            font=Font(color=font, bold=True)))
+    # rates read as percentages (the base format shows whole numbers)
+    kind = f"${L['kind']}{first}"
+    pct = DifferentialStyle(numFmt=NumberFormat(numFmtId=300, formatCode="0.0%"))
+    ws.conditional_formatting.add(rng("p01", "run_rate"), Rule(
+        type="expression", formula=[f"{kind}=INDEX(PAC_KPIKinds,4)"], dxf=pct))
+    ws.freeze_panes = f"C{first}"
+    print_setup(ws, landscape=True, title_rows=f"{header}:{header}")
+    protect(ws)

@@ -1,0 +1,63 @@
+"""Bilan N-1 / Last year: results by segment and product against objectives, what worked, what
+did not, and the conversion notes (rates, cost per action, channels)."""
+
+from __future__ import annotations
+
+from ..formulas import variance
+from ._common import Context, print_setup, protect
+
+ROLE = "review"
+HEADER = 4
+NOTE_ROWS = 6
+
+
+def build(ctx: Context) -> None:
+    ws = ctx.sheet(ROLE)
+    st = ctx.st
+    rv = ctx.plan.review
+    ctx.heading(ws, "review_title", "review_help")
+    heads = ("rv_label", "rv_kind", "rv_objective", "rv_achieved", "rv_variance", "rv_rate", "rv_comment")
+    for c, key in enumerate(heads, start=1):
+        st.header(ws.cell(row=HEADER, column=c, value=ctx.t(key)))
+    cap = max(10, len(rv.lines) + 3)
+    first = HEADER + 1
+    for i in range(cap):
+        r = first + i
+        line = rv.lines[i] if i < len(rv.lines) else None
+        st.input(ws.cell(row=r, column=1, value=(line.label or None) if line else None))
+        st.input(ws.cell(row=r, column=2, value=(line.kind or None) if line else None))
+        st.input(ws.cell(row=r, column=3, value=line.objective if line else None), "money")
+        st.input(ws.cell(row=r, column=4, value=line.achieved if line else None), "money")
+        ws.cell(row=r, column=5, value=variance(f"D{r}", f"C{r}"))
+        st.computed(ws.cell(row=r, column=5), "money_signed")
+        ws.cell(row=r, column=6, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(C{r})),IF(C{r}=0,"",D{r}/C{r}),"")')
+        st.computed(ws.cell(row=r, column=6), "pct")
+        st.input(ws.cell(row=r, column=7, value=(line.comment or None) if line else None), wrap=True)
+    last = first + cap - 1
+    tot = last + 1
+    st.label(ws.cell(row=tot, column=2, value=ctx.t("rv_total")))
+    for c, L in ((3, "C"), (4, "D")):
+        ws.cell(row=tot, column=c, value=f"=SUM({L}{first}:{L}{last})")
+        st.computed(ws.cell(row=tot, column=c), "money", bold=True)
+    ws.cell(row=tot, column=5, value=variance(f"D{tot}", f"C{tot}"))
+    st.computed(ws.cell(row=tot, column=5), "money_signed", bold=True)
+    ws.cell(row=tot, column=6, value=f'=IF(AND(ISNUMBER(D{tot}),ISNUMBER(C{tot})),IF(C{tot}=0,"",D{tot}/C{tot}),"")')
+    st.computed(ws.cell(row=tot, column=6), "pct", bold=True)
+    ctx.value_validation(ws, f"C{first}:D{last}", "decimal", "dv_amount", -1e12, 1e12)
+
+    r = tot + 2
+    for key, items in (("rv_worked", rv.worked), ("rv_did_not_work", rv.did_not_work),
+                       ("rv_conversion", rv.conversion_notes)):
+        st.section(ws.cell(row=r, column=1, value=ctx.t(key)))
+        r += 1
+        for i in range(max(NOTE_ROWS, len(items) + 2)):
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
+            st.input(ws.cell(row=r, column=1, value=items[i] if i < len(items) else None), wrap=True)
+            r += 1
+        r += 1
+
+    for col, w in zip("ABCDEFG", (30, 12, 15, 15, 15, 11, 48)):
+        ws.column_dimensions[col].width = w
+    ws.row_dimensions[HEADER].height = 32
+    print_setup(ws, landscape=False)
+    protect(ws)

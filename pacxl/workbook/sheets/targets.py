@@ -1,0 +1,59 @@
+"""Cibles / Targets: segments, personas and the share of revenue each must bring (sums to 100 %)."""
+
+from __future__ import annotations
+
+from ..contract import column_name
+from ._common import Context, print_setup, protect
+
+ROLE = "targets"
+HEADER = 4
+CAPACITY = 10  # rows of PAC_Segments
+
+
+def build(ctx: Context) -> None:
+    ws = ctx.sheet(ROLE)
+    st = ctx.st
+    ctx.heading(ws, "targets_title", "targets_help")
+    heads = ("tg_segment", "tg_description", "tg_persona", "tg_share", "tg_revenue", "tg_last_share")
+    for c, key in enumerate(heads, start=1):
+        st.header(ws.cell(row=HEADER, column=c, value=ctx.t(key)))
+    segments = {seg.name: seg for seg in ctx.plan.segments}
+    names = list(ctx.settings.segments)
+    first = HEADER + 1
+    last = first + CAPACITY - 1
+    cust_seg = column_name("tblCustomers", "segment")
+    cust_amt = column_name("tblCustomers", "amount")
+    for i in range(CAPACITY):
+        r = first + i
+        name = names[i] if i < len(names) else None
+        seg = segments.get(name) if name else None
+        st.input(ws.cell(row=r, column=1, value=name))
+        st.input(ws.cell(row=r, column=2, value=seg.description if seg else None), wrap=True)
+        st.input(ws.cell(row=r, column=3, value=seg.persona if seg else None), wrap=True)
+        st.input(ws.cell(row=r, column=4, value=seg.share if seg else None), "pct")
+        ws.cell(row=r, column=5, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(PAC_RevenueTarget)),D{r}*PAC_RevenueTarget,"")')
+        st.computed(ws.cell(row=r, column=5), "money")
+        ws.cell(row=r, column=6, value=(
+            f'=IF(OR(A{r}="",PAC_CustomersTotal<=0),"",SUMIF({cust_seg},A{r},{cust_amt})/PAC_CustomersTotal)'
+        ))
+        st.computed(ws.cell(row=r, column=6), "pct")
+        ws.row_dimensions[r].height = 45
+    ctx.name("PAC_Segments", ROLE, f"A{first}:A{last}")
+    ctx.value_validation(ws, f"D{first}:D{last}", "decimal", "tg_share", 0, 1)
+
+    tot = last + 1
+    st.label(ws.cell(row=tot, column=3, value=ctx.t("tg_total")))
+    ws.cell(row=tot, column=4, value=f"=SUM(D{first}:D{last})")
+    st.computed(ws.cell(row=tot, column=4), "pct", bold=True)
+    ws.cell(row=tot, column=5, value=f'=IF(COUNT(D{first}:D{last})=0,"",IF(ABS(D{tot}-1)<0.0005,'
+                                     f'"{ctx.t("tg_ok")}","{ctx.t("tg_not_100")}"))')
+    st.computed(ws.cell(row=tot, column=5), bold=True)
+    ctx.name("PAC_SegmentShareCheck", ROLE, f"E{tot}")
+    st.subtitle(ws.cell(row=tot + 2, column=1, value=ctx.t("targets_note")))
+
+    for col, w in zip("ABCDEF", (22, 45, 45, 13, 18, 16)):
+        ws.column_dimensions[col].width = w
+    ws.row_dimensions[HEADER].height = 32
+    ws.freeze_panes = f"A{first}"
+    print_setup(ws, landscape=True, fit_height=1)
+    protect(ws)

@@ -1,0 +1,141 @@
+"""Cell styles of the PAC workbook: one look for inputs, one for computed cells, a few for titles.
+
+Inputs are pale yellow with a dotted border and **unlocked** (users type there while the sheets
+stay protected); computed cells are pale grey and **locked**. Styles are plain openpyxl objects
+built once per workbook and assigned cell by cell (cheap: openpyxl interns them).
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+INPUT_FILL = "FFF8DC"  # cornsilk: the one "type here" colour, explained in the Guide's legend
+COMPUTED_FILL = "F2F2F2"
+HEADER_FILL = "1F4E78"
+TITLE_COLOR = "1F4E78"
+ACCENT_FILL = "DDEBF7"
+GOOD_FILL = "C6EFCE"
+GOOD_FONT = "006100"
+BAD_FILL = "FFC7CE"
+BAD_FONT = "9C0006"
+WARN_FILL = "FFEB9C"
+WARN_FONT = "9C5700"
+BAR_FILL = "5B9BD5"
+BAR_DONE_FILL = "70AD47"
+KEYDATE_FILL = "F4B183"
+
+_thin = Side(style="thin", color="BFBFBF")
+_dotted = Side(style="dotted", color="A6A6A6")
+
+INPUT_BORDER = Border(left=_dotted, right=_dotted, top=_dotted, bottom=_dotted)
+CELL_BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
+
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+
+DATE_FORMAT = "DD/MM/YYYY"
+MONTH_FORMAT = "MMM YYYY"
+PCT_FORMAT = "0.0%"
+PCT_SIGNED_FORMAT = "+0.0%;[Red]-0.0%;0.0%"
+INT_FORMAT = "#,##0"
+NUMBER_FORMAT = "#,##0.##"
+SIGNED_FORMAT = "+#,##0;[Red]-#,##0;0"
+
+_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$ CA", "JPY": "¥"}
+
+
+def currency_format(currency: str, lang: str, signed: bool = False) -> str:
+    """Whole-unit currency format: ``1 234 €`` in French (Excel shows the locale's separator)."""
+    sym = _SYMBOLS.get(currency.upper(), currency.upper())
+    if lang == "fr" or len(sym) > 1:
+        pos = f'#,##0 "{sym}"'
+    else:
+        pos = f'"{sym}"#,##0'
+    if signed:
+        return f"+{pos};[Red]-{pos};{pos}"
+    return f"{pos};-{pos}"
+
+
+class Styles:
+    """The workbook's named looks; ``apply`` sets font, fill, border, format and protection."""
+
+    def __init__(self, currency: str, lang: str):
+        self.money = currency_format(currency, lang)
+        self.money_signed = currency_format(currency, lang, signed=True)
+        self.title_font = Font(size=16, bold=True, color=TITLE_COLOR)
+        self.subtitle_font = Font(size=11, italic=True, color="595959")
+        self.section_font = Font(size=12, bold=True, color=TITLE_COLOR)
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
+        self.label_font = Font(bold=True)
+        self.small_font = Font(size=8, color="808080")
+        self.input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+        self.computed_fill = PatternFill("solid", fgColor=COMPUTED_FILL)
+        self.accent_fill = PatternFill("solid", fgColor=ACCENT_FILL)
+        self.input_font = Font(color="1F3864")
+        self.computed_font = Font(color="000000")
+        self.big_font = Font(size=14, bold=True, color=TITLE_COLOR)
+        self.link_font = Font(color="0563C1", underline="single")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def number_format(self, kind: str | None) -> str:
+        return {
+            None: "General",
+            "text": "General",
+            "money": self.money,
+            "money_signed": self.money_signed,
+            "date": DATE_FORMAT,
+            "month": MONTH_FORMAT,
+            "pct": PCT_FORMAT,
+            "pct_signed": PCT_SIGNED_FORMAT,
+            "int": INT_FORMAT,
+            "number": NUMBER_FORMAT,
+            "signed": SIGNED_FORMAT,
+        }[kind]
+
+    def input(self, cell, fmt: str | None = None, wrap: bool = False) -> None:
+        cell.fill = self.input_fill
+        cell.font = self.input_font
+        cell.border = INPUT_BORDER
+        cell.protection = UNLOCKED
+        cell.number_format = self.number_format(fmt)
+        if wrap:
+            cell.alignment = self.wrap
+
+    def computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
+        cell.fill = self.computed_fill
+        cell.font = Font(bold=True) if bold else self.computed_font
+        cell.border = CELL_BORDER
+        cell.protection = LOCKED
+        cell.number_format = self.number_format(fmt)
+        if wrap:
+            cell.alignment = self.wrap
+
+    def header(self, cell) -> None:
+        cell.font = self.header_font
+        cell.fill = self.header_fill
+        cell.alignment = self.header_align
+        cell.border = CELL_BORDER
+        cell.protection = LOCKED
+
+    def label(self, cell, wrap: bool = False) -> None:
+        cell.font = self.label_font
+        cell.protection = LOCKED
+        if wrap:
+            cell.alignment = self.wrap
+
+    def title(self, cell) -> None:
+        cell.font = self.title_font
+
+    def subtitle(self, cell) -> None:
+        cell.font = self.subtitle_font
+        cell.alignment = Alignment(wrap_text=False, vertical="top")
+
+    def section(self, cell) -> None:
+        cell.font = self.section_font
+
+    def small(self, cell) -> None:
+        cell.font = self.small_font
+        cell.alignment = Alignment(horizontal="center")
