@@ -302,78 +302,119 @@ def _month_label(fig: dict) -> str:
     return f"month {fig['month']} ({d:%m/%Y})"
 
 
+def _objective_value(v: Any, unit: str) -> str:
+    """A target or landing: as a percentage when the unit is %, else with its unit."""
+    if v is None:
+        return ""
+    if unit.strip() == "%":
+        return fmt_share(v) if abs(v) <= 1.5 else f"{fmt_num(v, 1)} %"
+    return fmt_num(v) + (f" {unit}" if unit else "")
+
+
 def render_terminal(fig: dict, console=None) -> None:
-    """Print the report as rich tables."""
+    """Print the report as rich tables (text columns cut with an ellipsis, figures never wrapped)."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = console or Console()
     cur = fig["currency"]
-    console.print(f"[bold]{fig['company'] or 'PAC'} {fig['year']}[/bold]: plan at {_month_label(fig)}, "
+    console.print(f"[bold]{escape(fig['company'] or 'PAC')} {fig['year']}[/bold]: plan at {_month_label(fig)}, "
                   f"as of {fig['as_of']}")
 
-    t = Table(title="Objectives")
-    for h in ("ID", "Objective", "Target", "Landing", "On track", "Deadline", "Owner", "Status"):
-        t.add_column(h, justify="right" if h in ("Target", "Landing") else "left")
+    class _T:
+        """A rich table whose columns are sized from their content once every row is in:
+        figures never shrink nor wrap, short texts (IDs, owners) keep up to 14 characters, the
+        long text column takes what is left and ends with an ellipsis."""
+
+        def __init__(self, title: str, columns: list[tuple[str, str]]):
+            self.title, self.columns, self.rows = title, columns, []
+
+        def add_row(self, *cells: str) -> None:
+            self.rows.append(cells)
+
+        def __rich_console__(self, console, options):
+            from rich.text import Text
+
+            widths = [max([len(Text.from_markup(r[i]).plain) for r in self.rows] + [len(h), 1])
+                      for i, (h, _) in enumerate(self.columns)]
+            fixed = [w if kind == "num" else min(w, 14) for w, (_, kind) in zip(widths, self.columns)]
+            borders = 3 * len(self.columns) + 1
+            rest = options.max_width - borders - sum(f for f, (_, k) in zip(fixed, self.columns) if k != "wide")
+            t = Table(title=self.title, title_justify="left")
+            for (header, kind), w, f in zip(self.columns, widths, fixed):
+                if kind == "num":
+                    t.add_column(header, justify="right", no_wrap=True, min_width=w)
+                elif kind == "wide":
+                    t.add_column(header, overflow="ellipsis", no_wrap=True, width=max(10, min(w, rest, 60)))
+                else:
+                    t.add_column(header, overflow="ellipsis", no_wrap=True, min_width=f)
+            for r in self.rows:
+                t.add_row(*r)
+            yield t
+
+    def table(title: str, columns: list[tuple[str, str]]) -> "_T":
+        return _T(title, columns)
+
+    e = escape
+    t = table("Objectives", [("ID", "text"), ("Objective", "wide"), ("Target", "num"), ("Landing", "num"),
+                             ("On track", "text"), ("Deadline", "num"), ("Owner", "text"), ("Status", "text")])
     for o in fig["objectives"]:
         on = o["on_track"]
-        t.add_row(o["id"], o["objective"], fmt_num(o["target"]) + (f" {o['unit']}" if o["unit"] else ""),
-                  fmt_num(o["landing"]), "" if on is None else ("[green]yes[/]" if on else "[red]no[/]"),
-                  o["deadline"] or "", o["owner"], o["status"])
+        t.add_row(e(o["id"]), e(o["objective"]), e(_objective_value(o["target"], o["unit"])),
+                  e(_objective_value(o["landing"], o["unit"])),
+                  "" if on is None else ("[green]yes[/]" if on else "[red]no[/]"),
+                  o["deadline"] or "", e(o["owner"]), e(o["status"]))
     console.print(t)
 
-    t = Table(title="KPIs (year to date)")
-    for h in ("ID", "KPI", "Plan YTD", "Actual YTD", "Variance", "Var. %", "", "Landing", "Plan year"):
-        t.add_column(h, justify="left" if h in ("ID", "KPI", "") else "right")
+    t = table("KPIs (year to date)", [("ID", "text"), ("KPI", "wide"), ("Plan YTD", "num"), ("Actual YTD", "num"),
+                                      ("Variance", "num"), ("Var. %", "num"), ("", "text"), ("Landing", "num"),
+                                      ("Plan year", "num")])
     for k in fig["kpis"]:
         fav = k["favourable"]
         style = "" if fav is None else ("green" if fav else "red")
-        t.add_row(k["id"], k["name"], _kpi_value(k["plan_ytd"], k["kind"]), _kpi_value(k["actual_ytd"], k["kind"]),
+        t.add_row(e(k["id"]), e(k["name"]), _kpi_value(k["plan_ytd"], k["kind"]), _kpi_value(k["actual_ytd"], k["kind"]),
                   _kpi_value(k["variance"], k["kind"]), fmt_pct(k["variance_pct"]),
                   f"[{style}]{_verdict(fav)}[/]" if style else "", _kpi_value(k["landing"], k["kind"]),
                   _kpi_value(k["plan_year"], k["kind"]))
     console.print(t)
 
-    t = Table(title=f"Budget by category ({cur})")
-    for h in ("Category", "Plan year", "Plan to date", "Actual", "Variance", "Consumed", ""):
-        t.add_column(h, justify="left" if h in ("Category", "") else "right")
+    t = table(f"Budget by category ({cur})", [("Category", "wide"), ("Plan year", "num"), ("Plan to date", "num"),
+                                               ("Actual", "num"), ("Variance", "num"), ("Consumed", "num"),
+                                               ("", "text")])
     b = fig["budget"]
     for r in [*b["categories"], b["total"]]:
         fav = r["favourable"]
-        t.add_row("[bold]Total[/]" if r is b["total"] else r["category"], fmt_num(r["plan_year"]),
+        t.add_row("[bold]Total[/]" if r is b["total"] else e(r["category"]), fmt_num(r["plan_year"]),
                   fmt_num(r["plan_ytd"]), fmt_num(r["actual"]), fmt_num(r["variance"]), fmt_share(r["consumed"]),
                   "" if fav is None else ("[green]favourable[/]" if fav else "[red]unfavourable[/]"))
     console.print(t)
 
     a = fig["actions"]
-    t = Table(title="Actions")
-    for h in ("Done", "Late", "In progress", "To do", "Postponed", "Cancelled", "Total"):
-        t.add_column(h, justify="right")
+    t = table("Actions", [(h, "num") for h in ("Done", "Late", "In progress", "To do", "Postponed", "Cancelled",
+                                               "Total")])
     c = a["counts"]
     t.add_row(*(str(c[k]) for k in (*ACTION_STATES, "total")))
     console.print(t)
     if a["late"]:
-        t = Table(title="Late actions")
-        for h in ("ID", "Action", "Owner", "Due"):
-            t.add_column(h)
+        t = table("Late actions", [("ID", "text"), ("Action", "wide"), ("Owner", "text"), ("Due", "num")])
         for x in a["late"]:
-            t.add_row(x["id"], x["action"], x["owner"], x["end"] or "")
+            t.add_row(e(x["id"]), e(x["action"]), e(x["owner"]), x["end"] or "")
         console.print(t)
 
     f = fig["funnel"]
     if f["stages"]:
-        t = Table(title=f"Funnel: activity needed for {f['deals_target']} deals")
-        for h in ("Stage", "Rate to next", "Year", "This month", "This week"):
-            t.add_column(h, justify="left" if h == "Stage" else "right")
+        t = table(f"Funnel: activity needed for {f['deals_target']} deals",
+                  [("Stage", "wide"), ("Rate to next", "num"), ("Year", "num"), ("This month", "num"),
+                   ("This week", "num")])
         for st in f["stages"]:
-            t.add_row(st["name"], fmt_share(st["rate_to_next"]), fmt_num(st["year"]), fmt_num(st["month"]),
+            t.add_row(e(st["name"]), fmt_share(st["rate_to_next"]), fmt_num(st["year"]), fmt_num(st["month"]),
                       fmt_num(st["week"]))
         console.print(t)
 
     ab = fig["abc"]
-    t = Table(title=f"ABC split of {ab['customers']} customers")
-    for h in ("Class", "Customers", f"Revenue ({cur})", "Share"):
-        t.add_column(h, justify="left" if h == "Class" else "right")
+    t = table(f"ABC split of {ab['customers']} customers",
+              [("Class", "text"), ("Customers", "num"), (f"Revenue ({cur})", "num"), ("Share", "num")])
     for cls, r in ab["classes"].items():
         t.add_row(cls, str(r["count"]), fmt_num(r["revenue"]), fmt_share(r["share"]))
     console.print(t)
@@ -388,7 +429,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bott
 padding-bottom:4px;color:#1f4e79}.sub{color:#52606d;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
 th{background:#1f4e79;color:#fff;text-align:left;padding:6px 8px;font-weight:600}
-td{padding:5px 8px;border-bottom:1px solid #d9e2ec}tr:nth-child(even) td{background:#f5f7fa}
+td{padding:5px 8px;border-bottom:1px solid #d9e2ec}td:first-child{white-space:nowrap}tr:nth-child(even) td{background:#f5f7fa}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .fav{color:#1b7f3b;font-weight:600}.unf{color:#c0392b;font-weight:600}
 .grid{display:flex;flex-wrap:wrap;gap:16px}.card{flex:1 1 160px;border:1px solid #d9e2ec;
@@ -523,12 +564,12 @@ def render_html(fig: dict) -> str:
     out.append("<h2>Objectives</h2>")
     out.append(_table(
         ["ID", "Objective", "Target", "Landing", "On track", "Deadline", "Owner", "Status"],
-        [[_e(o["id"]), _e(o["objective"]), _e(fmt_num(o["target"]) + (f" {o['unit']}" if o["unit"] else "")),
-          _e(fmt_num(o["landing"])),
+        [[_e(o["id"]), _e(o["objective"]), _e(_objective_value(o["target"], o["unit"])),
+          _e(_objective_value(o["landing"], o["unit"])),
           "" if o["on_track"] is None else ('<span class="fav">yes</span>' if o["on_track"]
                                             else '<span class="unf">no</span>'),
           _e(o["deadline"] or ""), _e(o["owner"]), _e(o["status"])] for o in fig["objectives"]],
-        {2, 3},
+        {2, 3, 5},
     ))
 
     out.append("<h2>KPIs, year to date</h2>")
@@ -552,7 +593,7 @@ def render_html(fig: dict) -> str:
              _e(fmt_num(r["variance"])), _e(fmt_share(r["consumed"])), _fav_cell(r["favourable"])]
             for r in b["categories"]]
     t = b["total"]
-    rows.append([f"<b>Total</b>", f"<b>{_e(fmt_num(t['plan_year']))}</b>", f"<b>{_e(fmt_num(t['plan_ytd']))}</b>",
+    rows.append(["<b>Total</b>", f"<b>{_e(fmt_num(t['plan_year']))}</b>", f"<b>{_e(fmt_num(t['plan_ytd']))}</b>",
                  f"<b>{_e(fmt_num(t['actual']))}</b>", f"<b>{_e(fmt_num(t['variance']))}</b>",
                  f"<b>{_e(fmt_share(t['consumed']))}</b>", _fav_cell(t["favourable"])])
     out.append(_table(["Category", "Plan year", "Plan to date", "Actual", "Variance", "Consumed", ""], rows,

@@ -1,0 +1,457 @@
+"""Read a pacxl workbook back into a :class:`pacxl.model.Plan`: the inverse of the generator.
+
+Settings come from the defined names of the contract (``PAC_Year``, ``PAC_Owners``...), tables
+from their table names and column positions (:mod:`pacxl.workbook.contract`; headers are
+translated, positions are not). Only input cells are read: computed columns and the values a
+spreadsheet application cached in formula cells are ignored (a file saved by openpyxl has none),
+and a formula typed in an input cell reads as a blank. Blank rows are skipped; :func:`read_workbook`
+also returns the :class:`~pacxl.workbook.layout.Layout` (the sheet row of every item) so that
+``check`` can name cells.
+
+A file that is not a pacxl workbook, or is damaged, raises :class:`pacxl.errors.WorkbookError`
+naming the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import range_boundaries
+
+from ..calc._num import is_number
+from ..errors import PacxlError, WorkbookError
+from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
+from .contract import FUNNEL_STAGES, SHEETS, TABLES
+from .layout import SEGMENT_KEYS, Layout, TableLayout
+
+#: Table name -> (Plan attribute, model class).
+_TABLE_MODELS = {
+    "tblObjectives": ("objectives", Objective),
+    "tblActions": ("actions", Action),
+    "tblBudget": ("budget", BudgetLine),
+    "tblKPI": ("kpis", KPI),
+    "tblCustomers": ("customers", Customer),
+}
+
+#: Settings lists: defined name -> Settings attribute.
+_LISTS = {
+    "PAC_Owners": "owners",
+    "PAC_Segments": "segments",
+    "PAC_Categories": "categories",
+    "PAC_Levers": "levers",
+    "PAC_Statuses": "statuses",
+    "PAC_BudgetCategories": "budget_categories",
+}
+
+#: Header row of the review's table of lines (Bilan N-1 sheet).
+REVIEW_HEADER = 4
+
+_DATE_TEXT = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+# --- cell values ------------------------------------------------------------------------------
+
+
+def _is_formula(v: Any) -> bool:
+    return isinstance(v, str) and v.startswith("=")
+
+
+def as_text(v: Any) -> str:
+    if v is None or _is_formula(v):
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%d/%m/%Y")
+    return str(v).strip()
+
+
+def as_number(v: Any) -> float | None:
+    if is_number(v):
+        return float(v)
+    if isinstance(v, str) and not _is_formula(v):
+        t = v.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace("€", "")
+        pct = t.endswith("%")
+        t = t.rstrip("%").replace(",", ".")
+        try:
+            x = float(t)
+        except ValueError:
+            return None
+        return x / 100 if pct else x
+    return None
+
+
+def as_date(v: Any) -> dt.date | None:
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if is_number(v) and 1 <= float(v) < 2_958_466:  # an Excel serial that was not formatted as a date
+        return _EXCEL_EPOCH + dt.timedelta(days=int(v))
+    if isinstance(v, str):
+        m = _DATE_TEXT.match(v)
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return None
+        try:
+            return dt.date.fromisoformat(v.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and (not v.strip() or _is_formula(v)))
+
+
+# --- workbook access ----------------------------------------------------------------------------
+
+
+class _Book:
+    """The loaded workbook with quick access to defined names and tables."""
+
+    def __init__(self, wb, path: Path):
+        self.wb = wb
+        self.path = path
+        titles = set(wb.sheetnames)
+        self.lang = next((lang for lang in ("fr", "en") if SHEETS["settings"][lang] in titles), None)
+        if self.lang is None:
+            raise WorkbookError(f"{path}: not a pacxl workbook (no Paramètres/Settings sheet)")
+        self.names: dict[str, tuple[str, str]] = {}
+        for name, dn in wb.defined_names.items():
+            try:
+                dests = list(dn.destinations)
+            except Exception:  # a broken reference (#REF!) has no destination
+                continue
+            if dests:
+                self.names[name] = dests[0]
+        self.tables: dict[str, tuple[Any, Any]] = {}
+        for ws in wb.worksheets:
+            for tbl in ws.tables.values():  # (TableList.items() gives refs, not tables)
+                self.tables[tbl.name] = (ws, tbl)
+
+    def where(self, name: str) -> tuple[str, str]:
+        sheet, ref = self.names.get(name, ("", ""))
+        return sheet, ref.replace("$", "").split(":")[0]
+
+    def cells(self, name: str, required: bool = True) -> list[Any]:
+        """Values of the cells of a defined name, row by row."""
+        if name not in self.names:
+            if required:
+                raise WorkbookError(f"{self.path}: not a pacxl workbook (the defined name {name} is missing)")
+            return []
+        sheet, ref = self.names[name]
+        if sheet not in self.wb.sheetnames:
+            raise WorkbookError(f"{self.path}: the defined name {name} points to a missing sheet {sheet!r}")
+        ws = self.wb[sheet]
+        min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
+        cells = ws._cells
+        out = []
+        for r in range(min_row, max_row + 1):
+            for c in range(min_col, max_col + 1):
+                cell = cells.get((r, c))
+                out.append(None if cell is None else cell.value)
+        return out
+
+    def value(self, name: str, required: bool = True) -> Any:
+        vals = self.cells(name, required)
+        return vals[0] if vals else None
+
+
+def _load(path: Path):
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file")
+    if path.is_dir():
+        raise WorkbookError(f"{path}: is a folder, not a workbook")
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged")
+    try:
+        try:
+            from ..io.save import check_zip  # zip and XML bombs are refused before parsing
+        except ImportError:  # pragma: no cover - the guard ships with pacxl.io
+            check_zip = None
+        if check_zip is not None:
+            check_zip(path)
+        return openpyxl.load_workbook(path, data_only=False)
+    except PacxlError as exc:
+        raise WorkbookError(f"{path}: {exc}") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
+            IndexError, AttributeError, EOFError) as exc:
+        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300]) from None
+    except Exception as exc:  # XML parse errors come in many types; all mean a damaged file
+        raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})") from None
+
+
+# --- tables -------------------------------------------------------------------------------------
+
+
+def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, Any]]:
+    spec = TABLES[table_name]
+    if table_name not in book.tables:
+        raise WorkbookError(f"{book.path}: not a pacxl workbook (the table {table_name} is missing)")
+    ws, tbl = book.tables[table_name]
+    min_col, header, max_col, last = range_boundaries(tbl.ref)
+    if max_col - min_col + 1 < len(spec.input_columns()):
+        raise WorkbookError(
+            f"{book.path}: sheet {ws.title}, table {table_name} has {max_col - min_col + 1} columns, "
+            f"expected {len(spec.columns)}"
+        )
+    keys = spec.keys()
+    input_keys = [c.key for c in spec.input_columns()]
+    col_of = {k: min_col + keys.index(k) for k in input_keys}
+    cells = ws._cells
+    rows, sheet_rows = [], []
+    for r in range(header + 1, last + 1):
+        row = {}
+        for k in input_keys:
+            cell = cells.get((r, col_of[k]))
+            row[k] = None if cell is None else cell.value
+        if all(_blank(v) for v in row.values()):
+            continue
+        rows.append(row)
+        sheet_rows.append(r)
+    layout.tables[table_name] = TableLayout(ws.title, header, min_col, tuple(keys), sheet_rows)
+    return rows
+
+
+def _objective(row: dict) -> Objective:
+    return Objective(
+        id=as_text(row["id"]), objective=as_text(row["objective"]), kpi=as_text(row["kpi"]),
+        target=as_number(row["target"]), unit=as_text(row["unit"]), achievable=as_text(row["achievable"]),
+        relevant=as_text(row["relevant"]), deadline=as_date(row["deadline"]), owner=as_text(row["owner"]),
+        status=as_text(row["status"]),
+    )
+
+
+def _action(row: dict) -> Action:
+    return Action(
+        id=as_text(row["id"]), objective_id=as_text(row["objective_id"]), action=as_text(row["action"]),
+        category=as_text(row["category"]), lever=as_text(row["lever"]), segment=as_text(row["segment"]),
+        owner=as_text(row["owner"]), start=as_date(row["start"]), end=as_date(row["end"]),
+        budget=as_number(row["budget"]), kpi=as_text(row["kpi"]), status=as_text(row["status"]),
+    )
+
+
+def _budget(row: dict) -> BudgetLine:
+    return BudgetLine(
+        id=as_text(row["id"]), category=as_text(row["category"]), action_id=as_text(row["action_id"]),
+        label=as_text(row["label"]), months=[as_number(row[f"m{i:02d}"]) for i in range(1, 13)],
+        actual=as_number(row["actual"]),
+    )
+
+
+def _kpi(row: dict) -> KPI:
+    return KPI(
+        id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
+        objective_id=as_text(row["objective_id"]),
+        plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
+        actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
+    )
+
+
+def _customer(row: dict) -> Customer:
+    return Customer(code=as_text(row["code"]), name=as_text(row["name"]), segment=as_text(row["segment"]),
+                    amount=as_number(row["amount"]))
+
+
+_MAKERS = {
+    "tblObjectives": _objective,
+    "tblActions": _action,
+    "tblBudget": _budget,
+    "tblKPI": _kpi,
+    "tblCustomers": _customer,
+}
+
+
+# --- segments (Targets sheet, next to PAC_Segments) -------------------------------------------
+
+
+def _read_segments(book: _Book, layout: Layout) -> list[Segment]:
+    if "PAC_Segments" not in book.names:
+        return []
+    sheet, ref = book.names["PAC_Segments"]
+    ws = book.wb[sheet]
+    min_col, min_row, _, max_row = range_boundaries(ref.replace("$", ""))
+    cells = ws._cells
+
+    def val(r: int, offset: int) -> Any:
+        cell = cells.get((r, min_col + offset))
+        return None if cell is None else cell.value
+
+    segs, rows = [], []
+    for r in range(min_row, max_row + 1):
+        name = as_text(val(r, 0))
+        if not name:
+            continue
+        segs.append(Segment(name, as_text(val(r, 1)), as_text(val(r, 2)), as_number(val(r, 3))))
+        rows.append(r)
+    layout.tables["segments"] = TableLayout(ws.title, min_row - 1, min_col, SEGMENT_KEYS, rows)
+    return segs
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+
+def _int_or_none(v: Any) -> int | None:
+    x = as_number(v)
+    return int(x) if x is not None and x == int(x) else None
+
+
+def _read_settings(book: _Book, plan: Plan) -> None:
+    s = plan.settings
+    s.lang = book.lang
+    s.company = as_text(book.value("PAC_Company"))
+    year = _int_or_none(book.value("PAC_Year"))
+    if year is None:
+        sheet, cell = book.where("PAC_Year")
+        raise WorkbookError(f"{book.path}: {sheet}!{cell}: the plan's year is missing or not a number")
+    s.year = year
+    s.currency = as_text(book.value("PAC_Currency", required=False)) or "EUR"
+    s.first_month = _int_or_none(book.value("PAC_FirstMonth", required=False)) or 1
+    s.tracking_month = _int_or_none(book.value("PAC_Month", required=False))
+    for name, attr in _LISTS.items():
+        setattr(s, attr, [as_text(v) for v in book.cells(name, required=False) if as_text(v)])
+    stages = [as_text(v) for v in book.cells("PAC_FunnelStages", required=False)][:FUNNEL_STAGES]
+    s.funnel_stages = [x for x in stages if x]
+    rates = [as_number(v) for v in book.cells("PAC_FunnelRates", required=False)]
+    s.funnel_rates = [r for r in rates[: max(len(s.funnel_stages) - 1, 0)] if r is not None]
+    a, b = as_number(book.value("PAC_ABC_A", required=False)), as_number(book.value("PAC_ABC_B", required=False))
+    s.abc_a = a if a is not None else 0.80
+    s.abc_b = b if b is not None else 0.95
+    s.revenue_target = as_number(book.value("PAC_RevenueTarget", required=False))
+    s.average_deal = as_number(book.value("PAC_AvgDeal", required=False))
+    if "PAC_DealsOverride" in book.names:  # the typed override beside the computed target
+        s.deals_target = _int_or_none(book.value("PAC_DealsOverride"))
+    else:  # PAC_FunnelTarget is a formula unless the user typed a figure over it
+        deals = book.value("PAC_FunnelTarget", required=False)
+        s.deals_target = _int_or_none(deals) if not _is_formula(deals) else None
+
+
+def _read_extras(book: _Book, plan: Plan) -> None:
+    """The parts outside the contract's tables, read by their place on the sheet as the
+    generator writes them (review, SWOT) or through their defined names (key dates)."""
+    dates = book.cells("PAC_KeyDates", required=False)
+    labels = book.cells("PAC_KeyDateLabels", required=False)
+    for d, label in zip(dates, labels + [None] * (len(dates) - len(labels))):
+        if as_date(d) is not None or as_text(label):
+            plan.key_dates.append(KeyDate(as_date(d), as_text(label)))
+    review_title = SHEETS["review"][book.lang]
+    if review_title in book.wb.sheetnames:
+        _read_review(book.wb[review_title], plan)
+    swot_title = SHEETS["swot"][book.lang]
+    if swot_title in book.wb.sheetnames:
+        _read_swot(book.wb[swot_title], plan, book.lang)
+
+
+def _merged_rows(ws) -> set[int]:
+    """Rows whose column A starts a merged range (the free-text lines of review and SWOT)."""
+    return {rng.min_row for rng in ws.merged_cells.ranges if rng.min_col == 1}
+
+
+def _read_review(ws, plan: Plan) -> None:
+    from ..model import ReviewLine
+
+    cells = ws._cells
+
+    def v(r: int, c: int) -> Any:
+        cell = cells.get((r, c))
+        return None if cell is None else cell.value
+
+    r = REVIEW_HEADER + 1
+    max_row = ws.max_row
+    while r <= max_row:
+        total = v(r, 3)
+        if isinstance(total, str) and total.upper().startswith("=SUM("):
+            break  # the total row closes the table of lines
+        line = ReviewLine(as_text(v(r, 1)), as_text(v(r, 2)), as_number(v(r, 3)), as_number(v(r, 4)),
+                          as_text(v(r, 7)))
+        if line.label or line.kind or line.objective is not None or line.achieved is not None or line.comment:
+            plan.review.lines.append(line)
+        r += 1
+    merged = _merged_rows(ws)
+    sections = (plan.review.worked, plan.review.did_not_work, plan.review.conversion_notes)
+    current = -1
+    for rr in range(r + 1, max_row + 1):
+        text = as_text(v(rr, 1))
+        if rr in merged:
+            if text and 0 <= current < len(sections):
+                sections[current].append(text)
+        elif text:
+            current += 1  # a section title: worked, did not work, conversion notes
+
+
+def _read_swot(ws, plan: Plan, lang: str) -> None:
+    from .i18n import VALUE_QUESTIONS, text
+
+    cells = ws._cells
+
+    def v(r: int, c: int) -> Any:
+        cell = cells.get((r, c))
+        return None if cell is None else cell.value
+
+    titles = {text("sw_" + k, lang): k for k in ("strengths", "weaknesses", "opportunities", "threats",
+                                                  "environment", "value_proposition")}
+    heads: dict[str, tuple[int, int]] = {}
+    for (r, c), cell in list(cells.items()):
+        if c in (1, 3) and isinstance(cell.value, str) and cell.value.strip() in titles:
+            heads.setdefault(titles[cell.value.strip()], (r, c))
+    if not heads:
+        return
+    head_rows = sorted({r for r, _ in heads.values()})
+    max_row = ws.max_row
+    sw = plan.swot
+    for key in ("strengths", "weaknesses", "opportunities", "threats", "environment"):
+        if key not in heads:
+            continue
+        r0, c = heads[key]
+        stop = next((h for h in head_rows if h > r0), max_row + 1)
+        getattr(sw, key).extend(t for t in (as_text(v(r, c)) for r in range(r0 + 1, stop)) if t)
+    if "value_proposition" in heads:
+        questions = {q[lang]: k for k, q in VALUE_QUESTIONS.items()}
+        for r in range(heads["value_proposition"][0] + 1, max_row + 1):
+            label, answer = as_text(v(r, 1)), as_text(v(r, 3))
+            if label and answer:
+                sw.value_proposition[questions.get(label, label)] = answer
+
+
+# --- entry points ---------------------------------------------------------------------------------
+
+
+def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
+    """The plan held by a pacxl workbook, and where its items sit."""
+    p = Path(path)
+    wb = _load(p)
+    book = _Book(wb, p)
+    plan = Plan()
+    layout = Layout(lang=book.lang)
+    _read_settings(book, plan)
+    for table_name, (attr, _) in _TABLE_MODELS.items():
+        rows = _read_table(book, table_name, layout)
+        setattr(plan, attr, [_MAKERS[table_name](row) for row in rows])
+    plan.segments = _read_segments(book, layout)
+    for name in book.names:
+        sheet, cell = book.where(name)
+        layout.names[name] = (sheet, cell)
+    try:
+        _read_extras(book, plan)
+    except PacxlError:
+        raise
+    except Exception as exc:  # noqa: BLE001  # a damaged review/SWOT block must not hide the plan's tables
+        raise WorkbookError(f"{p}: cannot read the review, SWOT or key dates ({type(exc).__name__}: {exc})") from None
+    return plan, layout
+
+
+def read_plan(path: str | os.PathLike) -> Plan:
+    """The :class:`pacxl.model.Plan` held by a pacxl workbook (WorkbookError when it is not one)."""
+    return read_workbook(path)[0]
