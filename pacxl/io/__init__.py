@@ -104,8 +104,7 @@ def import_file(
     ``backup``: keep a copy of the original beside it. ``progress(step, done, total)`` is called
     as the steps go.
     """
-    from .save import check_not_open, check_nothing_dropped, open_workbook, save_workbook
-    from .target import write_result
+    from .save import check_not_open, close_workbook, open_workbook
 
     if kind not in KINDS:
         raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
@@ -122,6 +121,16 @@ def import_file(
     if not dry_run and not force:
         check_not_open(path)
     wb = open_workbook(path)
+    try:
+        return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step)
+    finally:
+        close_workbook(wb)
+
+
+def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step) -> ImportSummary:
+    from .save import check_nothing_dropped, save_workbook
+    from .target import write_result
+
     context = context_from_workbook(wb)
     if not dry_run and not force:
         check_nothing_dropped(path)
@@ -137,9 +146,16 @@ def import_file(
     sizes = write_result(wb, result, context, append=append)
 
     def verify(again) -> None:
-        for name in sizes:
-            if not any(name in ws.tables for ws in again.worksheets):
-                raise WorkbookError(f"{path.name}: table {name} is missing from the saved copy; nothing was changed")
+        from openpyxl.utils import range_boundaries
+
+        for name, body in sizes.items():
+            tables = [ws.tables[name] for ws in again.worksheets if name in ws.tables]
+            ok = bool(tables)
+            if ok:
+                _, header, _, last = range_boundaries(tables[0].ref)
+                ok = last - header == body
+            if not ok:
+                raise WorkbookError(f"{path.name}: table {name} is not as written in the saved copy; nothing was changed")
 
     step(4)
     summary.backup = save_workbook(wb, path, backup=backup, verify=verify)

@@ -59,6 +59,7 @@ EXPECTED = (
     "optional total, category, action_id, actual"
 )
 TOLERANCE = 0.005
+_ID_RE = re.compile(r"(.*?)(\d+)")
 
 
 def parse_budget(
@@ -163,15 +164,25 @@ def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: boo
                 f'{result.source}: line id "{entry["id"]}" is already in the workbook\'s budget; '
                 "import without --append to replace the budget"
             )
-    numbers = [int(m.group(1)) for i in existing_ids + [e["id"] for e in lines.values()]
-               if (m := re.fullmatch(r"[A-Za-z]*(\d+)", i or ""))]
+    # generated ids follow the workbook's style (BUD-01) and come after every id in sight
+    styles = [(m.group(1), len(m.group(2))) for r in ctx.budget if (m := _ID_RE.fullmatch(str(r.get("id") or "")))]
+    prefix, width = max(set(styles), key=styles.count) if styles else ("BUD-", 2)
+    numbers = [int(m.group(2)) for i in existing_ids + [e["id"] for e in lines.values()]
+               if (m := _ID_RE.fullmatch(i or "")) and m.group(1) == prefix]
     next_no = max(numbers, default=0) + 1
+    old_actual = {} if append else {
+        normalize(str(r.get("id"))): r.get("actual") for r in ctx.budget if r.get("id") not in (None, "")
+    }
+    kept = 0
     unknown_categories: dict[str, int] = {}
     unknown_actions: set[str] = set()
     for entry in lines.values():
         if not entry["id"]:
-            entry["id"] = f"B{next_no:02d}"
+            entry["id"] = f"{prefix}{next_no:0{width}d}"
             next_no += 1
+        elif entry["actual"] is None and old_actual.get(normalize(entry["id"])) is not None:
+            entry["actual"] = old_actual[normalize(entry["id"])]  # spend to date survives a new budget
+            kept += 1
         if entry["category"] and ctx.budget_categories:
             known = matching(entry["category"], ctx.budget_categories)
             if known:
@@ -201,3 +212,5 @@ def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: boo
         names = ", ".join(f'"{a}"' for a in sorted(unknown_actions))
         result.warnings.append(f"actions not in the action plan: {names} (imported as they are)")
     result.notices.append(f"{len(result.rows)} budget lines")
+    if kept:
+        result.notices.append(f"spend to date kept for {kept} lines whose id is in the workbook already")

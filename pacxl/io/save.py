@@ -133,15 +133,15 @@ def check_not_open(path: Union[str, os.PathLike]) -> None:
 
 _DROPPED: list[tuple[str, str, re.Pattern]] = [
     # (member prefix, what is lost, pattern)
-    ("xl/drawings/drawing", "shapes or text boxes", re.compile(rb"<(\w+:)?(sp|cxnSp|grpSp)[\s>]")),
+    ("xl/drawings/drawing", "shapes or text boxes", re.compile(rb"<(\w+:)?(sp|cxnSp|grpSp)[\s/>]")),
     ("xl/drawings/vmlDrawing", "form controls", re.compile(rb'ObjectType="(?!Note")')),
-    ("xl/worksheets/sheet", "form controls", re.compile(rb"<(\w+:)?controls[\s>]")),
-    ("xl/worksheets/sheet", "sparklines", re.compile(rb"<(\w+:)?sparklineGroups[\s>]")),
+    ("xl/worksheets/sheet", "form controls", re.compile(rb"<(\w+:)?controls[\s/>]")),
+    ("xl/worksheets/sheet", "sparklines", re.compile(rb"<(\w+:)?sparklineGroups[\s/>]")),
     ("xl/worksheets/sheet", "data validations of the x14 kind (Excel 2010 extension)",
-     re.compile(rb"<x14:dataValidations[\s>]")),
+     re.compile(rb"<x14:dataValidations[\s/>]")),
     ("xl/worksheets/sheet", "conditional formats of the x14 kind (data bars, icon sets)",
-     re.compile(rb"<x14:conditionalFormattings[\s>]")),
-    ("xl/worksheets/sheet", "slicers", re.compile(rb"<x14:slicerList[\s>]")),
+     re.compile(rb"<x14:conditionalFormattings[\s/>]")),
+    ("xl/worksheets/sheet", "slicers", re.compile(rb"<x14:slicerList[\s/>]")),
 ]
 _DROPPED_PARTS = [
     ("xl/ctrlProps/", "form controls"),
@@ -218,6 +218,18 @@ def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
         raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})") from None
 
 
+def close_workbook(wb) -> None:
+    """Release what openpyxl keeps open for an .xlsm (its in-memory VBA archive); without this,
+    the garbage collector may close the buffer first and print an error at exit."""
+    archive = getattr(wb, "vba_archive", None)
+    if archive is not None:
+        try:
+            archive.close()
+        except (ValueError, OSError):
+            pass
+        wb.vba_archive = None
+
+
 def backup_path(path: Union[str, os.PathLike], now: dt.datetime | None = None) -> Path:
     """``plan.backup-20270115-093000.xlsx``: a free name for the backup of ``path``."""
     p = Path(path)
@@ -260,8 +272,11 @@ def save_workbook(
             again = openpyxl.load_workbook(tmp, keep_vba=p.suffix.lower() == ".xlsm", rich_text=True)
         except Exception as exc:
             raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed") from None
-        if verify is not None:
-            verify(again)
+        try:
+            if verify is not None:
+                verify(again)
+        finally:
+            close_workbook(again)
         saved_backup = None
         if p.exists():
             try:

@@ -115,15 +115,7 @@ def context_from_workbook(wb) -> WorkbookContext:
 def final_rows(result: ImportResult, ctx: WorkbookContext, *, append: bool = False) -> dict[str, list[dict]]:
     """Table name -> every data row the table holds after the import (append included)."""
     if result.kind == "budget":
-        old = {str(r.get("id")): r for r in ctx.budget if r.get("id") not in (None, "")}
-        rows = []
-        for r in result.rows:
-            r = dict(r)
-            prev = old.get(r["id"])
-            if not append and r.get("actual") is None and prev is not None:
-                r["actual"] = prev.get("actual")  # spend to date survives a new budget
-            rows.append(r)
-        return {"tblBudget": (list(ctx.budget) + rows) if append else rows}
+        return {"tblBudget": (list(ctx.budget) + result.rows) if append else list(result.rows)}
     if result.kind == "customers":
         return {"tblCustomers": (list(ctx.customers) + result.rows) if append else list(result.rows)}
     kpis, budget = merge_actuals(result, ctx.kpis, ctx.budget, append=append)

@@ -1,0 +1,91 @@
+"""Customer lists from a CRM or the accounts, without a workbook."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from pacxl.errors import InputError
+from pacxl.io import parse_file
+from pacxl.io.result import WorkbookContext
+
+CTX = WorkbookContext(year=2027, segments=["Artisans", "PME", "Grands comptes"])
+
+
+def customers(data, ctx: WorkbookContext = CTX, name: str = "clients.csv", **kw):
+    if isinstance(data, str):
+        data = io.BytesIO(data.encode("utf-8"))
+    return parse_file("customers", data, ctx, name=name, **kw)
+
+
+def test_codes_stay_text_and_segments_take_the_workbook_spelling():
+    r = customers(
+        "Code client;Raison sociale;Segment;CA HT 2026\n"
+        "00123;Dupont SA;pme;12 500,00\n"
+        "0042;Martin & Fils;Artisans;3 000\n"
+    )
+    assert r.rows == [
+        {"code": "00123", "name": "Dupont SA", "segment": "PME", "amount": 12500.0},
+        {"code": "0042", "name": "Martin & Fils", "segment": "Artisans", "amount": 3000.0},
+    ]
+    assert r.totals_by_category == {"PME": 12500.0, "Artisans": 3000.0}
+
+
+def test_invoice_lines_of_one_customer_are_added_up():
+    r = customers("N° client;Client;Montant\n7;A;10\n8;B;5\n7;A;2,5\nSous-total;;17,5\n")
+    assert [(c["code"], c["amount"]) for c in r.rows] == [("7", 12.5), ("8", 5.0)]
+    assert "line 4: same customer as an earlier row, amounts added up" in r.notices
+    assert [s.reason for s in r.skipped] == ["total row"]
+
+
+def test_xlsx_numeric_codes_lose_no_digits(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Code", "Nom", "Chiffre d'affaires"])
+    ws.append([123, "A", 10.5])
+    ws.append(["00124", "B", "1 000,50"])
+    p = tmp_path / "crm.xlsx"
+    wb.save(p)
+    r = customers(p, name=None)
+    assert [(c["code"], c["amount"]) for c in r.rows] == [("123", 10.5), ("00124", 1000.5)]
+
+
+def test_unknown_segment_is_a_warning():
+    r = customers("Code;Nom;Segment;CA\n1;A;Collectivités;1\n")
+    assert r.warnings == ['segments not in the workbook\'s list: "Collectivités" (imported as they are)']
+
+
+def test_blank_amount_is_skipped_with_reason():
+    r = customers("Code;Nom;CA\n1;A;\n2;B;3\n")
+    assert [(s.line, s.reason) for s in r.skipped] == [(2, "no amount")]
+    assert r.rows_imported == 1
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Code;Nom;CA\n1;A;n/a\n", 'clients.csv, line 2, column "CA": "n/a" is not an amount'),
+        ("Code;Nom;CA\n;;3\n", 'clients.csv, line 2, column "Nom": "" is blank: a customer needs a code or a name'),
+        (
+            "Nom;Ville\nA;Paris\n",
+            'clients.csv: unknown layout; columns found: "Nom", "Ville"; fields expected: code and/or name, '
+            'amount, optional segment; name the columns with --map "Source column=field"',
+        ),
+    ],
+)
+def test_refusals(text, message):
+    with pytest.raises(InputError) as e:
+        customers(text)
+    assert str(e.value) == message
+
+
+def test_append_refuses_a_customer_already_there():
+    ctx = WorkbookContext(year=2027, customers=[{"code": "00123", "name": "Dupont"}])
+    with pytest.raises(InputError) as e:
+        customers("Code;Nom;CA\n00123;Dupont;1\n", ctx, append=True)
+    assert str(e.value) == (
+        'clients.csv, line 2, column "Code": customer "00123" is already in the workbook; '
+        "import without --append to replace the list"
+    )
