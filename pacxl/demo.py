@@ -22,9 +22,11 @@ The figures tie together:
 * the customers' amounts are last year's revenue: per segment they add up to the "achieved"
   column of the segment lines of the review (3 760 000 EUR in all).
 
-Value proposition keys (``Swot.value_proposition``): ``advantage`` (competitive advantage),
-``differentiation`` (how we differ from competitors), ``why_us`` (why a customer picks us),
-``promise`` (the promise made to customers) and ``proof`` (the facts that back it).
+Value proposition keys (``Swot.value_proposition``), the questions of the SWOT sheet:
+``advantage`` (competitive advantage), ``differentiation`` (how we differ from competitors),
+``singularity`` (what only we offer), ``why_us`` (why a customer picks us), ``pains`` (the
+customers' problems we solve), ``promise`` (the promise made to customers) and ``proof`` (the
+facts that back it).
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ REVENUE_TARGET = 4_200_000.0
 AVERAGE_DEAL = 35_000.0
 FUNNEL_RATES = [0.25, 0.50, 0.35]  # contacts -> R1 -> proposals -> signatures
 
-#: Keys of ``Swot.value_proposition`` filled by the demo, in the order a reader asks them.
-VALUE_PROPOSITION_KEYS = ("advantage", "differentiation", "why_us", "promise", "proof")
+#: Keys of ``Swot.value_proposition`` answered by the demo: every question of the SWOT sheet
+#: (:data:`pacxl.workbook.i18n.VALUE_QUESTIONS`), in its order.
+VALUE_PROPOSITION_KEYS = ("advantage", "differentiation", "singularity", "why_us", "pains",
+                          "promise", "proof")
 
 # Seeds of the generated bulk: change them and the demo template changes.
 _CUSTOMER_SEED = 2026_04  # chosen so that the largest customers are industrial, as in the review
@@ -300,20 +304,30 @@ _ENVIRONMENT = [
 
 _VALUE_PROPOSITION = {
     "advantage": (
-        "Un seul partenaire de la conception à la maintenance, avec une intervention garantie "
-        "sous 24 h dans toute la région lyonnaise.",
-        "One partner from design to maintenance, with guaranteed on-site response within 24 h "
-        "across the Lyon region."),
+        "Intervention garantie sous 24 h dans toute la région lyonnaise, grâce à 10 techniciens "
+        "certifiés et à notre atelier de préfabrication.",
+        "Guaranteed on-site response within 24 h across the Lyon region, thanks to 10 certified "
+        "technicians and our prefabrication workshop."),
     "differentiation": (
-        "Nous vendons un résultat mesuré (qualité d'air, kWh économisés) et non des machines : "
-        "capteurs et rapport mensuel inclus dans nos contrats.",
-        "We sell a measured result (air quality, kWh saved), not machines: sensors and a monthly "
-        "report come with our contracts."),
+        "Là où les installateurs généralistes vendent du matériel, une même équipe conçoit, "
+        "installe et entretient, et connaît chaque installation.",
+        "Where generalist installers sell equipment, one team designs, installs and maintains, "
+        "and knows every installation."),
+    "singularity": (
+        "Les seuls de la région à garantir par contrat un résultat mesuré (qualité d'air, kWh "
+        "économisés), capteurs et rapport mensuel inclus.",
+        "The only ones in the region to guarantee a measured result by contract (air quality, "
+        "kWh saved), sensors and monthly report included."),
     "why_us": (
         "Parce que nos techniciens connaissent vos installations, que nous tenons nos délais et "
         "que nos clients industriels restent en moyenne 9 ans.",
         "Because our technicians know your installations, we keep our deadlines and our "
         "industrial customers stay 9 years on average."),
+    "pains": (
+        "Arrêts de production dus à la ventilation, plaintes sur la qualité de l'air, factures "
+        "d'énergie, obligations réglementaires difficiles à suivre.",
+        "Production stops caused by ventilation, complaints about air quality, energy bills, "
+        "regulations that are hard to keep up with."),
     "promise": (
         "Un air sain et maîtrisé, 20 % d'énergie en moins sur la ventilation, zéro arrêt imprévu.",
         "Healthy, controlled air, 20 % less energy on ventilation, no unplanned stop."),

@@ -18,7 +18,7 @@ from pacxl.check import check_plan, deals_target
 from pacxl.demo import VALUE_PROPOSITION_KEYS, demo_plan
 from pacxl.errors import InputError
 from pacxl.model import Plan
-from pacxl.workbook.i18n import LISTS
+from pacxl.workbook.i18n import LISTS, VALUE_QUESTIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "example_plan.yaml"
@@ -131,6 +131,7 @@ def test_swot_and_value_proposition(plan):
     for items in (sw.strengths, sw.weaknesses, sw.opportunities, sw.threats, sw.environment):
         assert 4 <= len(items) <= 6 and all(x.strip() for x in items)
     assert tuple(sw.value_proposition) == VALUE_PROPOSITION_KEYS
+    assert list(VALUE_PROPOSITION_KEYS) == list(VALUE_QUESTIONS)  # every question of the sheet
     assert all(v.strip() for v in sw.value_proposition.values())
 
 
