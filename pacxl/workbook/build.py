@@ -18,6 +18,7 @@ from ..defaults import fill_defaults
 from ..errors import FileExistsError_, InputError, WorkbookError
 from ..model import Plan
 from .contract import LANGS
+from .i18n import default_list
 from .sheets import (
     actions,
     budget,
@@ -61,10 +62,12 @@ def normalized(plan: Plan) -> Plan:
     s = p.settings
     if s.lang not in LANGS:
         raise InputError(f"unknown language {s.lang!r}: use fr or en")
+    # The Targets sheet's segments are the plan's; the language's placeholder names
+    # (Segment A, B, C) only fill a plan that has none.
     names = [seg.name for seg in p.segments if seg.name]
-    if not s.segments and names:
-        s.segments = list(names)
-    s.segments += [n for n in names if n not in s.segments]
+    if names:
+        placeholders = default_list("segments", s.lang)
+        s.segments = names + [n for n in s.segments if n not in names and n not in placeholders]
     fill_defaults(s)
     if not 1 <= int(s.first_month or 1) <= 12:
         raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")

@@ -61,6 +61,11 @@ NAMES: dict[str, str] = {
     "PAC_KPIKinds": "list of KPI kinds: revenue, count, cost, rate (Settings)",
     "PAC_KeyDates": "the year's key dates (Calendar, dates)",
     "PAC_KeyDateLabels": "the labels of the key dates (Calendar, beside PAC_KeyDates)",
+    "PAC_DealsOverride": "deals to sign typed by the user, overriding the computed count (Funnel)",
+    "PAC_BudgetActual": "total spent to date of the budget (Budget)",
+    "PAC_CustomersCount": "customers with a positive amount (Customers)",
+    "PAC_ABCSummary": "ABC summary, 3 rows A/B/C: class, count, revenue, revenue share, count share (Customers)",
+    "PAC_SegmentShareCheck": "text saying whether the segments' target shares add up to 100 % (Targets)",
     "PAC_CustomersTotal": "sum of the customers' positive amounts (Customers)",
     "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
 }

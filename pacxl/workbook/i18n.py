@@ -428,6 +428,29 @@ TEXT: dict[str, tuple[str, str]] = {
     "db_stage": ("Étape", "Stage"),
     "db_volume": ("Volume annuel", "Yearly volume"),
     "db_chart_funnel": ("Entonnoir : volumes annuels", "Funnel: yearly volumes"),
+    # UDF sheet (--udfs)
+    "udf_title": ("Fonctions pacxl (xlwings) face aux formules", "pacxl functions (xlwings) beside the formulas"),
+    "udf_help": ("Les cellules PAC_* demandent Excel, le complément xlwings et pacxl installé "
+                 "(module pacxl.udfs, voir la feuille masquée xlwings.conf) ; ailleurs elles "
+                 "affichent #NAME?.",
+                 "The PAC_* cells need Excel, the xlwings add-in and pacxl installed (module "
+                 "pacxl.udfs, see the hidden xlwings.conf sheet); elsewhere they show #NAME?."),
+    "udf_what": ("Calcul", "Figure"),
+    "udf_native": ("Formule native", "Native formula"),
+    "udf_udf": ("Fonction PAC_*", "PAC_* function"),
+    "udf_agree": ("Accord", "Agree"),
+    "udf_overall": ("Fonctions et formules :", "Functions and formulas:"),
+    "udf_disagree": ("écart constaté", "they differ"),
+    "udf_agree_all": ("identiques", "identical"),
+    "udf_not_run": ("– fonctions non calculées (xlwings absent ?)", "– functions not computed (no xlwings?)"),
+    "udf_funnel": ("Entonnoir :", "Funnel:"),
+    "udf_deals": ("Signatures à réaliser (PAC_DEALS)", "Deals to sign (PAC_DEALS)"),
+    "udf_abc_count": ("Clients de classe", "Customers of class"),
+    "udf_abc_rows": ("Classes ABC identiques, ligne à ligne", "Same ABC class, row by row"),
+    "udf_kpi": ("KPI", "KPI"),
+    "udf_variance": ("écart", "variance"),
+    "udf_variance_pct": ("écart %", "variance %"),
+    "udf_landing": ("atterrissage", "landing"),
 }
 
 
@@ -435,3 +458,32 @@ def text(key: str, lang: str) -> str:
     """A visible text of the workbook in ``lang`` (fr or en)."""
     fr, en = TEXT[key]
     return fr if lang == "fr" else en
+
+# Team workbook (pacxl consolidate): one sheet per person with their key figures.
+TEXT.update({
+    "ps_title": ("Plan de {name}", "{name}'s plan"),
+    "ps_help": ("Chiffres clés du plan individuel ({file}), au mois {month} du plan. Les deux "
+                "dernières lignes du bloc se recalculent depuis le plan d'actions de l'équipe.",
+                "Key figures of the individual plan ({file}) at plan month {month}. The block's last "
+                "two lines recompute from the team's action plan."),
+    "ps_key_figures": ("Chiffres clés", "Key figures"),
+    "ps_value": ("Valeur", "Value"),
+    "ps_revenue_target": ("Objectif de CA", "Revenue target"),
+    "ps_deals": ("Affaires à signer", "Deals to sign"),
+    "ps_budget_year": ("Budget de l'année", "Budget of the year"),
+    "ps_budget_spent": ("Budget dépensé à date", "Budget spent to date"),
+    "ps_actions": ("Actions", "Actions"),
+    "ps_actions_done": ("Actions faites", "Actions done"),
+    "ps_actions_late": ("Actions en retard", "Actions late"),
+    "ps_team_actions": ("Ses actions dans le plan d'équipe (ID {code}-…)",
+                        "Their actions in the team plan (IDs {code}-…)"),
+    "ps_team_budget": ("Budget de ses actions dans le plan d'équipe",
+                       "Budget of their actions in the team plan"),
+    "ps_kpis": ("Indicateurs à date", "KPIs to date"),
+    "ps_kpi": ("Indicateur", "KPI"),
+    "ps_plan_ytd": ("Prévu à date", "Plan to date"),
+    "ps_actual_ytd": ("Réel à date", "Actual to date"),
+    "ps_variance": ("Écart", "Variance"),
+    "ps_variance_pct": ("Écart %", "Variance %"),
+    "ps_landing": ("Atterrissage", "Landing forecast"),
+})
