@@ -1,0 +1,162 @@
+"""The VBA macros and their Python entry points (pacxl.macros), driven through the same
+pipelines as the CLI, on an xlwings-shaped stand-in backed by openpyxl (tests/xlwings_fake.py)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pacxl import macros
+from pacxl.check import check_workbook
+from pacxl.errors import InputError
+from pacxl.io import import_file
+from pacxl.workbook.contract import TABLES
+from xlwings_fake import FakeBook
+
+BAS = sorted(Path(macros.bas_folder()).glob("*.bas"))
+BUDGET_CSV = (
+    "Poste budgétaire;Catégorie;Janv. 2026;Févr. 2026;Mars 2026;Total\n"
+    "Salon Batimat;Salons et événements;1 000,00;500;;1 500,00\n"
+    "=HYPERLINK(\"http://x\");Publicité;200;200;200;600\n"
+    "TOTAL;;1 200;700;200;2 100\n"
+)
+
+
+def test_bas_modules_are_proper_vba():
+    assert {p.name for p in BAS} == {"PacxlImport.bas", "PacxlCheck.bas", "PacxlReport.bas"}
+    for path in BAS:
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f'Attribute VB_Name = "{path.stem}"'), path.name
+        assert "Option Explicit" in text
+        subs = re.findall(r"^Public Sub (\w+)\(\)", text, re.M)
+        assert subs, path.name
+        assert text.count("On Error GoTo Fail") >= 1 and "MsgBox" in text
+
+
+def test_every_runpython_names_an_existing_entry_point():
+    calls = []
+    for path in BAS:
+        code = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("'")]
+        run_lines = [ln.strip() for ln in code if "RunPython" in ln]
+        for ln in run_lines:  # every call has the one documented form
+            m = re.fullmatch(r'RunPython "import pacxl\.macros; pacxl\.macros\.(\w+)\(\)"', ln)
+            assert m, ln
+            calls.append(m.group(1))
+    assert set(calls) == {"import_budget", "import_actuals", "import_customers", "check_plan", "refresh_report"}
+    for name in calls:
+        assert callable(getattr(macros, name)), name
+
+
+@pytest.fixture
+def demo_copy(demo_fr_path, tmp_path) -> Path:
+    path = tmp_path / "pac.xlsx"
+    shutil.copy(demo_fr_path, path)
+    return path
+
+
+def _book(path: Path) -> FakeBook:
+    return FakeBook(openpyxl.load_workbook(path), str(path))
+
+
+def _table_inputs(wb, table_name: str) -> list[list]:
+    spec = TABLES[table_name]
+    for ws in wb.worksheets:
+        if table_name in ws.tables:
+            c1, r1, c2, r2 = openpyxl.utils.range_boundaries(ws.tables[table_name].ref)
+            cols = [c1 + i for i, c in enumerate(spec.columns) if not c.computed]
+            return [[ws.cell(row=r, column=c).value for c in cols] for r in range(r1 + 1, r2 + 1)]
+    raise AssertionError(table_name)
+
+
+def test_import_budget_macro_writes_what_the_cli_writes(demo_copy, tmp_path):
+    csv = tmp_path / "budget.csv"
+    csv.write_text(BUDGET_CSV, encoding="utf-8")
+    book = _book(demo_copy)
+    book.names.add(macros.IMPORT_FILE_NAME, f'="{csv}"')
+    message = macros.run_import(book, "budget")
+    assert "rows read: 3, imported: 2, skipped: 1" in message
+
+    cli_copy = tmp_path / "cli.xlsx"
+    shutil.copy(demo_copy, cli_copy)
+    import_file("budget", cli_copy, csv, backup=False)
+    by_cli = openpyxl.load_workbook(cli_copy)
+    assert _table_inputs(book.wb, "tblBudget") == _table_inputs(by_cli, "tblBudget")
+    # the names that formulas elsewhere use follow the table, as with the CLI
+    for key in ("total", "actual", "m01"):
+        name = f"tblBudget_{key}"
+        assert book.wb.defined_names[name].attr_text == by_cli.defined_names[name].attr_text
+    # text from the file is text, never a formula
+    labels = [row[3] for row in _table_inputs(book.wb, "tblBudget")]
+    assert '=HYPERLINK("http://x")' in labels
+    ws = next(ws for ws in book.wb.worksheets if "tblBudget" in ws.tables)
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")')
+    assert cell.data_type == "s"
+
+
+def test_bad_file_writes_nothing_and_says_where(demo_copy, tmp_path):
+    csv = tmp_path / "budget.csv"
+    csv.write_text("Poste budgétaire;Janv. 2026\nSalon;1 000\nRadio;abc\n", encoding="utf-8")
+    book = _book(demo_copy)
+    with pytest.raises(InputError) as err:
+        macros.run_import(book, "budget", file=csv)
+    assert str(err.value) == 'budget.csv, line 3, column "Janv. 2026": "abc" is not an amount'
+    assert book.writes == 0
+
+
+def test_no_picked_file_is_a_clear_error(demo_copy):
+    with pytest.raises(InputError, match="no file was chosen: run the import macro again"):
+        macros.run_import(_book(demo_copy), "customers")
+
+
+def test_picked_path_with_quotes_and_spaces(demo_copy):
+    book = _book(demo_copy)
+    book.names.add(macros.IMPORT_FILE_NAME, '="C:\\Mes documents\\budget ""final"".csv"')
+    assert str(macros.picked_file(book)) == 'C:\\Mes documents\\budget "final".csv'
+
+
+def test_check_macro_lists_the_findings_with_links(demo_copy):
+    wb = openpyxl.load_workbook(demo_copy)
+    ws = next(ws for ws in wb.worksheets if "tblActions" in ws.tables)
+    c1, r1, _, _ = openpyxl.utils.range_boundaries(ws.tables["tblActions"].ref)
+    owner = ws.cell(row=r1 + 1, column=c1 + TABLES["tblActions"].index("owner"))
+    owner.value = None
+    wb.save(demo_copy)
+    book = _book(demo_copy)
+    message = macros.run_check(book)
+    expected = check_workbook(demo_copy)
+    assert message.startswith(f"{sum(f.severity == 'error' for f in expected)} erreur(s)")
+    out = book.wb["Contrôle"]
+    assert [c.value for c in out[1]][:4] == ["Gravité", "Où", "Constat", "Comment corriger"]
+    rows = [[c.value for c in r][:4] for r in out.iter_rows(min_row=2)]
+    assert rows == [[f.severity, f.where, f.message, f.fix] for f in expected]
+    where = f"{ws.title}!{owner.coordinate}"
+    linked = [r for r in out.iter_rows(min_row=2) if r[1].value == where]
+    assert linked and linked[0][1].hyperlink.location is None
+    quoted = ws.title.replace("'", "''")  # Plan d'actions -> 'Plan d''actions'!G5
+    assert linked[0][1].hyperlink.target == f"#'{quoted}'!{owner.coordinate}"
+
+
+def test_report_macro_writes_the_report_figures(demo_copy):
+    from pacxl.report import report_figures
+    from pacxl.workbook.read import read_plan
+
+    book = _book(demo_copy)
+    message = macros.run_report(book, month=6)
+    assert message == "Rapport à fin du mois 6 : feuille Rapport."
+    out = book.wb["Rapport"]
+    cells = {r[0].value: r[1].value for r in out.iter_rows() if r[0].value is not None}
+    figures = report_figures(read_plan(demo_copy), 6)
+    assert cells["month"] == 6
+    assert cells["company"] == figures["company"]
+    assert "kpis" in cells and "budget" in cells and "abc" in cells
+
+
+def test_entry_point_shows_errors_as_a_plain_message(monkeypatch, demo_copy):
+    book = _book(demo_copy)
+    monkeypatch.setattr(macros, "_caller", lambda: book)
+    macros.import_budget()  # no file picked
+    assert book.app.alerts == [("pacxl", "no file was chosen: run the import macro again and pick a file", "critical")]
