@@ -19,7 +19,7 @@ from .calc._num import is_number
 from .calc.variance import kpi_kind
 from .check import deals_target, status_position, statuses
 from .errors import FileExistsError_, InputError, PacxlError
-from .model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, ReviewLine, Segment
+from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
 from .workbook.i18n import default_list
 
 #: KPI kinds that add up across people; the others (rates) are listed per person.
@@ -121,6 +121,41 @@ def _kind(word: str) -> str:
         return "count"
 
 
+#: Settings lists whose default words are translated between languages by position.
+_TRANSLATED = ("categories", "levers", "budget_categories", "kpi_kinds")
+
+
+def _translator(lang: str) -> Callable[[str, str], str]:
+    """``translate(list_name, word)``: a default word of any language -> the same position's
+    word in ``lang`` (other words unchanged), so French and English plans merge cleanly."""
+    table: dict[str, dict[str, str]] = {}
+    for name in _TRANSLATED:
+        target = default_list(name, lang)
+        table[name] = {}
+        for other in ("fr", "en"):
+            for i, word in enumerate(default_list(name, other)):
+                if i < len(target):
+                    table[name].setdefault(_key(word), target[i])
+
+    def translate(name: str, word: str) -> str:
+        return table[name].get(_key(word), word) if word else word
+
+    return translate
+
+
+def _capacity_notes(s) -> list[str]:
+    """Notes when a merged list is longer than the Settings sheet holds."""
+    from .workbook.sheets.settings import LISTS
+
+    notes = []
+    for _name, attr, _header, _col, cap in LISTS:
+        if attr and len(getattr(s, attr)) > cap:
+            notes.append(f"the team has {len(getattr(s, attr))} {attr.replace('_', ' ')}: the Settings "
+                         f"sheet lists the first {cap}")
+            setattr(s, attr, getattr(s, attr)[:cap])
+    return notes
+
+
 def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, list[str]]:
     """The team plan of ``people`` and notes on what the merge had to settle."""
     if not people:
@@ -133,11 +168,13 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
         s.lang = lang
         s.statuses = default_list("statuses", lang)
     team_statuses = statuses(s)
+    tr = _translator(s.lang)
 
     # settings -----------------------------------------------------------------------------
     s.owners = _unique([o for p in people for o in p.plan.settings.owners] + [p.name for p in people])
-    for name in ("segments", "categories", "levers", "budget_categories"):
-        setattr(s, name, _unique([x for p in people for x in getattr(p.plan.settings, name)]))
+    s.segments = _unique([x for p in people for x in p.plan.settings.segments])
+    for name in ("categories", "levers", "budget_categories"):
+        setattr(s, name, _unique([tr(name, x) for p in people for x in getattr(p.plan.settings, name)]))
     years = {p.plan.settings.year for p in people}
     if len(years) > 1:
         notes.append(f"the plans cover different years ({', '.join(map(str, sorted(years)))}): "
@@ -162,6 +199,8 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
     rates = {tuple(p.plan.settings.funnel_rates) for p in people}
     if len(rates) > 1:
         notes.append(f"the plans use different funnel rates: the team plan keeps {people[0].name}'s")
+
+    notes.extend(_capacity_notes(s))
 
     # review and SWOT --------------------------------------------------------------------------
     lines: dict[tuple[str, str], ReviewLine] = {}
@@ -230,6 +269,7 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
             a2.id = _pid(p, a.id)
             a2.objective_id = _pid(p, a.objective_id)
             a2.owner = a.owner or p.name
+            a2.category, a2.lever = tr("categories", a.category), tr("levers", a.lever)
             pos = status_position(p.plan.settings, a.status)
             if pos is not None and pos < len(team_statuses):
                 a2.status = team_statuses[pos]
@@ -239,9 +279,10 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
     budget: dict[tuple[str, str], tuple[BudgetLine, list[str]]] = {}
     for p in people:
         for line in p.plan.budget:
-            k = (_key(line.category), _key(line.label) or _key(line.id))
+            category = tr("budget_categories", line.category)
+            k = (_key(category), _key(line.label) or _key(line.id))
             if k not in budget:
-                budget[k] = (BudgetLine("", line.category, "", line.label or line.id, [None] * 12, None), [])
+                budget[k] = (BudgetLine("", category, "", line.label or line.id, [None] * 12, None), [])
             t, sources = budget[k]
             t.months = _add_months(t.months, list(line.months) + [None] * (12 - len(line.months)))
             t.actual = _sum_opt([t.actual, line.actual])
@@ -261,13 +302,14 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
             if kind in SUM_KINDS:
                 key = (kind, _key(k.name), _key(k.unit))
                 if key not in sums:
-                    sums[key] = (KPI("", k.name, k.kind, k.unit, "", [None] * 12, [None] * 12), [])
+                    sums[key] = (KPI("", k.name, tr("kpi_kinds", k.kind), k.unit, "", [None] * 12, [None] * 12), [])
                 t, sources = sums[key]
                 t.plan = _add_months(t.plan, k.plan)
                 t.actual = _add_months(t.actual, k.actual)
                 sources.append(_pid(p, k.objective_id))
             else:
                 k2 = copy.deepcopy(k)
+                k2.kind = tr("kpi_kinds", k.kind)
                 k2.id = _pid(p, k.id)
                 k2.name = f"{k.name} ({p.name})"
                 k2.objective_id = _pid(p, k.objective_id)
@@ -340,9 +382,93 @@ def consolidate_files(
     return Consolidation(out, team, people, skipped, notes)
 
 
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet title (31 characters, none of []:*?/\\)."""
+    base = _BAD_TITLE.sub(" ", name).strip().strip("'")[:31] or "plan"
+    title, n = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.casefold())
+    return title
+
+
+def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency: str) -> None:
+    """One sheet of key figures for ``person``: values computed by pacxl from their own plan, and
+    two native formulas over the team's action table (their actions are the IDs ``CODE-*``)."""
+    from .report import report_figures
+    from .workbook.contract import column_name
+    from .workbook.i18n import text
+    from .workbook.sheets._common import protect
+    from .workbook.styles import Styles
+
+    st = Styles(currency, lang)
+    plan = person.plan
+    m = month or plan.settings.tracking_month or 12
+    fig = report_figures(plan, m)
+    ws = wb.create_sheet(_sheet_title(person.name, {t.casefold() for t in wb.sheetnames}))
+
+    def t(key: str, **kw) -> str:
+        return text(key, lang).format(**kw)
+
+    ws["A1"] = t("ps_title", name=person.name)
+    st.title(ws["A1"])
+    ws["A2"] = t("ps_help", file=Path(person.path).name if person.path else person.name, month=m)
+    st.subtitle(ws["A2"])
+    st.header(ws.cell(row=4, column=1, value=t("ps_key_figures")))
+    st.header(ws.cell(row=4, column=2, value=t("ps_value")))
+    counts = fig["actions"]["counts"]
+    rows = [
+        ("ps_revenue_target", fig["revenue_target"], "money", {}),
+        ("ps_deals", fig["funnel"]["deals_target"], "int", {}),
+        ("ps_budget_year", fig["budget"]["total"]["plan_year"], "money", {}),
+        ("ps_budget_spent", fig["budget"]["total"]["actual"], "money", {}),
+        ("ps_actions", counts["total"], "int", {}),
+        ("ps_actions_done", counts["done"], "int", {}),
+        ("ps_actions_late", counts["late"], "int", {}),
+        ("ps_team_actions", f'=COUNTIF({column_name("tblActions", "id")},"{person.code}-*")', "int",
+         {"code": person.code}),
+        ("ps_team_budget", f'=SUMIF({column_name("tblActions", "id")},"{person.code}-*",'
+                           f'{column_name("tblActions", "budget")})', "money", {}),
+    ]
+    r = 5
+    for key, value, fmt, kw in rows:
+        st.label(ws.cell(row=r, column=1, value=t(key, **kw)))
+        st.computed(ws.cell(row=r, column=2, value=value), fmt)
+        r += 1
+
+    r += 1
+    st.section(ws.cell(row=r, column=1, value=t("ps_kpis")))
+    r += 1
+    heads = ("ps_kpi", "ps_plan_ytd", "ps_actual_ytd", "ps_variance", "ps_variance_pct", "ps_landing")
+    for c, key in enumerate(heads, start=1):
+        st.header(ws.cell(row=r, column=c, value=t(key)))
+    for k in fig["kpis"]:
+        r += 1
+        fmt = "pct" if k["kind"] == "rate" else ("money" if k["kind"] in ("revenue", "cost") else "int")
+        st.label(ws.cell(row=r, column=1, value=k["name"]))
+        for c, key in enumerate(("plan_ytd", "actual_ytd", "variance"), start=2):
+            st.computed(ws.cell(row=r, column=c, value=k[key]), fmt)
+        st.computed(ws.cell(row=r, column=5, value=k["variance_pct"]), "pct_signed")
+        st.computed(ws.cell(row=r, column=6, value=k["landing"]), fmt)
+    ws.column_dimensions["A"].width = 48
+    for col in "BCDEF":
+        ws.column_dimensions[col].width = 16
+    ws.sheet_properties.tabColor = "A9C4EB"
+    protect(ws)
+
+
 def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: bool = False) -> Path:
     """The team workbook: the generator's workbook of ``team`` plus one sheet per person."""
-    from .workbook.build import build_workbook
+    from .workbook.build import make_workbook, save_atomic
 
-    build_workbook(team, path, force=force)
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"{path}: the team workbook's name must end in .xlsx")
+    wb = make_workbook(team)
+    for person in people:
+        add_person_sheet(wb, person, team.settings.tracking_month, team.settings.lang, team.settings.currency)
+    save_atomic(wb, path)
     return path
