@@ -294,8 +294,10 @@ def _read_segments(book: _Book, layout: Layout) -> list[Segment]:
         name = as_text(val(r, 0))
         if not name:
             continue
-        segs.append(Segment(name, as_text(val(r, 1)), as_text(val(r, 2)), as_number(val(r, 3))))
-        rows.append(r)
+        seg = Segment(name, as_text(val(r, 1)), as_text(val(r, 2)), as_number(val(r, 3)))
+        if seg.description or seg.persona or seg.share is not None:  # a bare name is only in the list
+            segs.append(seg)
+            rows.append(r)
     layout.tables["segments"] = TableLayout(ws.title, min_row - 1, min_col, SEGMENT_KEYS, rows)
     return segs
 
