@@ -185,3 +185,111 @@ def test_every_rule_is_documented():
     assert len(rules) > 30
     doc = (Path(__file__).resolve().parent.parent / "docs" / "check.md").read_text(encoding="utf-8")
     assert [r for r in sorted(rules) if f"`{r}`" not in doc] == []
+
+
+# --- end to end: the demo workbook, modified with openpyxl to carry each defect ----------------
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+
+import openpyxl  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+from openpyxl.utils import range_boundaries  # noqa: E402
+
+from pacxl.check import check_workbook  # noqa: E402
+from pacxl.cli import main  # noqa: E402
+from pacxl.workbook.contract import TABLES  # noqa: E402
+
+DEMO_TODAY = D(2026, 10, 31)
+NONE12 = [None] * 12
+
+#: (table, data row, column key(s), new value(s), expected code, severity)
+WORKBOOK_DEFECTS = [
+    ("tblActions", 1, "owner", None, "action-no-owner", "error"),
+    ("tblActions", 2, "end", D(2026, 3, 1), "action-end-before-start", "error"),
+    ("tblActions", 3, "start", None, "action-no-dates", "warning"),
+    ("tblActions", 4, "objective_id", "OBJ-99", "action-unknown-objective", "warning"),
+    ("tblActions", 5, "end", D(2027, 2, 1), "action-outside-year", "warning"),
+    ("tblActions", 7, "owner", "Inconnu", "action-unknown-owner", "warning"),
+    ("tblActions", 11, "status", "À faire", "action-overdue", "warning"),
+    ("tblObjectives", 0, "target", None, "objective-no-target", "error"),
+    ("tblObjectives", 1, "kpi", None, "objective-no-kpi", "warning"),
+    ("tblObjectives", 2, "deadline", None, "objective-no-deadline", "warning"),
+    ("tblObjectives", 3, "owner", None, "objective-no-owner", "warning"),
+    ("tblBudget", 0, "action_id", None, "budget-no-action", "warning"),
+    ("tblBudget", 1, "action_id", "ACT-99", "budget-unknown-action", "warning"),
+    ("tblKPI", 3, [f"p{i:02d}" for i in range(1, 13)], NONE12, "kpi-no-plan", "warning"),
+    ("tblKPI", 2, [f"p{i:02d}" for i in range(1, 13)], [10] * 12, "funnel-kpi-below-need", "warning"),
+]
+
+
+def _cell(wb, table, index, key):
+    for ws in wb.worksheets:
+        if table in ws.tables:
+            min_col, header, _, _ = range_boundaries(ws.tables[table].ref)
+            return ws, f"{get_column_letter(min_col + TABLES[table].index(key))}{header + 1 + index}"
+    raise AssertionError(table)
+
+
+def _named(wb, name):
+    sheet, ref = next(wb.defined_names[name].destinations)
+    return wb[sheet], ref.replace("$", "").split(":")[0]
+
+
+@pytest.fixture(scope="module")
+def defective_demo(generated_workbooks, tmp_path_factory):
+    """The French demo with every defect of WORKBOOK_DEFECTS, plus segment shares adding up to
+    110 % and a revenue target that makes the budget 19 % of it; returns (path, expected)."""
+    path = tmp_path_factory.mktemp("check") / "defects.xlsx"
+    shutil.copyfile(generated_workbooks["demo_fr"], path)
+    wb = openpyxl.load_workbook(path)
+    expected = []
+    for table, index, keys, values, code, severity in WORKBOOK_DEFECTS:
+        keys = keys if isinstance(keys, list) else [keys]
+        values = values if isinstance(values, list) else [values]
+        for key, value in zip(keys, values):
+            ws, ref = _cell(wb, table, index, key)
+            ws[ref].value = value
+        ws, ref = _cell(wb, table, index, keys[0])
+        expected.append((code, severity, f"{ws.title}!{ref}"))
+    ws, first = _named(wb, "PAC_Segments")  # name column; shares 3 columns right
+    row = int("".join(ch for ch in first if ch.isdigit()))
+    ws.cell(row=row, column=4).value = 0.5  # 40 % -> 50 %: the four shares make 110 %
+    expected.append(("segments-shares-not-100", "warning", f"{ws.title}!D{row + 3}"))
+    ws, ref = _named(wb, "PAC_RevenueTarget")
+    ws[ref].value = 1_000_000
+    ws, ref = _named(wb, "PAC_BudgetTotal")
+    expected.append(("budget-share-of-revenue", "warning", f"{ws.title}!{ref}"))
+    wb.save(path)
+    return path, expected
+
+
+def test_clean_demo_has_no_error(generated_workbooks):
+    for lang in ("fr", "en"):
+        findings = check_workbook(generated_workbooks[f"demo_{lang}"], today=DEMO_TODAY)
+        assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_each_workbook_defect_is_found_at_its_cell(defective_demo):
+    path, expected = defective_demo
+    found = {(f.code, f.severity, f.where) for f in check_workbook(path, today=DEMO_TODAY)}
+    missing = [e for e in expected if e not in found]
+    assert missing == []
+
+
+def test_check_cli_exit_codes(generated_workbooks, defective_demo, tmp_path):
+    runner = CliRunner()
+    clean = runner.invoke(main, ["check", str(generated_workbooks["demo_fr"]), "--today", "2026-10-31"])
+    assert clean.exit_code == 0, clean.output
+    assert clean.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_fr']}: 0 error(s), ")
+    bad = runner.invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31", "--json"])
+    assert bad.exit_code == 1
+    doc = json.loads(bad.output)
+    assert doc["summary"]["error"] == 3 and doc["today"] == "2026-10-31"
+    other = tmp_path / "notes.xlsx"
+    other.write_text("hello")
+    res = runner.invoke(main, ["check", str(other)])
+    assert res.exit_code == 2
+    assert res.output == f"Error: {other}: not an Excel workbook (.xlsx), or the file is damaged\n"
+    res = runner.invoke(main, ["check", str(other), "--today", "31/10/2026"])
+    assert res.exit_code == 2 and "use YYYY-MM-DD" in res.output
