@@ -165,3 +165,77 @@ def test_html_is_self_contained_with_charts(fig):
         ET.fromstring(svg)  # well-formed XML
     assert p.tags.count("table") == 5  # objectives, KPIs, budget, funnel, ABC (no late action)
     assert "299\u202f000" in page
+
+
+# --- end to end: the demo workbook --------------------------------------------------------------
+
+from click.testing import CliRunner  # noqa: E402
+from openpyxl import load_workbook  # noqa: E402
+from openpyxl.utils import range_boundaries  # noqa: E402
+
+from pacxl.cli import main  # noqa: E402
+from pacxl.demo import demo_plan  # noqa: E402
+from pacxl.report import report_workbook  # noqa: E402
+from pacxl.workbook.build import normalized  # noqa: E402
+from pacxl.workbook.contract import TABLES  # noqa: E402
+
+
+def _column(wb, table: str, key: str) -> list:
+    """Values of a table column (data rows), from a recalculated workbook."""
+    for ws in wb.worksheets:
+        if table in ws.tables:
+            min_col, header, _, last = range_boundaries(ws.tables[table].ref)
+            col = min_col + TABLES[table].index(key)
+            return [ws.cell(row=r, column=col).value for r in range(header + 1, last + 1)]
+    raise AssertionError(table)
+
+
+def _name(wb, name: str) -> list:
+    sheet, ref = next(wb.defined_names[name].destinations)
+    cells = wb[sheet][ref.replace("$", "")]
+    if not isinstance(cells, tuple):
+        return [cells.value]
+    return [c.value for row in cells for c in (row if isinstance(row, tuple) else (row,))]
+
+
+def test_workbook_report_equals_calc_on_the_source_plan(demo_fr_path):
+    fig = report_workbook(demo_fr_path)
+    assert fig["month"] == 10  # the demo's PAC_Month
+    expected = report_figures(normalized(demo_plan("fr")), 10, workbook=str(demo_fr_path))
+    assert fig == expected
+
+
+@pytest.mark.libreoffice
+def test_report_figures_equal_the_workbook_formulas(demo_fr_path, demo_fr_recalc):
+    fig = report_workbook(demo_fr_path)
+    wb = load_workbook(demo_fr_recalc, data_only=True)
+    ids = _column(wb, "tblKPI", "id")
+    for key in ("plan_ytd", "actual_ytd", "variance", "variance_pct", "landing", "plan_year"):
+        native = dict(zip(ids, _column(wb, "tblKPI", key)))
+        for k in fig["kpis"]:
+            assert native[k["id"]] == pytest.approx(k[key], rel=1e-9), (k["id"], key)
+    assert _name(wb, "PAC_BudgetTotal")[0] == pytest.approx(fig["budget"]["total"]["plan_year"])
+    by_cat: dict = {}
+    for cat, total in zip(_column(wb, "tblBudget", "category"), _column(wb, "tblBudget", "total")):
+        if cat:
+            by_cat[cat] = by_cat.get(cat, 0) + total
+    assert {r["category"]: pytest.approx(r["plan_year"]) for r in fig["budget"]["categories"]} == by_cat
+    volumes = [v for v in _name(wb, "PAC_FunnelVolumes") if v not in (None, "")]
+    assert volumes == [s["year"] for s in fig["funnel"]["stages"]]
+    classes = [c for c in _column(wb, "tblCustomers", "abc") if c]
+    for cls, r in fig["abc"]["classes"].items():
+        assert classes.count(cls) == r["count"]
+
+
+def test_report_cli(demo_fr_path, tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(main, ["report", str(demo_fr_path), "--json", "--month", "6"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.output)
+    assert doc["schema"] == "pacxl.report/1" and doc["month"] == 6 and doc["as_of"] == "2026-06-30"
+    page = tmp_path / "report.html"
+    res = runner.invoke(main, ["report", str(demo_fr_path), "--html", str(page)])
+    assert res.exit_code == 0 and f"wrote {page}" in res.output
+    assert "Aéraulis" in page.read_text(encoding="utf-8")
+    res = runner.invoke(main, ["report", str(demo_fr_path), "--month", "13"])
+    assert res.exit_code == 2 and "13 is not in the range 1<=x<=12" in res.output
