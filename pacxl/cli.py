@@ -192,3 +192,77 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
             backup=not no_backup, append=append, progress=progress,
         )
     print_summary(summary)
+
+
+# --- workbook generator: new, demo, templates ----------------------------------------------------
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the workbook (default fr).")
+@click.option("--year", type=int, help="Year of the plan (default: next year from October on).")
+@click.option("--company", help="Company name.")
+@click.option("--currency", help="Currency code (default EUR).")
+@click.option("--owners", metavar='"A,B"', help="Owners of actions, comma-separated.")
+@click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
+@click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@reports_errors
+def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> None:
+    """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file).
+
+    Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
+    """
+    from .defaults import blank_plan
+    from .workbook.build import build_workbook
+
+    owner_list = [o.strip() for o in (owners or "").split(",") if o.strip()]
+    if from_file:
+        from .model import Plan
+
+        plan = Plan.from_file(from_file)
+        s = plan.settings
+        for attr, value in (("lang", lang), ("year", year), ("company", company),
+                            ("currency", currency and currency.upper())):
+            if value is not None:
+                setattr(s, attr, value)
+        if owner_list:
+            s.owners = owner_list
+    else:
+        plan = blank_plan(lang or "fr", year=year, company=company or "",
+                          currency=currency or "EUR", owners=owner_list)
+    out = build_workbook(plan, path, udfs=udfs, force=force)
+    click.echo(f"Wrote {out} ({plan.settings.lang}, {plan.settings.year})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="Language of the workbook.")
+@click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@reports_errors
+def demo(path, lang, udfs, force) -> None:
+    """Write the PAC of a fictional SMB, completely filled, to see the workbook at work.
+
+    Example: pacxl demo demo.xlsx --lang en
+    """
+    from .demo import demo_plan
+    from .workbook.build import build_workbook
+
+    out = build_workbook(demo_plan(lang), path, udfs=udfs, force=force)
+    click.echo(f"Wrote {out} ({lang}, demo)")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@reports_errors
+def templates(folder) -> None:
+    """Regenerate the shipped templates (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx) into FOLDER.
+
+    Example: pacxl templates workbook_templates
+    """
+    from .workbook.templates import write_templates
+
+    for p in write_templates(folder):
+        click.echo(f"Wrote {p}")

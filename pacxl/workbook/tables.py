@@ -24,6 +24,7 @@ import importlib
 from collections.abc import Iterable, Mapping
 from copy import copy
 
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
@@ -98,6 +99,8 @@ def _read_rows(ws, keys: list[str], cols: list[int], first: int, last: int) -> l
 def _value(v):
     if isinstance(v, dt.datetime) and v.time() == dt.time(0):
         return v.date()
+    if isinstance(v, float) and v != v:  # NaN from a data frame: a blank
+        return None
     return v
 
 
@@ -153,25 +156,36 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
         tmpl = cells.get((first, col_of[k]))
         styles[k] = copy(tmpl._style) if tmpl is not None and tmpl.has_style else None
 
-    def put(r: int, c: int, k: str, value):
-        cell = ws.cell(row=r, column=c)
-        st = styles[k]
-        if st is not None:
-            cell._style = copy(st)
-        cell.value = value
-        if isinstance(value, str) and cell.data_type == "f":
+    sheet_cells = ws._cells
+
+    def put(r: int, c: int, st, value, formula: bool = False) -> None:
+        # Cells are made directly (openpyxl's ws.cell + value setter cost 3x more): numbers,
+        # dates and formulas are bound here; other text goes through openpyxl's checks.
+        cell = Cell(ws, row=r, column=c, style_array=st)  # (openpyxl copies the style array)
+        if value is None:
+            pass
+        elif formula:
+            cell._value, cell.data_type = value, "f"
+        elif isinstance(value, str):
+            cell.value = value
             cell.data_type = "s"  # typed or imported text is never a formula
-        return cell
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            cell._value = value
+        else:
+            cell.value = value
+        sheet_cells[(r, c)] = cell
 
     # input cells of the new rows, then blanks for the rows kept for typing
+    input_specs = [(k, col_of[k], styles[k]) for k in input_keys]
     r = start
     for row in rows:
-        for k in input_keys:
-            put(r, col_of[k], k, _value(row.get(k)))
+        get = row.get
+        for k, c, st in input_specs:
+            put(r, c, st, _value(get(k)))
         r += 1
     for rr in range(r, last + 1):
-        for k in input_keys:
-            put(rr, col_of[k], k, None)
+        for k, c, st in input_specs:
+            put(rr, c, st, None)
 
     # computed columns: every row (first/last rows of tblCustomers have their own formulas)
     makers = computed_columns(table_name, lang, min_col, header)
@@ -180,10 +194,7 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
             continue
         make, c, st = makers[k], col_of[k], styles[k]
         for rr in range(first, last + 1):
-            cell = ws.cell(row=rr, column=c)
-            if st is not None:
-                cell._style = copy(st)
-            cell.value = make(rr, first, last)
+            put(rr, c, st, make(rr, first, last), formula=True)
 
     # a shrinking table leaves nothing behind
     for rr in range(last + 1, old_last + 1):

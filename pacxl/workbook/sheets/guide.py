@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ._common import Context, print_setup, protect, quote
 
@@ -45,7 +46,7 @@ def build(ctx: Context) -> None:
         cell.alignment = st.wrap
         for i, role in enumerate(roles):
             link = ws.cell(row=r + i, column=4, value="→ " + ctx.title(role))
-            link.hyperlink = f"#{quote(ctx.title(role))}!A1"
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote(ctx.title(role))}!A1")
             link.font = st.link_font
         height = max(len(roles), 1) * 15
         text_len = len(ctx.t(key + "_text"))

@@ -1,0 +1,54 @@
+"""Blank and demo workbooks, French and English, show no error value once LibreOffice has
+recalculated them. On the --udfs workbook only the UDF sheet's cells that call a PAC_* function
+are excused: LibreOffice has no xlwings, so they are #NAME? there (and only there)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from pacxl.workbook.contract import SHEETS
+from pacxl.workbook.sheets.udfs import udf_cells
+
+pytestmark = pytest.mark.libreoffice
+
+ERRORS = ("#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:", "#PACXL")
+
+
+def error_cells(path, skip=frozenset()):
+    wb = openpyxl.load_workbook(path, data_only=True)
+    found = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if (ws.title, c.coordinate) in skip:
+                    continue
+                if isinstance(c.value, str) and c.value.startswith(ERRORS):
+                    found.append(f"{ws.title}!{c.coordinate}={c.value}")
+    return found
+
+
+@pytest.mark.parametrize("name", ["blank_fr", "blank_en", "demo_fr", "demo_en"])
+def test_no_error_value_anywhere(recalculated_workbooks, name):
+    assert error_cells(recalculated_workbooks[name]) == []
+
+
+def test_udf_workbook_errors_only_in_udf_cells(generated_workbooks, recalculated_workbooks):
+    title = SHEETS["udfs"]["fr"]
+    ws = openpyxl.load_workbook(generated_workbooks["demo_fr_udfs"])[title]
+    udfs = udf_cells(ws)
+    assert len(udfs) > 50  # funnel, deals, ABC and three figures per KPI
+    skip = {(title, c) for c in udfs}
+    assert error_cells(recalculated_workbooks["demo_fr_udfs"], skip) == []
+    # the excused cells are the UDF calls, which LibreOffice cannot know
+    values = openpyxl.load_workbook(recalculated_workbooks["demo_fr_udfs"], data_only=True)[title]
+    assert {values[c].value for c in udfs} <= {"#NAME?", "", None}
+    # the overall agreement cell counts marks: no error, it says the functions did not run
+    assert values["B4"].value.startswith("–")
+
+
+def test_values_were_computed(recalculated_workbooks):
+    """Guard against a vacuous pass: LibreOffice did compute the formulas."""
+    wb = openpyxl.load_workbook(recalculated_workbooks["demo_fr"], data_only=True)
+    assert isinstance(wb[SHEETS["funnel"]["fr"]]["B7"].value, (int, float))
+    assert wb[SHEETS["customers"]["fr"]]["P6"].value is True
