@@ -341,7 +341,8 @@ def read_plans(
         try:
             read.append((f, read_plan(f)))
         except PacxlError as exc:
-            skipped.append((f, str(exc)))
+            reason = str(exc)
+            skipped.append((f, reason[len(f) + 2:] if reason.startswith(f"{f}: ") else reason))
         except OSError as exc:
             skipped.append((f, exc.strerror or str(exc)))
         if progress:
@@ -367,8 +368,11 @@ def consolidate_files(
     if progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+        from rich.console import Console
+
+        console = Console(stderr=True)
         with Progress(TextColumn("reading plans"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      transient=True) as bar:
+                      console=console, transient=True, disable=not console.is_terminal) as bar:
             task = bar.add_task("read", total=len(files))
             read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i))
     else:

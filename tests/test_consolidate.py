@@ -103,3 +103,129 @@ def test_customers_summed_by_code():
 def test_nothing_to_merge():
     with pytest.raises(InputError, match="nothing to consolidate"):
         merge_plans([])
+
+
+# --- end to end: three modified demo copies ----------------------------------------------------
+
+import shutil  # noqa: E402
+
+import openpyxl  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+from openpyxl.utils import range_boundaries  # noqa: E402
+
+from pacxl.cli import main  # noqa: E402
+from pacxl.consolidate import consolidate_files  # noqa: E402
+from pacxl.workbook.contract import SHEETS, TABLES  # noqa: E402
+
+ERROR_VALUES = ("#REF!", "#NAME?", "#VALUE!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "Err:")
+
+
+def _table(wb, name):
+    for ws in wb.worksheets:
+        if name in ws.tables:
+            min_col, header, _, last = range_boundaries(ws.tables[name].ref)
+            return ws, min_col, header, last
+    raise AssertionError(name)
+
+
+def _budget_cells_total(path) -> float:
+    """Sum of the 12 month cells of every budget line, read straight from the file."""
+    wb = openpyxl.load_workbook(path)
+    ws, min_col, header, last = _table(wb, "tblBudget")
+    first = min_col + TABLES["tblBudget"].index("m01")
+    return sum(
+        float(ws.cell(row=r, column=c).value)
+        for r in range(header + 1, last + 1)
+        for c in range(first, first + 12)
+        if isinstance(ws.cell(row=r, column=c).value, (int, float))
+    )
+
+
+@pytest.fixture(scope="module")
+def three_plans(generated_workbooks, tmp_path_factory):
+    """Three copies of the French demo: Anne's (one owner, a bigger budget line), Bruno's (one
+    owner, two budget lines cleared) and an unchanged team copy; plus a file that is no plan."""
+    folder = tmp_path_factory.mktemp("team")
+    paths = []
+    for i, name in enumerate(("anne", "bruno", "equipe")):
+        p = folder / f"{name}.xlsx"
+        shutil.copyfile(generated_workbooks["demo_fr"], p)
+        wb = openpyxl.load_workbook(p)
+        ws, min_col, header, _ = _table(wb, "tblBudget")
+        m03 = min_col + TABLES["tblBudget"].index("m03")
+        if name != "equipe":
+            sheet, ref = next(wb.defined_names["PAC_Owners"].destinations)
+            cells = wb[sheet][ref.replace("$", "")]
+            for j, row in enumerate(cells):
+                row[0].value = name.capitalize() if j == 0 else None
+        if name == "anne":
+            ws.cell(row=header + 1, column=m03).value = 12_345.0
+        if name == "bruno":
+            for r in (header + 2, header + 3):
+                for c in range(m03 - 2, m03 + 10):
+                    ws.cell(row=r, column=c).value = None
+        wb.save(p)
+        paths.append(p)
+    junk = folder / "notes.xlsx"
+    junk.write_text("not a workbook")
+    return paths, junk
+
+
+@pytest.fixture(scope="module")
+def team(three_plans, tmp_path_factory):
+    paths, junk = three_plans
+    out = tmp_path_factory.mktemp("team_out") / "equipe_2026.xlsx"
+    result = consolidate_files([str(p) for p in paths] + [str(junk)], out)
+    return result
+
+
+def test_skipped_file_is_reported(team, three_plans):
+    assert [f for f, _ in team.skipped] == [str(three_plans[1])]
+    assert "not an Excel workbook" in team.skipped[0][1]
+    assert [p.name for p in team.people] == ["Anne", "Bruno", "equipe"]
+
+
+def test_team_workbook_has_person_sheets_and_all_actions(team):
+    wb = openpyxl.load_workbook(team.path)
+    assert wb.sheetnames[-3:] == ["Anne", "Bruno", "equipe"]
+    assert wb.sheetnames[:len(SHEETS) - 2] == [t["fr"] for t in list(SHEETS.values())[:-2]]
+    n = sum(len(p.plan.actions) for p in team.people)
+    ws, min_col, header, last = _table(wb, "tblActions")
+    ids = [ws.cell(row=r, column=min_col).value for r in range(header + 1, last + 1)]
+    assert len([i for i in ids if i]) == n
+
+
+@pytest.mark.libreoffice
+def test_recalculated_team_budget_is_the_sum_and_no_error(team, three_plans, tmp_path_factory):
+    from pacxl.recalc import recalculate
+
+    out = recalculate(team.path, tmp_path_factory.mktemp("team_recalc"))
+    wb = openpyxl.load_workbook(out, data_only=True)
+    sheet, ref = next(wb.defined_names["PAC_BudgetTotal"].destinations)
+    expected = sum(_budget_cells_total(p) for p in three_plans[0])
+    assert wb[sheet][ref.replace("$", "")].value == pytest.approx(expected)
+    errors = [
+        f"{ws.title}!{c.coordinate}={c.value}"
+        for ws in wb.worksheets for row in ws.iter_rows() for c in row
+        if isinstance(c.value, str) and c.value.startswith(ERROR_VALUES)
+    ]
+    assert errors == []
+    # the person sheets' live formulas count each person's actions in the team's table
+    for person in team.people:
+        ws = wb[person.name]
+        assert ws["B12"].value == len(person.plan.actions)
+        assert ws["B13"].value == pytest.approx(sum(a.budget or 0 for a in person.plan.actions))
+
+
+def test_consolidate_cli(three_plans, tmp_path):
+    paths, junk = three_plans
+    out = tmp_path / "team.xlsx"
+    runner = CliRunner()
+    res = runner.invoke(main, ["consolidate", str(paths[0]), str(junk), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert f"skipped {junk}:" in res.output
+    assert f"wrote {out}: 1 plan(s) consolidated, 1 skipped" in res.output
+    res = runner.invoke(main, ["consolidate", str(paths[0]), "-o", str(out)])
+    assert res.exit_code == 2 and "use --force" in res.output
+    res = runner.invoke(main, ["consolidate", str(junk), "-o", str(tmp_path / "t2.xlsx")])
+    assert res.exit_code == 2 and res.output.startswith("Error: no plan could be read")
