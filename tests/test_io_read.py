@@ -228,7 +228,7 @@ def test_parse_number(text, expected):
     assert parse_number(text) == pytest.approx(expected) if expected is not None else parse_number(text) is None
 
 
-@pytest.mark.parametrize("text", ["abc", "12 abc", "1,23,4", "1.2.3,4,5", "--", "€", "1 2 3,4,5", "12..5", True])
+@pytest.mark.parametrize("text", ["abc", "12 abc", "1,23,4", "1.2.3,4,5", "--", "€", "1 2 3,4,5", "12..5", "1 23", "12 3456", True])
 def test_parse_number_refuses(text):
     with pytest.raises(NotANumber):
         parse_number(text)

@@ -38,7 +38,7 @@ _TOTAL_STARTS = (("total",), ("totaux",), ("sous", "total"), ("soustotal",), ("s
 
 def is_total_label(value: Any) -> bool:
     """Total / Sous-total / TOTAL / Grand total / Subtotal labels."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or "tota" not in value.lower():
         return False
     tokens = _tokens(value)
     return any(tuple(tokens[: len(t)]) == t for t in _TOTAL_STARTS)

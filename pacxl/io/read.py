@@ -26,6 +26,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import math
 import os
@@ -346,11 +347,19 @@ def normalize(text: str) -> str:
     return "".join(_tokens(text))
 
 
-def _tokens(text: Any) -> list[str]:
-    s = unicodedata.normalize("NFKD", str(text)).lower()
+def _tokens(text: Any) -> tuple[str, ...]:
+    return _tokens_of(str(text))
+
+
+@functools.lru_cache(maxsize=65536)  # labels, categories and dates repeat on every line
+def _tokens_of(text: str) -> tuple[str, ...]:
+    s = unicodedata.normalize("NFKD", text).lower()
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("œ", "oe").replace("æ", "ae").replace("€", " eur ")
-    return re.findall(r"[a-z0-9]+", s)
+    return tuple(_TOKEN_RE.findall(s))
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 # --------------------------------------------------------------------------------------------
@@ -363,6 +372,11 @@ _MINUS = "-\u2212\u2013"
 _CURRENCY_HEAD = re.compile(r"^(€|eur(os?)?(?![a-z]))", re.IGNORECASE)
 _CURRENCY_TAIL = re.compile(r"(€|(?<![a-z])eur(os?)?)$", re.IGNORECASE)
 _SCI_RE = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$")
+
+
+_PLAIN_RE = re.compile("(-?\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+|-?\\d+)((?:,\\d+)?)")
+_BAD_GROUP_RE = re.compile(r"_(?!\d{3}(?!\d))|(?<!\d)_")
+_NO_SPACES = {ord(c): None for c in " \u00a0\u202f"}
 
 
 class NotANumber(ValueError):
@@ -413,6 +427,10 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
     s = value.strip()
     if not s:
         return None
+    m = _PLAIN_RE.fullmatch(s)  # the common case, "-1 234,56" or "1234.5", without the slow path
+    if m and (decimal is None or decimal == m.group(2)[:1] or not m.group(2)):
+        digits = m.group(1).translate(_NO_SPACES)
+        return float(f"{digits}.{m.group(2)[1:]}" if m.group(2) else digits)
     negative = False
     percent = False
     for _ in range(6):  # signs, brackets, currency and % may wrap each other: "(-1 234 €)"
@@ -441,7 +459,10 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
     if percent and not percent_ok:
         raise NotANumber(value)
     for ch in _SPACES + _APOSTROPHES:
-        s = s.replace(ch, "")
+        s = s.replace(ch, "_")
+    if _BAD_GROUP_RE.search(s):  # "1 23": a space or apostrophe separates groups of three digits
+        raise NotANumber(value)
+    s = s.replace("_", "")
     if _SCI_RE.match(s):
         number = float(s)
     else:
@@ -554,6 +575,11 @@ def parse_month(value: Any) -> tuple[int | None, int]:
         return _month_of_number(value)
     if not isinstance(value, str):
         raise NotAMonth(value)
+    return _month_of_text(value)
+
+
+@functools.lru_cache(maxsize=4096)  # a long export repeats the same few hundred dates
+def _month_of_text(value: str) -> tuple[int | None, int]:
     s = value.strip()
     s = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s).strip()  # a time of day
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})", s)
