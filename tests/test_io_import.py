@@ -292,9 +292,11 @@ def _customers_csv() -> str:
     ],
 )
 def test_round_trip_changes_only_the_imported_table(wb_copy, tmp_path, facts, kind, table, make):
+    _add_logo(wb_copy, tmp_path)
     before = snapshot(wb_copy, table)
     assert before["sheets"]  # the comparison has something to compare
     assert sum(len(s["charts"]) for s in before["sheets"].values()) > 0
+    assert sum(len(s["images"]) for s in before["sheets"].values()) == 1
     assert sum(len(s["dv"]) for s in before["sheets"].values()) > 0
     csv = write(tmp_path, f"{kind}.csv", make(facts))
     import_file(kind, wb_copy, csv, backup=False)
@@ -309,6 +311,18 @@ def test_round_trip_changes_only_the_imported_table(wb_copy, tmp_path, facts, ki
     for title in before["sheets"]:
         for key in before["sheets"][title]:
             assert after["sheets"][title][key] == before["sheets"][title][key], (title, key)
+
+
+def _add_logo(path: Path, tmp_path: Path) -> None:
+    """The owner pasted a logo on the dashboard (the demo has no image of its own)."""
+    from openpyxl.drawing.image import Image
+    from PIL import Image as PILImage
+
+    logo = tmp_path / "logo.png"
+    PILImage.new("RGB", (40, 20), (200, 30, 30)).save(logo)
+    wb = openpyxl.load_workbook(path)
+    wb.worksheets[-1].add_image(Image(str(logo)), "H2")
+    wb.save(path)
 
 
 def _actual_cells(path: Path, facts) -> list[tuple[str, str]]:
@@ -408,3 +422,44 @@ def test_customer_classes_are_recomputed_by_the_workbook(recalculated):
     assert [r["code"] for r in rows] == [f"C{i:03d}" for i in range(1, 8)]
     expected = abc_classes([r["amount"] for r in rows], _name_value(wb, "PAC_ABC_A"), _name_value(wb, "PAC_ABC_B"))
     assert [r["abc"] for r in rows] == list(expected.classes)
+
+
+# --- spreadsheets as sources, --sheet and --map, progress -------------------------------------
+
+
+def test_wide_xlsx_with_date_headers_sheet_and_map(wb_copy, tmp_path, facts):
+    import datetime as dt
+
+    src = tmp_path / "export.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active["A1"] = "nothing to import here"
+    ws = book.create_sheet("Budget")
+    ws.append(["Budget commercial"])  # a title row above the header
+    ws.append(["Intitulé", "Compte", *(dt.datetime(facts.year, m, 1) for m in (1, 2, 3)), "Total"])
+    ws.append(["Salon", 6231, 1000.5, None, 250, 1250.5])
+    ws.append(["Sous-total", None, 1000.5, None, 250, 1250.5])
+    book.save(src)
+    result = run("budget", wb_copy, src, "--sheet", "Budget", "--map", "Intitulé=label", "--map", "Compte=ignore",
+                 "--no-backup")
+    assert result.exit_code == 0, result.output
+    assert "rows read: 2, imported: 1, skipped: 1" in result.stdout
+    rows = _budget_rows(wb_copy)
+    assert [(r[3], r[4], r[5], r[6]) for r in rows] == [("Salon", 1000.5, None, 250)]
+
+
+def test_progress_is_reported_step_by_step(wb_copy, tmp_path, facts):
+    steps = []
+    csv = write(tmp_path, "b.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\n")
+    import_file("budget", wb_copy, csv, backup=False, progress=lambda s, done, total: steps.append((s, done, total)))
+    assert [s for s, _, _ in steps] == [
+        "opening the workbook", "reading the file", "checking the rows", "writing", "saving", "done"
+    ]
+    assert [d for _, d, _ in steps] == [0, 1, 2, 3, 4, 5] and {t for _, _, t in steps} == {5}
+
+
+def test_no_progress_bar_off_a_terminal():
+    from pacxl.io.show import progress_bar
+
+    with progress_bar() as progress:  # pytest captures stderr: not a terminal
+        assert progress is None
