@@ -194,3 +194,20 @@ def test_formula_like_labels_stay_text_in_rows():
     r = budget('Libellé;Janv.\n"=HYPERLINK(""http://x"")";1\n+33 1 23;2\n-moins;3\n@sum;4\n"\t=1+2";5\n"\r@x";6\n')
     # outer blanks (tab, CR) are trimmed; the text is kept and written as text (see test_io_import)
     assert [row["label"] for row in r.rows] == ['=HYPERLINK("http://x")', "+33 1 23", "-moins", "@sum", "=1+2", "@x"]
+
+
+@pytest.mark.parametrize(
+    "kind, text, what",
+    [
+        ("budget", "Titre\n\nLibellé;Mois;Montant\n", "budget line"),
+        ("budget", "Libellé;Mois;Montant\nTotal;;12\n", "budget line"),
+        ("customers", "Code;Nom;CA\n1;A;\n", "customer with an amount"),
+        ("actuals", "Ligne;Montant\nRadio;\n", "KPI value or spend"),
+    ],
+)
+def test_a_file_without_data_never_empties_a_table(kind, text, what):
+    ctx = WorkbookContext(year=2027, budget=[{"id": "B01", "label": "Radio"}])
+    line = 3 if text.startswith("Titre") else 1
+    with pytest.raises(InputError) as e:
+        parse_file(kind, io.BytesIO(text.encode()), ctx, name="f.csv")
+    assert str(e.value) == f"f.csv: no {what} below the header (line {line}); nothing to import"

@@ -165,3 +165,8 @@ def lines_text(lines: Sequence[int], word: str) -> str:
     shown = ", ".join(str(n) for n in lines[:5])
     more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
     return f"{word}{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def nothing_found(table: RawTable, header_line: int, what: str) -> InputError:
+    """An import that would empty a table (or change nothing) is refused."""
+    return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import")

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..workbook.contract import month_keys
-from ._common import MONTH_FIELD, Row, decimals, is_total_label, lines_text, locate, month_columns
+from ._common import MONTH_FIELD, Row, decimals, is_total_label, lines_text, locate, month_columns, nothing_found
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -158,6 +158,8 @@ def parse_actuals(
                     result.totals_by_month[pm] = result.totals_by_month.get(pm, 0.0) + v
                     if ctx.tracking_month and pm > ctx.tracking_month:
                         late.add(pm)
+    if not kpi_values and not spend:
+        raise nothing_found(table, hm.header_line, "KPI value or spend")
     if total_rows:
         result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped")
     if late:

@@ -30,6 +30,7 @@ from ._common import (
     locate,
     matching,
     month_columns,
+    nothing_found,
 )
 from .read import Field, RawTable, format_amount, normalize
 from .result import ImportResult, Skipped, WorkbookContext
@@ -151,6 +152,8 @@ def parse_budget(
     if total_rows:
         result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped (the workbook adds up its own totals)")
 
+    if not lines:
+        raise nothing_found(table, hm.header_line, "budget line")
     _finish(result, lines, ctx, append)
     return result
 

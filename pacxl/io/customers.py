@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from ._common import Row, decimals, is_total_label, lines_text, locate, matching, unknown_layout
+from ._common import Row, decimals, is_total_label, lines_text, locate, matching, nothing_found, unknown_layout
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -75,6 +75,8 @@ def parse_customers(
             continue
         first_line[key] = line
         by_key[key] = {"code": code, "name": name, "segment": segment, "amount": amount}
+    if not by_key:
+        raise nothing_found(table, hm.header_line, "customer with an amount")
     unknown_segments: set[str] = set()
     for entry in by_key.values():
         if entry["segment"] and ctx.segments:

@@ -63,8 +63,6 @@ class ImportResult:
 
     @property
     def rows_imported(self) -> int:
-        if self.kind == "actuals":
-            return self.rows_read - len(self.skipped)
         return self.rows_read - len(self.skipped)
 
     @property
