@@ -406,7 +406,9 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     from .report import report_figures
     from .workbook.contract import column_name
     from .workbook.i18n import text
-    from .workbook.sheets._common import protect
+    from openpyxl.styles import Alignment
+
+    from .workbook.sheets._common import print_setup, protect
     from .workbook.styles import Styles
 
     st = Styles(currency, lang)
@@ -422,6 +424,9 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     st.title(ws["A1"])
     ws["A2"] = t("ps_help", file=Path(person.path).name if person.path else person.name, month=m)
     st.subtitle(ws["A2"])
+    ws.merge_cells("A2:F2")
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[2].height = 30
     st.header(ws.cell(row=4, column=1, value=t("ps_key_figures")))
     st.header(ws.cell(row=4, column=2, value=t("ps_value")))
     counts = fig["actions"]["counts"]
@@ -462,6 +467,7 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     for col in "BCDEF":
         ws.column_dimensions[col].width = 16
     ws.sheet_properties.tabColor = "A9C4EB"
+    print_setup(ws, landscape=True, fit_height=0)
     protect(ws)
 
 
