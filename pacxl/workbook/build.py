@@ -95,6 +95,15 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
     return wb
 
 
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777  # keep the mode of the file replaced
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def save_atomic(wb: Workbook, path: Path) -> None:
     """Save through a temporary file in the same folder, then rename: never a half-written file."""
     folder = path.parent
@@ -104,6 +113,7 @@ def save_atomic(wb: Workbook, path: Path) -> None:
     os.close(fd)
     try:
         wb.save(tmp)
+        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600 files; give the usual mode
         os.replace(tmp, path)
     except BaseException:
         try:

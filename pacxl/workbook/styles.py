@@ -77,6 +77,7 @@ class Styles:
         self.big_font = Font(size=14, bold=True, color=TITLE_COLOR)
         self.link_font = Font(color="0563C1", underline="single")
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
@@ -101,8 +102,7 @@ class Styles:
         cell.border = INPUT_BORDER
         cell.protection = UNLOCKED
         cell.number_format = self.number_format(fmt)
-        if wrap:
-            cell.alignment = self.wrap
+        cell.alignment = self.wrap if wrap else self.top
 
     def computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
         cell.fill = self.computed_fill
@@ -110,8 +110,7 @@ class Styles:
         cell.border = CELL_BORDER
         cell.protection = LOCKED
         cell.number_format = self.number_format(fmt)
-        if wrap:
-            cell.alignment = self.wrap
+        cell.alignment = self.wrap if wrap else self.top
 
     def header(self, cell) -> None:
         cell.font = self.header_font

@@ -52,4 +52,7 @@ def shipped_template(name: str) -> Path:
 
     if name not in TEMPLATES:
         raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}")
-    return Path(str(resources.files("pacxl._templates").joinpath(name)))
+    try:
+        return Path(str(resources.files("pacxl._templates").joinpath(name)))
+    except ModuleNotFoundError:  # a source checkout that was not installed
+        return Path(__file__).resolve().parents[2] / "workbook_templates" / name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from openpyxl.utils import get_column_letter
@@ -175,6 +176,31 @@ class Context:
             write_rows(self.wb, name, rows, min_rows=min_rows)
 
 
+def text_height(items) -> float:
+    """Row height (points) that shows every ``(text, column width)`` wrapped in full.
+
+    LibreOffice and Excel do not re-fit row heights of a file written by openpyxl, so rows with
+    long wrapped text get their height here (about 1.2 characters per width unit at 10 pt).
+    """
+    lines = 1
+    for value, width in items:
+        if not isinstance(value, str) or not value:
+            continue
+        per_line = max(4.0, (width - 1) * 1.2)
+        n = sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
+        lines = max(lines, n)
+    return max(15.0, 13.0 * lines + 3)
+
+
+def fit_rows(ws, first: int, rows, widths: Mapping[str, float], wrap: Iterable[str]) -> None:
+    """Heights of table rows ``first...`` holding ``rows`` (dicts), from their wrapped columns."""
+    wrap = list(wrap)
+    for i, row in enumerate(rows):
+        h = text_height((row.get(k), widths.get(k, 12)) for k in wrap)
+        if h > 15:
+            ws.row_dimensions[first + i].height = h
+
+
 def protect(ws) -> None:
     """Protect a sheet without a password: computed cells stay locked, inputs are unlocked."""
     p = ws.protection
@@ -188,11 +214,11 @@ def protect(ws) -> None:
 
 
 def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None, fit_height: int = 0,
-                area: str | None = None) -> None:
+                area: str | None = None, fit_width: int = 1, title_cols: str | None = None) -> None:
     """Fit to the page width, repeat the header rows, landscape when wide."""
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = fit_width
     ws.page_setup.fitToHeight = fit_height
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
@@ -200,6 +226,8 @@ def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None, fi
     ws.page_margins.top = ws.page_margins.bottom = 0.5
     if title_rows:
         ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
     if area:
         ws.print_area = area
     ws.oddFooter.center.text = "&A - &P / &N"

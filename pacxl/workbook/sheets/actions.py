@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import styles as S
 from ..contract import ACTIONS, STATUS_CANCELLED, STATUS_DONE, column_name
-from ._common import Context, print_setup, protect
+from ._common import Context, fit_rows, print_setup, protect
 
 ROLE = "actions"
 TABLE = "tblActions"
@@ -32,6 +32,7 @@ def build(ctx: Context) -> None:
               "status": 12, "alert": 16}
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths,
                               wrap=("action", "kpi"))
+    fit_rows(ws, first, rows, widths, ("action", "kpi"))
     L = {k: get_column_letter(ACTIONS.index(k) + 1) for k in ACTIONS.keys()}
 
     def rng(k):

@@ -13,7 +13,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from .. import styles as S
-from ..contract import MONTHS, SHEETS, STATUS_DONE, column_name
+from ..contract import MONTHS, SHEETS, STATUS_CANCELLED, STATUS_DONE, column_name
 from ..styles import Styles
 from ._common import Context, print_setup, protect
 
@@ -67,7 +67,7 @@ def build(ctx: Context) -> None:
     ctx.name("PAC_KeyDateLabels", ROLE, f"{kl}{FIRST}:{kl}{FIRST + cap - 1}")
     ctx.value_validation(ws, f"{kd}{FIRST}:{kd}{FIRST + cap - 1}", "date", "dv_date", 36526, 73051)
 
-    for c, w in zip(range(1, GRID), (7, 36, 12, 11, 11, 11)):
+    for c, w in zip(range(1, GRID), (7, 36, 13, 11.5, 11.5, 12)):
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.column_dimensions[get_column_letter(KEY_COL - 1)].width = 3
     ws.column_dimensions[kd].width = 12
@@ -107,11 +107,13 @@ def resize(wb, lang: str, first: int, last: int) -> None:
     inside = (f"AND(ISNUMBER($D{FIRST}),ISNUMBER($E{FIRST}),$D{FIRST}<={_month_end(g0 + '$4')},"
               f"$E{FIRST}>={g0}$4)")
     cf = ConditionalFormattingList()
+    cancelled = f"$F{FIRST}=INDEX(PAC_Statuses,{STATUS_CANCELLED + 1})"
+    cf.add(grid, FormulaRule(formula=[f"AND({inside},{cancelled})"],
+                             fill=PatternFill("solid", bgColor="D9D9D9"), stopIfTrue=True))
     cf.add(grid, FormulaRule(formula=[f"AND({inside},$F{FIRST}=INDEX(PAC_Statuses,{STATUS_DONE + 1}))"],
                              fill=PatternFill("solid", bgColor=S.BAR_DONE_FILL), stopIfTrue=True))
     cf.add(grid, FormulaRule(formula=[inside], fill=PatternFill("solid", bgColor=S.BAR_FILL),
                              stopIfTrue=True))
-    cf.add(grid, FormulaRule(formula=[f'{g0}$3<>""'], fill=PatternFill("solid", bgColor="FBE5D6")))
     cf.add(f"{g0}3:{g1}3", FormulaRule(formula=[f'{g0}$3<>""'],
                                         fill=PatternFill("solid", bgColor=S.KEYDATE_FILL)))
     ws.conditional_formatting = cf

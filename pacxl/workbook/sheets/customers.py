@@ -33,7 +33,7 @@ def build(ctx: Context) -> None:
     ]
     formats = {"amount": "money", "share": "pct", "cum_share": "pct", "prior_share": "pct",
                "h_pos": "money", "h_run": "money", "h_prior": "money", "h_upto": "money"}
-    widths = {"code": 12, "name": 32, "segment": 16, "amount": 14, "share": 9, "cum_share": 11,
+    widths = {"code": 12, "name": 36, "segment": 22, "amount": 14, "share": 9, "cum_share": 11,
               "prior_share": 11, "abc": 9}
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths)
     L = {k: get_column_letter(CUSTOMERS.index(k) + 1) for k in CUSTOMERS.keys()}
@@ -136,15 +136,18 @@ def _summary(ctx: Context, ws) -> None:
     line.y_axis.scaling.min = 0
     line.y_axis.scaling.max = 1
     line.y_axis.crosses = "max"
+    line.x_axis.title = None
     bar.x_axis.delete = False
     bar.y_axis.delete = False
     line.y_axis.delete = False
     bar += line
-    bar.height, bar.width = 9, 16
+    bar.height, bar.width = 10, 17
     bar.legend.position = "b"
-    ws.add_chart(bar, f"{get_column_letter(col + 5)}3")
+    ws.add_chart(bar, f"{C[0]}{last + 2}")
+    ws.row_dimensions[hr].height = 30
+    ws.row_dimensions[pr].height = 30
 
-    for i, w in enumerate((16, 14, 14, 12, 12)):
+    for i, w in enumerate((26, 14, 14, 14, 14)):
         ws.column_dimensions[C[i]].width = w
     ws.column_dimensions[get_column_letter(col - 1)].width = 3
 
@@ -156,4 +159,4 @@ def resize(wb, lang: str, first: int, last: int) -> None:
     ws = wb[SHEETS[ROLE][lang]]
     end = get_column_letter(CUSTOMERS.index("abc") + 1)
     ws.print_area = [f"A1:{end}{last}", f"{get_column_letter(SUMMARY_COL)}3:"
-                     f"{get_column_letter(SUMMARY_COL + 14)}{16 + PARETO_POINTS}"]
+                     f"{get_column_letter(SUMMARY_COL + 4)}{38 + PARETO_POINTS}"]

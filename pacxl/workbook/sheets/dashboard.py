@@ -4,7 +4,6 @@ month, budget by category, actions by status, the funnel)."""
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 
 from ..contract import FUNNEL_STAGES, MONTHS, STATUS_DONE, column_name
@@ -57,7 +56,6 @@ def build(ctx: Context) -> None:
         st.label(ws.cell(row=r, column=1, value=ctx.t(key)))
         cell = ws.cell(row=r, column=2, value=formula)
         st.computed(cell, fmt, bold=True)
-    assert figures[2][0] == "db_revenue_plan_ytd" and figures[3][0] == "db_revenue_actual_ytd"
 
     # revenue plan vs actual by month (KPI lines of kind revenue)
     c0 = 4
@@ -108,6 +106,7 @@ def build(ctx: Context) -> None:
     r0 = 6 + len(cats)
     for i, key in enumerate(("db_status", "db_count")):
         st.header(ws.cell(row=r0, column=c1 + i, value=ctx.t(key)))
+    ws.row_dimensions[r0].height = 30
     n_status = len(ctx.settings.statuses) or 5
     for j in range(n_status):
         r = r0 + 1 + j
@@ -126,6 +125,7 @@ def build(ctx: Context) -> None:
 
     # the funnel
     r1 = r0 + n_status + 2
+    ws.row_dimensions[r1].height = 30
     for i, key in enumerate(("db_stage", "db_volume")):
         st.header(ws.cell(row=r1, column=c1 + i, value=ctx.t(key)))
     for i in range(1, FUNNEL_STAGES + 1):
@@ -160,4 +160,3 @@ def _look(chart, number_format: str) -> None:
     chart.y_axis.delete = False
     chart.legend.position = "b"
     chart.dataLabels = None
-    _ = DataLabelList

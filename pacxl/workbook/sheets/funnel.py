@@ -70,8 +70,10 @@ def build(ctx: Context) -> None:
     chart = BarChart()
     chart.type = "bar"
     chart.title = ctx.t("fu_chart_title")
-    chart.add_data(Reference(ws, min_col=3, min_row=TABLE_HEADER, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    n = max(1, min(FUNNEL_STAGES, len([x for x in s.funnel_stages if x])))
+    chart.add_data(Reference(ws, min_col=3, min_row=TABLE_HEADER, max_row=TABLE_HEADER + n),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=TABLE_HEADER + n))
     chart.x_axis.scaling.orientation = "maxMin"  # top of the funnel at the top
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -79,6 +81,9 @@ def build(ctx: Context) -> None:
     chart.legend = None
     chart.dataLabels = DataLabelList()
     chart.dataLabels.showVal = True
+    chart.dataLabels.showSerName = False
+    chart.dataLabels.showCatName = False
+    chart.dataLabels.showLegendKey = False
     chart.height, chart.width = 8, 16
     ws.add_chart(chart, f"A{last + 5}")
 

@@ -83,5 +83,5 @@ def build(ctx: Context) -> None:
     ws.conditional_formatting.add(rng("p01", "run_rate"), Rule(
         type="expression", formula=[f"{kind}=INDEX(PAC_KPIKinds,4)"], dxf=pct))
     ws.freeze_panes = f"C{first}"
-    print_setup(ws, landscape=True, title_rows=f"{header}:{header}")
+    print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=2, title_cols="A:B")
     protect(ws)

@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import styles as S
 from ..contract import OBJECTIVES
-from ._common import Context, print_setup, protect
+from ._common import Context, fit_rows, print_setup, protect
 
 ROLE = "objectives"
 TABLE = "tblObjectives"
@@ -31,6 +31,7 @@ def build(ctx: Context) -> None:
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22}
     wrap = ("objective", "kpi", "achievable", "relevant", "smart")
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, wrap=wrap)
+    fit_rows(ws, first, rows, widths, wrap)
     L = {k: get_column_letter(OBJECTIVES.index(k) + 1) for k in OBJECTIVES.keys()}
 
     def rng(k):

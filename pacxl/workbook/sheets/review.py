@@ -4,7 +4,7 @@ did not, and the conversion notes (rates, cost per action, channels)."""
 from __future__ import annotations
 
 from ..formulas import variance
-from ._common import Context, print_setup, protect
+from ._common import Context, print_setup, protect, text_height
 
 ROLE = "review"
 HEADER = 4
@@ -33,6 +33,8 @@ def build(ctx: Context) -> None:
         ws.cell(row=r, column=6, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(C{r})),IF(C{r}=0,"",D{r}/C{r}),"")')
         st.computed(ws.cell(row=r, column=6), "pct")
         st.input(ws.cell(row=r, column=7, value=(line.comment or None) if line else None), wrap=True)
+        if line:
+            ws.row_dimensions[r].height = text_height([(line.comment, 48), (line.label, 30)])
     last = first + cap - 1
     tot = last + 1
     st.label(ws.cell(row=tot, column=2, value=ctx.t("rv_total")))
@@ -53,6 +55,8 @@ def build(ctx: Context) -> None:
         for i in range(max(NOTE_ROWS, len(items) + 2)):
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
             st.input(ws.cell(row=r, column=1, value=items[i] if i < len(items) else None), wrap=True)
+            if i < len(items):
+                ws.row_dimensions[r].height = text_height([(items[i], 150)])
             r += 1
         r += 1
 

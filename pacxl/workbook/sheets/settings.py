@@ -63,8 +63,11 @@ def build(ctx: Context) -> None:
         if check:
             kind, lo, hi = check
             ctx.value_validation(ws, f"B{r}", kind, key, lo, hi)
-    note = ws.cell(row=FIRST + len(VALUES) + 1, column=1, value=ctx.t("set_month_note"))
+    r = FIRST + len(VALUES) + 1
+    note = ws.cell(row=r, column=1, value=ctx.t("set_month_note"))
     st.subtitle(note)
+    note.alignment = st.wrap
+    ws.merge_cells(start_row=r, start_column=1, end_row=r + 2, end_column=2)
 
     kinds = ctx.t_list("kpi_kinds")
     for name, attr, header_key, col, cap in LISTS:
@@ -91,7 +94,7 @@ def build(ctx: Context) -> None:
     ctx.value_validation(ws, rates, "decimal", "list_funnel_rates", 0.0001, 1)
     st.small(ws.cell(row=FIRST + FUNNEL_STAGES, column=STAGE_COL, value=ctx.t("set_funnel_note")))
 
-    widths = {1: 30, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16}
+    widths = {1: 40, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16}
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.row_dimensions[4].height = 32

@@ -6,7 +6,7 @@ from __future__ import annotations
 from openpyxl.styles import PatternFill
 
 from ..i18n import VALUE_QUESTIONS
-from ._common import Context, print_setup, protect
+from ._common import Context, print_setup, protect, text_height
 
 ROLE = "swot"
 QUADRANT_FILLS = {"strengths": "E2EFDA", "weaknesses": "FCE4D6", "opportunities": "DDEBF7",
@@ -29,6 +29,10 @@ def build(ctx: Context) -> None:
             for i in range(rows):
                 st.input(ws.cell(row=r + 1 + i, column=col, value=items[i] if i < len(items) else None),
                          wrap=True)
+        for i in range(rows):
+            pair = [getattr(sw, k)[i] for k in (left, right) if i < len(getattr(sw, k))]
+            if pair:
+                ws.row_dimensions[r + 1 + i].height = text_height([(t, 60) for t in pair])
         r += rows + 2
     # EMOFF: the environment (market, regulation, technology...)
     cell = ws.cell(row=r, column=1, value=ctx.t("sw_environment"))
@@ -39,6 +43,8 @@ def build(ctx: Context) -> None:
         r += 1
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
         st.input(ws.cell(row=r, column=1, value=env[i] if i < len(env) else None), wrap=True)
+        if i < len(env):
+            ws.row_dimensions[r].height = text_height([(env[i], 120)])
     r += 2
     st.section(ws.cell(row=r, column=1, value=ctx.t("sw_value_proposition")))
     st.subtitle(ws.cell(row=r + 1, column=1, value=ctx.t("sw_value_help")))
@@ -49,7 +55,7 @@ def build(ctx: Context) -> None:
         q = VALUE_QUESTIONS[key][ctx.lang] if key in VALUE_QUESTIONS else key
         st.label(ws.cell(row=r, column=1, value=q), wrap=True)
         st.input(ws.cell(row=r, column=3, value=answers.get(key) or None), wrap=True)
-        ws.row_dimensions[r].height = 48
+        ws.row_dimensions[r].height = max(30, text_height([(answers.get(key), 60), (q, 60)]))
         r += 1
     ws.column_dimensions["A"].width = 60
     ws.column_dimensions["B"].width = 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..contract import column_name
-from ._common import Context, print_setup, protect
+from ._common import Context, print_setup, protect, text_height
 
 ROLE = "targets"
 HEADER = 4
@@ -37,7 +37,8 @@ def build(ctx: Context) -> None:
             f'=IF(OR(A{r}="",PAC_CustomersTotal<=0),"",SUMIF({cust_seg},A{r},{cust_amt})/PAC_CustomersTotal)'
         ))
         st.computed(ws.cell(row=r, column=6), "pct")
-        ws.row_dimensions[r].height = 45
+        ws.row_dimensions[r].height = max(30, text_height(
+            [(seg.description, 45), (seg.persona, 45)] if seg else []))
     ctx.name("PAC_Segments", ROLE, f"A{first}:A{last}")
     ctx.value_validation(ws, f"D{first}:D{last}", "decimal", "tg_share", 0, 1)
 

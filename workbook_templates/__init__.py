@@ -1,0 +1,1 @@
+"""The shipped PAC templates (generated: see pacxl/workbook/templates.py and docs/workbook.md)."""
