@@ -211,3 +211,12 @@ def test_a_file_without_data_never_empties_a_table(kind, text, what):
     with pytest.raises(InputError) as e:
         parse_file(kind, io.BytesIO(text.encode()), ctx, name="f.csv")
     assert str(e.value) == f"f.csv: no {what} below the header (line {line}); nothing to import"
+
+
+def test_english_workbook_names_months_in_english():
+    ctx = WorkbookContext(year=2027, first_month=4, lang="en")
+    with pytest.raises(InputError) as e:
+        budget("Label;Month;Amount\nAds;03/2027;1\n", ctx)
+    assert str(e.value) == (
+        'budget.csv, line 2, column "Month": "03/2027" is outside the plan year (April 2027 to March 2028)'
+    )

@@ -117,7 +117,7 @@ class Row:
 def plan_year_span(ctx: WorkbookContext) -> str:
     last_month = (ctx.first_month + 10) % 12 + 1
     last_year = ctx.year if ctx.first_month == 1 else ctx.year + 1
-    return f"{month_label(ctx.year, ctx.first_month)} to {month_label(last_year, last_month)}"
+    return f"{month_label(ctx.year, ctx.first_month, ctx.lang)} to {month_label(last_year, last_month, ctx.lang)}"
 
 
 def decimals(table: RawTable, start: int, cols: Sequence[int]) -> dict[int, str | None]:
@@ -139,7 +139,7 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
                 pm = plan_month(year, cal, ctx.year, ctx.first_month)
             except NotAMonth:
                 raise InputError(
-                    f'{table.where(column=hm.headers[col])}: {month_label(year, cal)} is outside the '
+                    f'{table.where(column=hm.headers[col])}: {month_label(year, cal, ctx.lang)} is outside the '
                     f"plan year ({plan_year_span(ctx)})"
                 ) from None
         if pm in seen:

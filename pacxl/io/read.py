@@ -697,9 +697,17 @@ def plan_month(year: int | None, month: int, plan_year: int, first_month: int) -
     return pm
 
 
-def month_label(year: int | None, month: int) -> str:
-    names = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre")
+_MONTH_NAMES = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+
+def month_label(year: int | None, month: int, lang: str = "fr") -> str:
+    """``janvier 2027`` (``January 2027`` in English): a calendar month in messages."""
+    names = _MONTH_NAMES.get(lang, _MONTH_NAMES["fr"])
     return f"{names[month - 1]} {year}" if year else names[month - 1]
 
 

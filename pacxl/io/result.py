@@ -99,7 +99,7 @@ class ImportSummary:
         first = self.context.first_month
         cal = (first + pm - 2) % 12 + 1
         year = self.context.year + (1 if cal < first else 0)
-        return f"M{pm:02d} ({month_label(year, cal)})"
+        return f"M{pm:02d} ({month_label(year, cal, self.context.lang)})"
 
     def __getattr__(self, name: str) -> Any:  # summary.rows_read, summary.skipped, ...
         if name == "result":
