@@ -1,0 +1,26 @@
+"""Rendered to PDF by LibreOffice, the demo prints every sheet on a sensible number of pages:
+each table fits the page width, so the pages grow with the rows, not with the columns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pacxl.recalc import to_pdf
+
+pytestmark = pytest.mark.libreoffice
+
+
+def page_count(pdf_path) -> int:
+    data = pdf_path.read_bytes()
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+
+@pytest.mark.parametrize("name, low, high", [("demo_fr", 13, 24), ("blank_en", 13, 18)])
+def test_pages(generated_workbooks, tmp_path, name, low, high):
+    pdf = to_pdf(generated_workbooks[name], tmp_path)
+    n = page_count(pdf)
+    # 13 sheets, at least one page each; the demo's 235 customers take ~4 pages, the KPI table
+    # 2 pages wide: anything far above means a sheet no longer fits the page width
+    assert low <= n <= high, n
