@@ -7,6 +7,8 @@ built once per workbook and assigned cell by cell (cheap: openpyxl interns them)
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
 INPUT_FILL = "FFF8DC"  # cornsilk: the one "type here" colour, explained in the Guide's legend
@@ -60,6 +62,7 @@ class Styles:
     """The workbook's named looks; ``apply`` sets font, fill, border, format and protection."""
 
     def __init__(self, currency: str, lang: str):
+        self._looks: dict[tuple, object] = {}
         self.money = currency_format(currency, lang)
         self.money_signed = currency_format(currency, lang, signed=True)
         self.title_font = Font(size=16, bold=True, color=TITLE_COLOR)
@@ -96,7 +99,39 @@ class Styles:
             "signed": SIGNED_FORMAT,
         }[kind]
 
+    def _cached(self, cell, key: tuple) -> bool:
+        """Give ``cell`` the look ``key`` if it was built before (assigning openpyxl style
+        objects one by one hashes each of them: caching the resulting style array is 5x faster)."""
+        arr = self._looks.get(key)
+        if arr is None:
+            return False
+        cell._style = copy(arr)
+        return True
+
+    def _remember(self, cell, key: tuple) -> None:
+        self._looks[key] = copy(cell._style)
+
     def input(self, cell, fmt: str | None = None, wrap: bool = False) -> None:
+        key = ("input", fmt, wrap)
+        if self._cached(cell, key):
+            return
+        self._input(cell, fmt, wrap)
+        self._remember(cell, key)
+
+    def computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
+        key = ("computed", fmt, bold, wrap)
+        if self._cached(cell, key):
+            return
+        self._computed(cell, fmt, bold, wrap)
+        self._remember(cell, key)
+
+    def header(self, cell) -> None:
+        if self._cached(cell, ("header",)):
+            return
+        self._header(cell)
+        self._remember(cell, ("header",))
+
+    def _input(self, cell, fmt: str | None = None, wrap: bool = False) -> None:
         cell.fill = self.input_fill
         cell.font = self.input_font
         cell.border = INPUT_BORDER
@@ -104,7 +139,7 @@ class Styles:
         cell.number_format = self.number_format(fmt)
         cell.alignment = self.wrap if wrap else self.top
 
-    def computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
+    def _computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
         cell.fill = self.computed_fill
         cell.font = Font(bold=True) if bold else self.computed_font
         cell.border = CELL_BORDER
@@ -112,7 +147,7 @@ class Styles:
         cell.number_format = self.number_format(fmt)
         cell.alignment = self.wrap if wrap else self.top
 
-    def header(self, cell) -> None:
+    def _header(self, cell) -> None:
         cell.font = self.header_font
         cell.fill = self.header_fill
         cell.alignment = self.header_align

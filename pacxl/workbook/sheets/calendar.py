@@ -7,6 +7,8 @@ row whenever :func:`pacxl.workbook.tables.write_rows` resizes the action table.
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
@@ -84,6 +86,7 @@ def resize(wb, lang: str, first: int, last: int) -> None:
     st = Styles("EUR", lang)
     n = last - first + 1
     end = FIRST + n - 1
+    grid_look = None
     for i in range(1, n + 1):
         r = FIRST + i - 1
         for key, c, fmt in DETAILS:
@@ -96,8 +99,12 @@ def resize(wb, lang: str, first: int, last: int) -> None:
             st.computed(cell, fmt)
         for j in range(MONTHS):
             cell = ws.cell(row=r, column=GRID + j)
-            cell.border = S.CELL_BORDER
-            cell.protection = S.LOCKED
+            if grid_look is None:
+                cell.border = S.CELL_BORDER
+                cell.protection = S.LOCKED
+                grid_look = copy(cell._style)
+            else:
+                cell._style = copy(grid_look)
     for r in range(end + 1, ws.max_row + 1):
         for c in range(1, GRID + MONTHS):
             ws._cells.pop((r, c), None)
