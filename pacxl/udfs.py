@@ -163,6 +163,8 @@ def PAC_ABC(values, a_share=None, b_share=None):
 
 
 def _paired(actual: Any, plan: Any) -> tuple[list, list]:
+    # PAC_VARIANCE(_PCT) take their ranges with ndim=2: without it xlwings hands a column over as
+    # a flat list, and a flat list returned to Excel spills as a row, turning a column sideways.
     sa, sp = _shape_of(actual), _shape_of(plan)
     if sa[1:] != sp[1:]:
         raise InputError(
@@ -177,8 +179,8 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
 
 
 @xw.func(category="pacxl")
-@xw.arg("actual", doc="Actual figures (réalisé): a cell or a range")
-@xw.arg("plan", doc="Planned figures (prévu): same size as actual")
+@xw.arg("actual", ndim=2, doc="Actual figures (réalisé): a cell or a range")
+@xw.arg("plan", ndim=2, doc="Planned figures (prévu): same size as actual")
 @excel_errors
 def PAC_VARIANCE(actual, plan):
     """Variance (écart) = actual - plan, cell by cell, same shape; blank when a side is blank."""
@@ -187,8 +189,8 @@ def PAC_VARIANCE(actual, plan):
 
 
 @xw.func(category="pacxl")
-@xw.arg("actual", doc="Actual figures (réalisé): a cell or a range")
-@xw.arg("plan", doc="Planned figures (prévu): same size as actual")
+@xw.arg("actual", ndim=2, doc="Actual figures (réalisé): a cell or a range")
+@xw.arg("plan", ndim=2, doc="Planned figures (prévu): same size as actual")
 @excel_errors
 def PAC_VARIANCE_PCT(actual, plan):
     """Variance % (écart %) = (actual - plan) / |plan|, same shape; blank when plan is 0 or blank."""

@@ -136,3 +136,63 @@ def test_every_argument_has_wizard_help():
                 and any(k.arg == "doc" for k in d.keywords)
             }
             assert documented == {a.arg for a in node.args.args}, node.name
+
+
+def _arg_ndims(fn_name):
+    """The ndim each argument of a PAC_* function declares in its @xw.arg (None when unset)."""
+    import ast
+    import inspect
+
+    for node in ast.parse(inspect.getsource(udfs)).body:
+        if isinstance(node, ast.FunctionDef) and node.name == fn_name:
+            out = {a.arg: None for a in node.args.args}
+            for d in node.decorator_list:
+                if isinstance(d, ast.Call) and getattr(d.func, "attr", "") == "arg":
+                    for k in d.keywords:
+                        if k.arg == "ndim":
+                            out[d.args[0].value] = k.value.value
+            return out
+    raise AssertionError(fn_name)
+
+
+def _as_xlwings_passes(grid, ndim):
+    """What xlwings hands a UDF for an Excel range (a list of rows), per its documented rules:
+    without ndim a single cell is a scalar and a row *or a column* a flat list (orientation lost);
+    ndim=1 a flat list; ndim=2 the rows as they are."""
+    if ndim == 2:
+        return grid
+    flat = [v for row in grid for v in row]
+    if ndim == 1 or len(flat) > 1 and (len(grid) == 1 or len(grid[0]) == 1):
+        return flat
+    return flat[0] if len(flat) == 1 else grid
+
+
+def _as_excel_shows(result):
+    """The grid Excel spills a UDF result into: a flat list is written as a row."""
+    if isinstance(result, list):
+        return [row if isinstance(row, list) else [row] for row in result] if all(
+            isinstance(r, list) for r in result
+        ) else [result]
+    return [[result]]
+
+
+@pytest.mark.parametrize(
+    "name, actual, plan, expected",
+    [
+        ("PAC_VARIANCE", [[120.0], [90.0], [None]], [[100.0], [100.0], [5.0]], [[20.0], [-10.0], [""]]),
+        ("PAC_VARIANCE", [[120.0, 90.0]], [[100.0, 100.0]], [[20.0, -10.0]]),
+        ("PAC_VARIANCE_PCT", [[110.0], [90.0], [1.0]], [[100.0], [100.0], [0.0]], [[0.1], [-0.1], [""]]),
+        ("PAC_VARIANCE", [[3.0]], [[1.0]], [[2.0]]),
+    ],
+)
+def test_variance_keeps_a_column_a_column_in_excel(name, actual, plan, expected):
+    """=PAC_VARIANCE(B2:B4; C2:C4) must spill down beside its columns, not across a row."""
+    nd = _arg_ndims(name)
+    out = getattr(udfs, name)(_as_xlwings_passes(actual, nd["actual"]), _as_xlwings_passes(plan, nd["plan"]))
+    assert _as_excel_shows(out) == [[pytest.approx(v) if v != "" else v for v in r] for r in expected]
+
+
+def test_abc_keeps_a_column_a_column_in_excel():
+    column = [[90.0], [5.0], [5.0], [None]]
+    out = PAC_ABC(_as_xlwings_passes(column, _arg_ndims("PAC_ABC")["values"]))
+    assert _as_excel_shows(out) == [["A"], ["B"], ["B"], [""]]
