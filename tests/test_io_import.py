@@ -463,3 +463,57 @@ def test_no_progress_bar_off_a_terminal():
 
     with progress_bar() as progress:  # pytest captures stderr: not a terminal
         assert progress is None
+
+
+# --- an .xlsm plan keeps its macros through a full import -------------------------------------
+
+
+def _as_xlsm(xlsx: Path, xlsm: Path, vba: bytes) -> Path:
+    """The demo as Excel saves it with macros: workbook part typed macro-enabled, a vbaProject
+    part with its content type and its relationship from the workbook."""
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as src, zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                ).replace(b"</Types>", b'<Default Extension="bin" '
+                          b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas'
+                                    b'.microsoft.com/office/2006/relationships/vbaProject" '
+                                    b'Target="vbaProject.bin"/></Relationships>')
+            out.writestr(info.filename, data)
+        out.writestr("xl/vbaProject.bin", vba)
+    return xlsm
+
+
+def test_xlsm_demo_keeps_its_macros_and_extension_through_pacxl_import(demo, tmp_path, facts):
+    import zipfile
+
+    vba = b"\xd0\xcf\x11\xe0 fake VBA project of the PacxlImport module \x00\x01" * 8
+    plan = _as_xlsm(demo, tmp_path / "plan.xlsm", vba)
+    before = snapshot(plan, "tblBudget")
+    csv = write(tmp_path, "budget.csv", budget_csv(facts.year))
+    result = run("budget", plan, csv)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"wrote\s+\S*plan\.xlsm", result.output.replace("\n", ""))
+    # the plan is still plan.xlsm, its backup an .xlsm too, nothing else left behind
+    assert sorted(p.suffix for p in tmp_path.iterdir() if p.name.startswith("plan")) == [".xlsm", ".xlsm"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plan")]
+    with zipfile.ZipFile(plan) as z:
+        assert z.read("xl/vbaProject.bin") == vba
+        types = z.read("[Content_Types].xml")
+        assert b"application/vnd.ms-excel.sheet.macroEnabled.main+xml" in types
+        assert b"application/vnd.ms-office.vbaProject" in types
+        rels = z.read("xl/_rels/workbook.xml.rels")
+        assert b"relationships/vbaProject" in rels and b'Target="vbaProject.bin"' in rels
+    # the import did happen, and nothing outside the budget table changed
+    assert [r[0] for r in _budget_rows(plan)] == ["N-01", "N-02", "N-03", "N-04", "N-05"]
+    after = snapshot(plan, "tblBudget")
+    assert after["names"] == before["names"]
+    for title in before["sheets"]:
+        assert after["sheets"][title] == before["sheets"][title], title
