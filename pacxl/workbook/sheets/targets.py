@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font, PatternFill
+
+from .. import styles as S
 from ..contract import column_name
 from ._common import Context, print_setup, protect, text_height
 
@@ -50,6 +54,10 @@ def build(ctx: Context) -> None:
                                      f'"{ctx.t("tg_ok")}","{ctx.t("tg_not_100")}"))')
     st.computed(ws.cell(row=tot, column=5), bold=True)
     ctx.name("PAC_SegmentShareCheck", ROLE, f"E{tot}")
+    for formula, fill, font in ((f'E{tot}="{ctx.t("tg_ok")}"', S.GOOD_FILL, S.GOOD_FONT),
+                                (f'E{tot}="{ctx.t("tg_not_100")}"', S.BAD_FILL, S.BAD_FONT)):
+        ws.conditional_formatting.add(f"D{tot}:E{tot}", FormulaRule(
+            formula=[formula], fill=PatternFill("solid", bgColor=fill), font=Font(color=font, bold=True)))
     st.subtitle(ws.cell(row=tot + 2, column=1, value=ctx.t("targets_note")))
 
     for col, w in zip("ABCDEF", (22, 45, 45, 13, 18, 16)):
