@@ -4,6 +4,7 @@ month, budget by category, actions by status, the funnel)."""
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from ..contract import FUNNEL_STAGES, MONTHS, STATUS_DONE, column_name
@@ -56,6 +57,10 @@ def build(ctx: Context) -> None:
         st.label(ws.cell(row=r, column=1, value=ctx.t(key)))
         cell = ws.cell(row=r, column=2, value=formula)
         st.computed(cell, fmt, bold=True)
+        for c in (ws.cell(row=r, column=1), cell):
+            # rows may be tall where the tables on the right have wrapped headers: keep the label
+            # and its value on one line
+            c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="center")
 
     # revenue plan vs actual by month (KPI lines of kind revenue)
     c0 = 4
@@ -66,7 +71,7 @@ def build(ctx: Context) -> None:
         st.computed(ws.cell(row=r, column=c0, value=ctx.months[m - 1]))
         ws.cell(row=r, column=c0 + 1, value=f"=SUMIF({kind},{rev},{_n('tblKPI', f'p{m:02d}')})")
         ws.cell(row=r, column=c0 + 2, value=(
-            f'=IF(AND(ISNUMBER(PAC_Month),{m}<=PAC_Month),SUMIF({kind},{rev},{_n("tblKPI", f"a{m:02d}")}),0)'))
+            f'=IF(AND(ISNUMBER(PAC_Month),{m}<=PAC_Month),SUMIF({kind},{rev},{_n("tblKPI", f"a{m:02d}")}),"")'))
         for c in (1, 2):
             st.computed(ws.cell(row=r, column=c0 + c), "money")
     ch = BarChart()

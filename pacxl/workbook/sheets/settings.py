@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+from ...errors import InputError
 from ..contract import FUNNEL_STAGES
 from ._common import Context, print_setup, protect
 
@@ -106,6 +107,11 @@ def build(ctx: Context) -> None:
 def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: int, items: list,
                  locked: bool) -> None:
     st = ctx.st
+    if len([x for x in items if x not in (None, "")]) > cap:
+        # the Settings sheet has room for `cap` entries; dropping the others would lose work
+        raise InputError(
+            f"settings: {ctx.t(header_key)} has {len(items)} entries; the workbook holds at most {cap}"
+        )
     st.header(ws.cell(row=4, column=col, value=ctx.t(header_key)))
     for i in range(cap):
         cell = ws.cell(row=FIRST + i, column=col, value=items[i] if i < len(items) else None)

@@ -1,0 +1,34 @@
+"""Dashboard details a user would notice: blanks after the tracking month, lists that fit."""
+
+import openpyxl
+import pytest
+
+from pacxl.defaults import blank_plan
+from pacxl.demo import demo_plan
+from pacxl.errors import InputError
+from pacxl.workbook.build import build_workbook
+from pacxl.workbook.contract import SHEETS
+
+
+@pytest.mark.libreoffice
+def test_monthly_actual_revenue_is_blank_after_the_tracking_month(demo_fr_recalc):
+    plan = demo_plan("fr")
+    ws = openpyxl.load_workbook(demo_fr_recalc, data_only=True)[SHEETS["dashboard"]["fr"]]
+    month = plan.settings.tracking_month
+    revenue_kpis = [k for k in plan.kpis if k.kind == "CA"]
+    actual_col = 6  # Mois | Prévu | Réel (columns D, E, F), months from row 5
+    for m in range(1, 13):
+        got = ws.cell(row=4 + m, column=actual_col).value
+        if m <= month:
+            assert got == pytest.approx(sum(k.actual[m - 1] or 0 for k in revenue_kpis))
+        else:
+            assert got in (None, ""), f"month {m}: {got!r} shown for a month with no actuals yet"
+
+
+def test_a_list_longer_than_the_settings_sheet_is_refused_not_truncated(tmp_path):
+    plan = blank_plan("fr", 2027)
+    plan.settings.budget_categories = [f"Poste {i}" for i in range(1, 14)]
+    with pytest.raises(InputError) as err:
+        build_workbook(plan, tmp_path / "x.xlsx")
+    assert str(err.value) == "settings: Catégories de budget has 13 entries; the workbook holds at most 12"
+    assert not (tmp_path / "x.xlsx").exists()
