@@ -50,7 +50,7 @@ def _read_and_parse(data: bytes, name: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=400), name=st.sampled_from(["f.csv", "f.xlsx", "f.ods", "f.txt", "f"]))
+@given(data=st.binary(max_size=400), name=st.sampled_from(["f.csv", "f.xlsx", "f.xls", "f.ods", "f.txt", "f"]))
 def test_random_bytes(data, name):
     _read_and_parse(data, name)
 
@@ -59,6 +59,54 @@ def test_random_bytes(data, name):
 @given(tail=st.binary(max_size=300))
 def test_random_bytes_that_look_like_a_zip(tail):
     _read_and_parse(b"PK\x03\x04" + tail, "f.xlsx")
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003: sent to calamine's .xls reader
+
+
+@st.composite
+def ole2_files(draw):
+    """An OLE2 header with plausible, random sector numbers, then random sectors: past the
+    signature check, into calamine's parser."""
+    import struct
+
+    sector = st.one_of(st.integers(0, 8), st.sampled_from([0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD]))
+    header = OLE2 + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+    header += struct.pack("<IIIIIIIII", 0, draw(st.integers(0, 3)), draw(sector), 0, 4096,
+                          draw(sector), draw(st.integers(0, 2)), 0xFFFFFFFE, 0)
+    header += struct.pack("<I", draw(sector)) + b"\xff" * 4 * 108
+    return header + draw(st.binary(max_size=1800))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(ole2_files(), st.binary(max_size=1500).map(OLE2.__add__)),
+       name=st.sampled_from(["f.xls", "f.xlsx", "f"]))
+def test_random_bytes_that_look_like_an_xls(data, name):
+    _read_and_parse(data, name)
+
+
+XLSX_PARTS = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+              "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"]
+ODS_PARTS = ["mimetype", "META-INF/manifest.xml", "content.xml", "styles.xml"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.sampled_from([XLSX_PARTS, ODS_PARTS]),
+    data=st.data(),
+)
+def test_spreadsheet_parts_holding_random_bytes(parts, data):
+    """A zip with the parts of an XLSX or ODS file, each random bytes or random XML-ish text."""
+    import zipfile
+
+    xmlish = st.lists(st.sampled_from(["<", ">", "/", '"', "=", "sheet", "row", "c", "v", "t", "r",
+                                       "A1", "1", "s", "x:", " ", "table:table-cell", "office:value"]),
+                      max_size=60).map("".join).map(str.encode)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for part in parts:
+            z.writestr(part, data.draw(st.one_of(st.binary(max_size=200), xmlish), label=part))
+    _read_and_parse(buf.getvalue(), "f.ods" if parts is ODS_PARTS else "f.xlsx")
 
 
 HEADERS = ["Libellé", "Montant", "Mois", "Catégorie", "Total", "Code client", "Raison sociale", "CA HT",

@@ -117,6 +117,26 @@ def test_random_bytes_named_xlsx():
     )
 
 
+def damaged_ole2(directory_bytes: int = 119) -> bytes:
+    """An Excel 97-2003 (OLE2) file cut inside its directory sector: calamine panics in Rust on it."""
+    import struct
+
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+    header += b"\0" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    header += struct.pack("<I", 0) + b"\xff" * 4 * 108  # the FAT is sector 0, the directory sector 1
+    fat = struct.pack("<II", 0xFFFFFFFD, 0xFFFFFFFE) + b"\xff" * 4 * 126
+    return header + fat + b"R\0o\0o\0t\0" + b"\0" * (directory_bytes - 8)
+
+
+@pytest.mark.parametrize("size", [60, 119, 200])
+def test_damaged_xls_is_a_clear_error_not_a_rust_panic(size, capfd):
+    # pyo3 turns a Rust panic into PanicException, a BaseException that `except Exception` misses
+    with pytest.raises(FileFormatError) as e:
+        read_table(io.BytesIO(damaged_ole2(size)), name="budget.xls")
+    assert str(e.value) == "budget.xls: cannot be read as a spreadsheet (damaged file)"
+    assert "panicked" not in capfd.readouterr().err  # nor the panic's text on the terminal
+
+
 def test_zip_that_is_not_a_spreadsheet(tmp_path):
     import zipfile
 

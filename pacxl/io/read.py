@@ -24,6 +24,7 @@ Cell values are ``str`` (CSV, spreadsheet text), ``float``/``int``, ``bool``,
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import functools
@@ -31,6 +32,7 @@ import io
 import math
 import os
 import re
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -249,6 +251,27 @@ def _read_csv(data: bytes, label: str) -> RawTable:
 # --------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _rust_panics_silenced():
+    """Keep a Rust panic inside calamine (damaged .xls/.xlsx) from printing its message and
+    backtrace on the user's terminal: stderr's file descriptor points at /dev/null meanwhile.
+    The panic itself arrives as ``pyo3_runtime.PanicException`` and becomes a one-line error."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, AttributeError, ValueError):  # no usable stderr (pythonw): nothing to hide
+        yield
+        return
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool = True) -> RawTable:
     from python_calamine import CalamineWorkbook
 
@@ -264,7 +287,8 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
     elif fmt not in ("xls",):
         fmt = "xls"
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        with _rust_panics_silenced():
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(wb.sheet_names)
         if sheet is not None:
             if sheet not in names:
@@ -275,19 +299,21 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
         else:
             chosen = names
         for title in chosen:
-            rows = [
-                (i, [clean_cell(v) for v in cells])
-                for i, cells in enumerate(wb.get_sheet_by_name(title).iter_rows(), start=1)
-                if not _blank(cells)
-            ]
+            with _rust_panics_silenced():
+                found = wb.get_sheet_by_name(title).iter_rows()
+                rows = [(i, [clean_cell(v) for v in cells]) for i, cells in enumerate(found, start=1)
+                        if not _blank(cells)]
             if rows or sheet is not None:
                 break
         else:
             raise FileFormatError(f"{label}: no data in any sheet")
-    except (InputError, FileFormatError):
+    except (InputError, FileFormatError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # calamine raises its own errors, and Rust panics, on damaged files
+    except BaseException as exc:  # calamine's errors, and Rust panics: pyo3's PanicException is
+        # a BaseException, which `except Exception` lets through as a traceback
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        if type(exc).__name__ == "PanicException":
+            detail = "damaged file"
         raise FileFormatError(f"{label}: cannot be read as a spreadsheet ({detail})") from None
     if not rows:
         raise FileFormatError(f'{label}: sheet "{title}" is empty')
