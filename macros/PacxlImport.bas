@@ -22,7 +22,7 @@ End Sub
 Private Sub RunImport(ByVal kind As String)
     Dim picked As Variant
     On Error GoTo Fail
-    picked = Application.GetOpenFilename(PICK_FILTER, 1, "pacxl : fichier à importer (" & kind & ")")
+    picked = Application.GetOpenFilename(PICK_FILTER, 1, "pacxl : fichier " & ChrW(224) & " importer (" & kind & ")")
     If VarType(picked) = vbBoolean Then Exit Sub   ' the user cancelled
     ' Python reads the chosen path from this hidden name (RunPython takes no arguments).
     ThisWorkbook.Names.Add Name:="PAC_ImportFile", RefersTo:="=""" & Replace(CStr(picked), """", """""") & """", Visible:=False
@@ -36,6 +36,6 @@ Private Sub RunImport(ByVal kind As String)
     End Select
     Exit Sub
 Fail:
-    MsgBox "L'import n'a pas pu être lancé : " & Err.Description & vbCrLf & _
-           "Vérifiez que xlwings et pacxl sont installés (voir macros/README.md).", vbExclamation, "pacxl"
+    MsgBox "L'import n'a pas pu " & ChrW(234) & "tre lanc" & ChrW(233) & " : " & Err.Description & vbCrLf & _
+           "V" & ChrW(233) & "rifiez que xlwings et pacxl sont install" & ChrW(233) & "s (voir macros/README.md).", vbExclamation, "pacxl"
 End Sub

@@ -8,6 +8,6 @@ Public Sub PacxlRefreshReport()
     RunPython "import pacxl.macros; pacxl.macros.refresh_report()"
     Exit Sub
 Fail:
-    MsgBox "Le rapport n'a pas pu être mis à jour : " & Err.Description & vbCrLf & _
-           "Vérifiez que xlwings et pacxl sont installés (voir macros/README.md).", vbExclamation, "pacxl"
+    MsgBox "Le rapport n'a pas pu " & ChrW(234) & "tre mis " & ChrW(224) & " jour : " & Err.Description & vbCrLf & _
+           "V" & ChrW(233) & "rifiez que xlwings et pacxl sont install" & ChrW(233) & "s (voir macros/README.md).", vbExclamation, "pacxl"
 End Sub

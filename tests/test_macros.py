@@ -29,7 +29,7 @@ BUDGET_CSV = (
 def test_bas_modules_are_proper_vba():
     assert {p.name for p in BAS} == {"PacxlImport.bas", "PacxlCheck.bas", "PacxlReport.bas"}
     for path in BAS:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="ascii")
         assert text.startswith(f'Attribute VB_Name = "{path.stem}"'), path.name
         assert "Option Explicit" in text
         subs = re.findall(r"^Public Sub (\w+)\(\)", text, re.M)
@@ -37,10 +37,25 @@ def test_bas_modules_are_proper_vba():
         assert text.count("On Error GoTo Fail") >= 1 and "MsgBox" in text
 
 
+def test_bas_files_import_as_written_on_windows_and_mac():
+    """The VBA editor reads a .bas file in the system's ANSI code page and needs CRLF line ends
+    (with bare LF it misreads the Attribute line). So: ASCII only (accents of the French messages
+    as ChrW), every line ending in CRLF."""
+    for path in BAS:
+        data = path.read_bytes()
+        assert data.isascii(), path.name
+        assert data.endswith(b"\r\n") and data.count(b"\n") == data.count(b"\r\n"), path.name
+    text = (Path(macros.bas_folder()) / "PacxlCheck.bas").read_text(encoding="ascii")
+    # the French message still reads "Le contrôle n'a pas pu être lancé" once VBA builds it
+    msg = re.search(r'MsgBox ("Le contr.*?) & Err\.Description', text).group(1)
+    built = "".join(chr(int(n)) if n else lit for lit, n in re.findall(r'"([^"]*)"|ChrW\((\d+)\)', msg))
+    assert built == "Le contrôle n'a pas pu être lancé : "
+
+
 def test_every_runpython_names_an_existing_entry_point():
     calls = []
     for path in BAS:
-        code = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.lstrip().startswith("'")]
+        code = [ln for ln in path.read_text(encoding="ascii").splitlines() if not ln.lstrip().startswith("'")]
         run_lines = [ln.strip() for ln in code if "RunPython" in ln]
         for ln in run_lines:  # every call has the one documented form
             m = re.fullmatch(r'RunPython "import pacxl\.macros; pacxl\.macros\.(\w+)\(\)"', ln)
