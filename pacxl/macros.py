@@ -170,10 +170,14 @@ def picked_file(book) -> Path:
 
 
 def _excel_text(v: Any) -> Any:
-    """Text that Excel would take for a formula is written with a leading apostrophe."""
+    """Text is written with a leading apostrophe (Excel's text prefix, not part of the value).
+
+    Writing a value through xlwings is typing it: without the prefix Excel turns "=..." into a
+    formula, customer code "00123" into the number 123, "1/2" or "12-3" into a date, "1E5" into
+    100000. The file's text must land as the importers read it, as the CLI writes it."""
     if v == "":
         return None
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+    if isinstance(v, str):
         return "'" + v
     if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
         return dt.datetime(v.year, v.month, v.day)

@@ -175,3 +175,63 @@ def test_entry_point_shows_errors_as_a_plain_message(monkeypatch, demo_copy):
     monkeypatch.setattr(macros, "_caller", lambda: book)
     macros.import_budget()  # no file picked
     assert book.app.alerts == [("pacxl", "no file was chosen: run the import macro again and pick a file", "critical")]
+
+
+def _table_values(wb, table_name: str, keys: list[str]) -> list[list]:
+    spec = TABLES[table_name]
+    for ws in wb.worksheets:
+        if table_name in ws.tables:
+            c1, r1, _, r2 = openpyxl.utils.range_boundaries(ws.tables[table_name].ref)
+            return [[ws.cell(row=r, column=c1 + spec.index(k)).value for k in keys] for r in range(r1 + 1, r2 + 1)]
+    raise AssertionError(table_name)
+
+
+def _cli_twin(demo_copy, tmp_path, kind, source):
+    cli_copy = tmp_path / "cli.xlsx"
+    shutil.copy(demo_copy, cli_copy)
+    import_file(kind, cli_copy, source, backup=False)
+    return openpyxl.load_workbook(cli_copy)
+
+
+def test_import_actuals_macro_sets_what_the_cli_sets(demo_copy, tmp_path, monkeypatch):
+    from pacxl.io.save import open_workbook
+    from pacxl.io.target import context_from_workbook
+
+    facts = context_from_workbook(open_workbook(demo_copy))
+    kpi, line = facts.kpis[0], facts.budget[0]
+    csv = tmp_path / "actuals.csv"
+    csv.write_text(
+        f"Indicateur;Ligne;Mois;Réel\n{kpi['name']};;02/{facts.year};12 345\n;{line['label']};15/01/{facts.year};1 000,50\n",
+        encoding="utf-8",
+    )
+    book = _book(demo_copy)
+    book.names.add(macros.IMPORT_FILE_NAME, f'="{csv}"')
+    monkeypatch.setattr(macros, "_caller", lambda: book)
+    macros.import_actuals()  # the entry point the VBA calls
+    assert book.app.alerts and book.app.alerts[0][2] == "info", book.app.alerts
+    by_cli = _cli_twin(demo_copy, tmp_path, "actuals", csv)
+    kpi_keys = ["id"] + [k for k in TABLES["tblKPI"].keys() if re.fullmatch(r"a\d\d", k)]
+    assert _table_values(book.wb, "tblKPI", kpi_keys) == _table_values(by_cli, "tblKPI", kpi_keys)
+    assert _table_values(book.wb, "tblBudget", ["id", "actual"]) == _table_values(by_cli, "tblBudget", ["id", "actual"])
+    # and the figures did land: KPI month 2 and the budget line's spend
+    kpi_row = next(r for r in _table_values(book.wb, "tblKPI", ["id", "a02"]) if r[0] == kpi["id"])
+    assert kpi_row[1] == 12345
+    spend = next(r for r in _table_values(book.wb, "tblBudget", ["id", "actual"]) if r[0] == line["id"])
+    assert spend[1] == pytest.approx(1000.50)
+
+
+def test_import_customers_macro_writes_what_the_cli_writes(demo_copy, tmp_path, monkeypatch):
+    csv = tmp_path / "clients.csv"
+    csv.write_text("Code client;Raison sociale;Segment;CA HT\n00123;Dupont;Industrie;700\n0042;=Martin;;300\n",
+                   encoding="utf-8")
+    book = _book(demo_copy)
+    book.names.add(macros.IMPORT_FILE_NAME, f'="{csv}"')
+    monkeypatch.setattr(macros, "_caller", lambda: book)
+    macros.import_customers()
+    assert book.app.alerts and book.app.alerts[0][2] == "info", book.app.alerts
+    by_cli = _cli_twin(demo_copy, tmp_path, "customers", csv)
+    assert _table_inputs(book.wb, "tblCustomers") == _table_inputs(by_cli, "tblCustomers")
+    codes = [r[0] for r in _table_values(book.wb, "tblCustomers", ["code"]) if r[0] is not None]
+    assert sorted(codes) == ["00123", "0042"]  # the zeros are kept: codes are text
+    name = next(c for ws in book.wb.worksheets for row in ws.iter_rows() for c in row if c.value == "=Martin")
+    assert name.data_type == "s"

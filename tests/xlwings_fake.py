@@ -4,10 +4,14 @@ where it matters: a value written with a leading apostrophe is text, a formula i
 
 from __future__ import annotations
 
+import re
 from copy import copy
 
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
+
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def _a1(r1, c1, r2, c2) -> str:
@@ -65,6 +69,8 @@ class FakeRange:
                 if isinstance(v, str) and v.startswith("'"):
                     cell.value = v[1:]
                     cell.data_type = "s"  # Excel: the apostrophe makes it text
+                elif isinstance(v, str) and not formula and _NUMBER.fullmatch(v.strip()):
+                    cell.value = float(v)  # Excel takes "00123" or "1E5" typed as a value for a number
                 else:
                     cell.value = v
                     if isinstance(v, str) and v.startswith("=") and not formula:
