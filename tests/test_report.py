@@ -239,3 +239,84 @@ def test_report_cli(demo_fr_path, tmp_path):
     assert "Aéraulis" in page.read_text(encoding="utf-8")
     res = runner.invoke(main, ["report", str(demo_fr_path), "--month", "13"])
     assert res.exit_code == 2 and "13 is not in the range 1<=x<=12" in res.output
+
+
+# --- the HTML page as a browser shows it (headless Chromium) -------------------------------------
+
+
+def _chromium() -> str:
+    import os
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        if shutil.which(name):
+            return shutil.which(name)
+    message = "Chromium is not installed (apt-get install -y chromium): the HTML report is not rendered"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " (CI=true: the rendering test must run)")
+    pytest.skip(message)
+
+
+def _headless(browser: str, *args: str) -> None:
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="pacxl-chromium-") as profile:
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             f"--user-data-dir={profile}", *args],
+            check=True, capture_output=True, timeout=120,
+        )
+
+
+@pytest.fixture(scope="module")
+def rendered(demo_fr_path, tmp_path_factory):
+    """The demo's HTML report as Chromium paints it (a screenshot) and prints it (a PDF)."""
+    browser = _chromium()
+    folder = tmp_path_factory.mktemp("html")
+    page = folder / "report.html"
+    res = CliRunner().invoke(main, ["report", str(demo_fr_path), "--month", "6", "--html", str(page)])
+    assert res.exit_code == 0, res.output
+    shot, pdf = folder / "report.png", folder / "report.pdf"
+    _headless(browser, "--window-size=1100,3600", f"--screenshot={shot}", page.as_uri())
+    _headless(browser, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    return page.read_text(encoding="utf-8"), shot, pdf
+
+
+def test_html_report_renders_its_charts_in_chromium(rendered):
+    from PIL import Image
+
+    html, shot, _ = rendered
+    img = Image.open(shot).convert("RGB")
+    assert img.size == (1100, 3600)
+    counts = {rgb: n for n, rgb in img.getcolors(maxcolors=1 << 20)}
+    white = counts.get((255, 255, 255), 0)
+    assert white < 0.9 * img.size[0] * img.size[1]  # the page is not blank
+    # every colour the charts fill their bars with (bars big enough to see) is painted
+    area: dict[str, float] = {}
+    for tag in re.findall(r"<rect [^>]*>", html):
+        w, h, fill = (re.search(rf'{a}="([^"]+)"', tag) for a in ("width", "height", "fill"))
+        if w and h and fill and re.fullmatch(r"#[0-9a-fA-F]{6}", fill.group(1)):
+            area[fill.group(1)[1:]] = area.get(fill.group(1)[1:], 0) + float(w.group(1)) * float(h.group(1))
+    fills = {hexa for hexa, a in area.items() if a >= 400}
+    assert len(fills) >= 3
+    for hexa in fills:
+        rgb = tuple(int(hexa[i : i + 2], 16) for i in (0, 2, 4))
+        near = sum(n for c, n in counts.items() if max(abs(a - b) for a, b in zip(c, rgb)) <= 6)
+        assert near > 200, f"bar colour #{hexa} is not visible on the rendered page"
+
+
+def test_html_report_prints_its_tables_in_chromium(rendered):
+    import shutil
+    import subprocess
+
+    _, _, pdf = rendered
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the printed text is not read")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Aéraulis SAS 2026" in text
+    for title in ("Objectives", "Budget by category", "Actions", "Funnel", "ABC split"):
+        assert title in text, title
+    assert "OBJ-01" in text and "KPI-01" in text and "Salons et événements" in text
