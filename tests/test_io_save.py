@@ -69,6 +69,13 @@ SHEET = "xl/worksheets/sheet1.xml"
          "form controls"),
         (None, None, {"xl/embeddings/oleObject1.bin": b"\x00"}, "embedded objects"),
         (None, None, {"xl/slicers/slicer1.xml": b"<slicers/>"}, "slicers"),
+        (None, None, {"xl/webextensions/webextension1.xml": b'<we:webextension xmlns:we="x"/>'},
+         "Office add-ins and the data they keep in the workbook (e.g. xlwings Lite's Python code)"),
+        (None, None, {"customXml/item1.xml": b"<code/>"},
+         "custom XML parts (data kept by add-ins or document management)"),
+        (None, None, {"xl/threadedComments/threadedComment1.xml": b"<ThreadedComments/>"},
+         "threaded comments (the replies; only the first note would stay)"),
+        (None, None, {"xl/richData/rdrichvalue.xml": b"<rvData/>"}, "pictures in cells and linked data types"),
     ],
 )
 def test_what_openpyxl_drops_is_detected(tmp_path, member, edit, add, lost):
@@ -82,6 +89,16 @@ def test_what_openpyxl_drops_is_detected(tmp_path, member, edit, add, lost):
         f"plan.xlsx: saving would lose its {lost}; use --force to import anyway (those would be removed)"
     )
     assert p.read_bytes() == before
+
+
+@pytest.mark.parametrize("part", ["xl/webextensions/webextension1.xml", "customXml/item1.xml",
+                                  "xl/threadedComments/threadedComment1.xml", "xl/richData/rdrichvalue.xml"])
+def test_openpyxl_really_drops_the_parts_we_refuse(tmp_path, part):
+    """The reason for the refusals above: a load/save through openpyxl loses these parts."""
+    p = rewrite(make_xlsx(tmp_path / "plan.xlsx"), "", add={part: b"<x/>"})
+    openpyxl.load_workbook(p).save(tmp_path / "saved.xlsx")
+    with zipfile.ZipFile(tmp_path / "saved.xlsx") as z:
+        assert part not in z.namelist()
 
 
 def test_comments_and_a_plain_workbook_lose_nothing(tmp_path):

@@ -8,7 +8,7 @@
   (``.~lock.name.xlsx#``) has open.
 * :func:`what_openpyxl_drops` lists what openpyxl would silently drop on save (shapes and text
   boxes, form controls, sparklines, x14 data-validation and conditional-format extensions,
-  slicers, embedded objects, images when pillow is missing).
+  slicers, embedded objects, add-in data, threaded comments, images when pillow is missing).
 * :func:`open_workbook` does all the checks and loads the workbook (keeping an .xlsm's macros).
 * :func:`save_workbook` saves atomically: a temporary file in the same folder, reopened and
   verified, a backup of the original (unless ``backup=False``), then :func:`os.replace`.
@@ -150,6 +150,12 @@ _DROPPED_PARTS = [
     ("xl/timelines/", "timelines"),
     ("xl/charts/chartEx", "new-style charts (waterfall, treemap, funnel...)"),
     ("xl/activeX/", "ActiveX controls"),
+    # parts openpyxl does not model, so it writes them no more: an Office add-in's data (xlwings
+    # Lite keeps its Python code in the workbook), Excel 365 comment threads, images in cells
+    ("xl/webextensions/", "Office add-ins and the data they keep in the workbook (e.g. xlwings Lite's Python code)"),
+    ("customXml/", "custom XML parts (data kept by add-ins or document management)"),
+    ("xl/threadedComments/", "threaded comments (the replies; only the first note would stay)"),
+    ("xl/richData/", "pictures in cells and linked data types"),
 ]
 
 
