@@ -231,6 +231,25 @@ def test_failed_verification_leaves_the_original_byte_identical(tmp_path):
     assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]
 
 
+def test_workbook_held_open_by_excel_is_a_clear_error(tmp_path, monkeypatch):
+    # on Windows, replacing a file Excel has open fails with PermissionError, lock file or not
+    p = make_xlsx(tmp_path / "plan.xlsx")
+    original = p.read_bytes()
+    wb = save.open_workbook(p)
+    wb["Budget"]["B2"] = 1
+
+    def held_open(src, dst):
+        raise PermissionError(13, "Permission denied", str(src))
+
+    monkeypatch.setattr(save.os, "replace", held_open)
+    with pytest.raises(WorkbookLockedError) as e:
+        save.save_workbook(wb, p)
+    assert str(e.value) == ("plan.xlsx: cannot be replaced, another program (Excel?) has it open; "
+                            "close it and run the import again (nothing was changed)")
+    assert p.read_bytes() == original
+    assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]  # no backup, no temporary file left
+
+
 def test_backup_names_do_not_collide(tmp_path):
     import datetime as dt
 

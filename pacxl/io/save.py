@@ -292,7 +292,16 @@ def save_workbook(
             if backup:
                 saved_backup = backup_path(p)
                 shutil.copy2(p, saved_backup)
-        os.replace(tmp, p)
+        try:
+            os.replace(tmp, p)
+        except PermissionError:
+            # Windows: Excel holds the file open (with --force, or without a lock file beside it)
+            if saved_backup is not None:
+                saved_backup.unlink(missing_ok=True)
+            raise WorkbookLockedError(
+                f"{p.name}: cannot be replaced, another program (Excel?) has it open; "
+                "close it and run the import again (nothing was changed)"
+            ) from None
         return saved_backup
     finally:
         if tmp.exists():
