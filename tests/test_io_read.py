@@ -411,6 +411,23 @@ def test_field_of_header(header, key):
     assert field_of_header(header, FIELDS) == key
 
 
+@pytest.mark.parametrize(
+    "kind, header, key",
+    [
+        ("customers", "Secteur", "segment"),
+        ("customers", "Secteur d'activité", "segment"),
+        ("customers", "Raison sociale", "name"),
+        ("actuals", "Dépense réelle", "value"),
+        ("actuals", "Dépenses réelles 2026", "value"),
+        ("actuals", "Ligne budgétaire", "line"),
+    ],
+)
+def test_field_of_header_per_kind(kind, header, key):
+    import importlib
+
+    assert field_of_header(header, importlib.import_module(f"pacxl.io.{kind}").FIELDS) == key
+
+
 def test_two_columns_for_one_field_is_an_error():
     with pytest.raises(InputError) as e:
         match_headers(["Libellé", "Montant HT", "Montant TTC"], FIELDS, where="b.csv")

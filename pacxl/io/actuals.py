@@ -38,7 +38,8 @@ FIELDS = (
     MONTH_FIELD,
     Field("value", ("valeur", "value", "réel", "réalisé", "actual", "montant", "amount", "dépense",
                     "dépensé", "spent", "spend", "quantité", "quantity", "nombre", "count", "résultat",
-                    "result", "chiffre", "montant réel", "réel du mois")),
+                    "result", "chiffre", "montant réel", "réel du mois", "dépense réelle", "dépenses réelles",
+                    "dépenses", "actual spend")),
 )
 EXPECTED = (
     "kpi (id or name) or line (budget line id or label), then month and value (long layout) "
