@@ -131,6 +131,27 @@ def test_zip_bomb_is_refused_before_parsing(tmp_path):
     assert str(e.value).endswith(" times (zip bomb?)")
 
 
+def _lying_directory(path: Path, member: str, data: bytes, says: int) -> Path:
+    """A zip whose headers claim ``member`` unpacks to ``says`` bytes while it holds ``data``."""
+    import struct
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        z.writestr(member, data)
+    raw = buf.getvalue()
+    assert raw.count(struct.pack("<I", len(data))) == 2  # local header and central directory
+    path.write_bytes(raw.replace(struct.pack("<I", len(data)), struct.pack("<I", says)))
+    return path
+
+
+def test_binary_part_lying_about_its_size_is_refused(tmp_path):
+    # ratio and size checks trust the directory; the streamed read of every part does not
+    p = _lying_directory(tmp_path / "bomb.xlsb", "xl/worksheets/sheet1.bin", b"\x00" * (3 * 2**20), 100)
+    with pytest.raises(FileFormatError, match=r"^bomb\.xlsb: not a valid spreadsheet \(damaged zip archive"):
+        save.check_zip(p)
+
+
 def test_total_size_limit(tmp_path, monkeypatch):
     p = make_xlsx(tmp_path / "big.xlsx")
     monkeypatch.setattr(save, "MAX_TOTAL_SIZE", 2000)

@@ -91,12 +91,14 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
                     f"{label}: refused, {info.filename} is compressed {ratio:.0f} times (zip bomb?)"
                 )
         try:
+            # every part is streamed, not only the XML: a directory that understates a binary
+            # part's size (an .xlsb sheet, which calamine reads) is caught by its CRC here
             for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    if _stream_search(zf, info, {"dtd": _DOCTYPE}):
-                        raise FileFormatError(
-                            f"{label}: refused, {info.filename} declares XML entities (entity bomb?)"
-                        )
+                xml = info.filename.lower().endswith(_XML_SUFFIXES)
+                if _stream_search(zf, info, {"dtd": _DOCTYPE} if xml else {}):
+                    raise FileFormatError(
+                        f"{label}: refused, {info.filename} declares XML entities (entity bomb?)"
+                    )
         except FileFormatError as exc:
             msg = str(exc)
             raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}") from None
