@@ -55,6 +55,27 @@ def test_bytes_neither_utf8_nor_cp1252_are_refused():
         csv_table(b"a;b\n\x81;2\n")
 
 
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        # a UTF-8 export with a line typed in a Windows-1252 editor: read as cp1252, "é" became "Ã©"
+        ("Libellé;Montant\nSalon Lyon;1 200 €\n".encode("utf-8") + "Hôtel équipe;300\n".encode("cp1252"),
+         "f.csv: mixes two encodings (line 1 is UTF-8, line 3 is Windows-1252); export it again as CSV UTF-8"),
+        ("Poste;Montant\n".encode("cp1252") + "Salon;1 200 €\n".encode("utf-8") + "Café;3\n".encode("cp1252"),
+         "f.csv: mixes two encodings (line 2 is UTF-8, line 3 is Windows-1252); export it again as CSV UTF-8"),
+    ],
+)
+def test_mixed_encodings_are_refused_not_garbled(data, message):
+    with pytest.raises(FileFormatError) as e:
+        csv_table(data)
+    assert str(e.value) == message
+
+
+def test_windows_1252_accents_alone_are_not_taken_for_mixed():
+    t = csv_table("Libellé;Montant\nÀ Éric, Ça été;1\nHôtel Ãtre;2\n".encode("cp1252"))
+    assert t.encoding == "cp1252" and t.rows[1][1][0] == "À Éric, Ça été"
+
+
 # --- separators and column counts -------------------------------------------------------------
 
 

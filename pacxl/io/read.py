@@ -166,9 +166,33 @@ def decode_text(data: bytes, label: str) -> tuple[str, str]:
                 f"{label}: not a text file in UTF-8 or Windows-1252 (byte 0x{data[exc.start]:02x} "
                 f"at offset {exc.start}); export it again as CSV UTF-8"
             ) from None
+        _refuse_mixed_encodings(data, text, label)
     if "\x00" in text:
         raise FileFormatError(f"{label}: not a CSV file (it holds binary data)")
     return text, encoding
+
+
+#: What UTF-8 accented letters and € look like once read as Windows-1252 ("é" -> "Ã©", "€" -> "â‚¬").
+_UTF8_AS_CP1252 = re.compile("Ã[\u00a0-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030"
+                             "\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014"
+                             "\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]|â‚¬")
+
+
+def _refuse_mixed_encodings(data: bytes, text: str, label: str) -> None:
+    """A file that is not UTF-8 as a whole but holds UTF-8 accents (lines pasted from two exports)
+    would import with "Ã©" for "é": refuse it, naming a line of each kind."""
+    found = _UTF8_AS_CP1252.search(text)
+    if not found:
+        return
+    utf8_line = text.count("\n", 0, found.start()) + 1
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileFormatError(
+                f"{label}: mixes two encodings (line {utf8_line} is UTF-8, line {number} is "
+                "Windows-1252); export it again as CSV UTF-8"
+            ) from None
 
 
 def _records(text: str, sep: str, limit: int | None = None) -> Iterable[tuple[int, list[str]]]:
