@@ -19,8 +19,9 @@ Two measures of each workbook:
 * **e2e**: ``pacxl.recalc.recalculate`` wall time (soffice start, xlsx load, recalculation, xlsx
   save: what the tests and scripts pay), best of a few runs;
 * **split** (when a Python with LibreOffice's ``uno`` module is found, e.g. the system
-  ``python3`` with ``python3-uno``): in one soffice, the load, ``calculateAll()`` (every formula
-  recalculated: the recalculation proper, best of 3) and the xlsx save, separately.
+  ``python3`` with ``python3-uno``; ``--no-split`` skips it): in one soffice, the load,
+  ``calculateAll()`` (every formula recalculated: the recalculation proper, best of 3) and the
+  xlsx save, separately.
 
 The growth exponent is the least-squares slope of log(cost over the baseline) against
 log(customers): 1 is linear, 2 quadratic. Target (issue 7): 10k customers recalculate in under
@@ -49,7 +50,7 @@ from openpyxl.utils import get_column_letter
 from pacxl.calc import abc_classes
 from pacxl.demo import demo_plan
 from pacxl.model import Customer
-from pacxl.recalc import recalculate
+from pacxl.recalc import INSTALL_HINT, recalculate, soffice_path
 from pacxl.workbook.build import build_workbook
 from pacxl.workbook.contract import CUSTOMERS
 from pacxl.workbook.tables import find_table
@@ -173,6 +174,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (CI)")
     parser.add_argument("--no-split", action="store_true", help="skip the UNO load/recalc/save split")
     args = parser.parse_args()
+    if soffice_path() is None:
+        print(f"LibreOffice is not installed: Clients recalculation not measured ({INSTALL_HINT})")
+        return 0
     sizes = [250, 500, 1_000] if args.quick else [1_000, 5_000, 10_000]
     repeat = 2 if args.quick else 3
     python = None if args.no_split else uno_python()
