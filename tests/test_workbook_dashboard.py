@@ -32,3 +32,24 @@ def test_a_list_longer_than_the_settings_sheet_is_refused_not_truncated(tmp_path
         build_workbook(plan, tmp_path / "x.xlsx")
     assert str(err.value) == "settings: Catégories de budget has 13 entries; the workbook holds at most 12"
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_identifier_columns_are_text_formatted(demo_fr_path):
+    """A user typing 00123 as a customer code (or 007 as an id) keeps the zeros."""
+    from pacxl.workbook.contract import TABLES
+
+    wb = openpyxl.load_workbook(demo_fr_path)
+    expected = {
+        "tblCustomers": ["code"], "tblBudget": ["id", "action_id"], "tblActions": ["id", "objective_id"],
+        "tblObjectives": ["id"], "tblKPI": ["id", "objective_id"],
+    }
+    for table_name, keys in expected.items():
+        ws = next(ws for ws in wb.worksheets if table_name in ws.tables)
+        c1, r1, _, r2 = openpyxl.utils.range_boundaries(ws.tables[table_name].ref)
+        for key in keys:
+            col = c1 + TABLES[table_name].index(key)
+            for r in (r1 + 1, r2):  # first row and the last blank row kept for typing
+                assert ws.cell(row=r, column=col).number_format == "@", (table_name, key, r)
+        amount_like = [k for k in TABLES[table_name].keys() if k in ("amount", "budget", "m01")]
+        for key in amount_like:
+            assert ws.cell(row=r1 + 1, column=c1 + TABLES[table_name].index(key)).number_format != "@"

@@ -88,6 +88,8 @@ class Styles:
         return {
             None: "General",
             "text": "General",
+            # identifiers and codes typed by users stay text: 00123 keeps its zeros
+            "id": "@",
             "money": self.money,
             "money_signed": self.money_signed,
             "date": DATE_FORMAT,

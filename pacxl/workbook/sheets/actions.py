@@ -26,7 +26,7 @@ def build(ctx: Context) -> None:
         }
         for a in ctx.plan.actions
     ]
-    formats = {"start": "date", "end": "date", "budget": "money"}
+    formats = {"id": "id", "objective_id": "id", "start": "date", "end": "date", "budget": "money"}
     widths = {"id": 7, "objective_id": 10, "action": 42, "category": 14, "lever": 14,
               "segment": 16, "owner": 14, "start": 11, "end": 11, "budget": 12, "kpi": 22,
               "status": 12, "alert": 16}

@@ -27,6 +27,7 @@ def build(ctx: Context) -> None:
         row.update({f"m{i:02d}": months[i - 1] for i in range(1, MONTHS + 1)})
         rows.append(row)
     formats = {k: "money" for k in BUDGET.keys() if k.startswith("m") or k in ("actual", "total", "plan_ytd")}
+    formats.update(id="id", action_id="id")
     formats.update({"variance": "money_signed", "consumed": "pct"})
     widths = {"id": 7, "category": 20, "action_id": 9, "label": 30, "actual": 12, "total": 12,
               "plan_ytd": 12, "variance": 12, "consumed": 11}

@@ -31,7 +31,7 @@ def build(ctx: Context) -> None:
         {"code": c.code or None, "name": c.name or None, "segment": c.segment or None, "amount": c.amount}
         for c in ctx.plan.customers
     ]
-    formats = {"amount": "money", "share": "pct", "cum_share": "pct", "prior_share": "pct",
+    formats = {"code": "id", "amount": "money", "share": "pct", "cum_share": "pct", "prior_share": "pct",
                "h_pos": "money", "h_run": "money", "h_prior": "money", "h_upto": "money"}
     widths = {"code": 12, "name": 36, "segment": 22, "amount": 14, "share": 9, "cum_share": 11,
               "prior_share": 11, "abc": 9}

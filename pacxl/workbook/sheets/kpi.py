@@ -46,6 +46,7 @@ def build(ctx: Context) -> None:
         row.update({f"a{i:02d}": actual[i - 1] for i in range(1, MONTHS + 1)})
         rows.append(row)
     formats = {k: "int" for k in KPI.keys()[5:]}
+    formats.update(id="id", objective_id="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed"})
     widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "variance_pct": 9,
               "status": 13}

@@ -26,7 +26,7 @@ def build(ctx: Context) -> None:
         }
         for o in ctx.plan.objectives
     ]
-    formats = {"target": "number", "deadline": "date"}
+    formats = {"id": "id", "target": "number", "deadline": "date"}
     widths = {"id": 7, "objective": 40, "kpi": 22, "target": 12, "unit": 10, "achievable": 30,
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22}
     wrap = ("objective", "kpi", "achievable", "relevant", "smart")
