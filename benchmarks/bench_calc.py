@@ -11,7 +11,6 @@ mishandles ties, but it is the speed users compare against.
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 
 import numpy as np

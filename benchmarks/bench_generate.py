@@ -1,5 +1,4 @@
-"""Workbook generation: `pacxl new` / `pacxl demo` wall time, write_rows, and the Clients sheet's
-recalculation in LibreOffice as the customer list grows.
+"""Workbook generation: `pacxl new` / `pacxl demo` wall time and write_rows.
 
     python benchmarks/bench_generate.py [--quick]
 
@@ -8,10 +7,8 @@ recalculation in LibreOffice as the customer list grows.
   and the one library the generator needs). Targets: new < 1 s, demo < 2 s.
 * ``write_rows``: filling tblCustomers / tblBudget of a loaded workbook, against writing the same
   number of plain cells with openpyxl (``ws.cell(row, column, value)``).
-* Clients recalculation: LibreOffice headless recalculates a blank workbook holding n customers,
-  sorted (O(1)-per-row ABC) and unsorted (every row falls back to SUMIF: the quadratic
-  formulation), minus the same conversion of the workbook with no customer (LibreOffice's start).
-  Target (issue 7): 10k customers in < 1.5 s, growth close to linear.
+
+The Clients sheet's recalculation in LibreOffice is measured by ``bench_clients_recalc.py``.
 """
 
 from __future__ import annotations
@@ -27,9 +24,8 @@ from pathlib import Path
 import openpyxl
 
 from pacxl.defaults import blank_plan
-from pacxl.recalc import recalculate, soffice_path
-from pacxl.workbook.build import build_workbook, make_workbook
-from pacxl.workbook.tables import find_table, write_rows
+from pacxl.workbook.build import make_workbook
+from pacxl.workbook.tables import write_rows
 
 
 def best(fn, repeat: int = 3) -> float:
@@ -86,43 +82,6 @@ def writes(sizes_c: list[int], sizes_b: list[int]) -> None:
         print(f"{f'tblBudget, {n:,} rows x 21 columns':<40} {t:>9.3f} {base:>10.3f} {t / base:>6.2f}x")
 
 
-def unsort(path: Path) -> None:
-    """Move the largest customer to the bottom: the order check fails, SUMIF everywhere."""
-    wb = openpyxl.load_workbook(path)
-    ws, tbl = find_table(wb, "tblCustomers")
-    last = int(tbl.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-    for c in range(1, 5):
-        ws.cell(row=5, column=c).value, ws.cell(row=last, column=c).value = (
-            ws.cell(row=last, column=c).value, ws.cell(row=5, column=c).value)
-    wb.save(path)
-
-
-def recalc_time(path: Path, folder: Path) -> float:
-    return best(lambda: recalculate(path, folder / f"out-{path.stem}"), 2)
-
-
-def clients(sizes: list[int], folder: Path) -> None:
-    if soffice_path() is None:
-        print("\n(LibreOffice not installed: Clients recalculation skipped)")
-        return
-    base_path = build_workbook(blank_plan("fr"), folder / "c0.xlsx", force=True)
-    base = recalc_time(base_path, folder)
-    print(f"\nLibreOffice start + empty workbook: {base:.2f} s (subtracted below)")
-    print(f"{'Clients sheet recalculation':<40} {'sorted (s)':>10} {'SUMIF (s)':>10} {'ratio':>7} {'per 1k':>8}")
-    for n in sizes:
-        wb = make_workbook(blank_plan("fr"))
-        write_rows(wb, "tblCustomers", customers(n))
-        path = folder / f"c{n}.xlsx"
-        wb.save(path)
-        fast = max(recalc_time(path, folder) - base, 0.0)
-        slow_path = folder / f"u{n}.xlsx"
-        wb.save(slow_path)
-        unsort(slow_path)
-        slow = max(recalc_time(slow_path, folder) - base, 0.0)
-        ratio = f"{slow / fast:>6.1f}x" if fast > 0 else "   n/a"
-        print(f"{f'{n:,} customers':<40} {fast:>10.2f} {slow:>10.2f} {ratio} {fast / n * 1000:>7.3f}s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
@@ -132,10 +91,8 @@ def main() -> None:
         commands(folder)
         if args.quick:
             writes([10_000], [10_000])
-            clients([1_000, 5_000], folder)
         else:
             writes([10_000, 50_000], [10_000, 50_000])
-            clients([1_000, 5_000, 10_000], folder)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ atomic save with a backup."""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from pathlib import Path
 

@@ -103,7 +103,7 @@ def test_actions_resize_the_calendar(wb):
     assert f"G5:R{last}" in ranges
     write_rows(wb, "tblActions", rows[:5], min_rows=10)
     assert (15, 1) not in cal._cells and cal["A14"].value.startswith("=IF(INDEX(")
-    assert f"G5:R14" in {str(cf.sqref) for cf in cal.conditional_formatting}
+    assert "G5:R14" in {str(cf.sqref) for cf in cal.conditional_formatting}
 
 
 def test_text_is_never_a_formula(wb):

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from .. import styles as S
 from ..contract import CUSTOMERS, column_name
 from ..formulas import customers_sorted, customers_total
-from ._common import HEADER_ROW, Context, print_setup, protect
+from ._common import Context, print_setup, protect
 
 ROLE = "customers"
 TABLE = "tblCustomers"
@@ -25,7 +25,6 @@ PARETO_POINTS = 20
 
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
-    st = ctx.st
     ctx.heading(ws, "customers_title", "customers_help")
     rows = [
         {"code": c.code or None, "name": c.name or None, "segment": c.segment or None, "amount": c.amount}
