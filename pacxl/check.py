@@ -17,6 +17,7 @@ from . import calc
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
 from .errors import InputError
+from .messages import finding_text, fmt_date, fmt_money, fmt_number, fmt_percent, lang_of, text
 from .model import Plan, Settings
 from .workbook.contract import (
     STATUS_CANCELLED,
@@ -161,81 +162,80 @@ class _Checker:
         self.plan = plan
         self.s = plan.settings
         self.layout = layout
+        self.lang = lang_of(layout.lang)
         self.today = today
         self.findings: list[Finding] = []
         self.start, self.end = plan_period(self.s)
         self.owners = {_norm(o) for o in self.s.owners if _norm(o)}
 
-    def add(self, severity: str, code: str, where: tuple[str, str], message: str, fix: str) -> None:
+    def add(self, severity: str, code: str, where: tuple[str, str], variant: str | None = None, **kw) -> None:
+        """A finding of rule ``code``, its sentences from the catalogue in the workbook's language."""
+        message, fix = finding_text(code, self.lang, variant, **kw)
         self.findings.append(Finding(severity, code, where[0], where[1], message, fix))
 
     def at(self, table: str, index: int | None, key: str | None = None) -> tuple[str, str]:
         return self.layout.item(table, index, key)
 
+    # formatting in the workbook's language -------------------------------------------------
+    def row(self, i: int, key: str = "check.row") -> str:
+        return text(key, self.lang, n=i + 1)
+
+    def num(self, x: float) -> str:
+        return _fmt_num(x) if self.lang == "en" else fmt_number(x, "fr")
+
+    def pct(self, x: float, decimals: int = 1) -> str:
+        return f"{x:.{decimals}%}" if self.lang == "en" else fmt_percent(x, "fr", decimals)
+
+    def money(self, x: float) -> str:
+        return f"{_fmt_num(x)} {self.s.currency}" if self.lang == "en" else fmt_money(x, self.s.currency, "fr")
+
+    def date(self, d: dt.date) -> str:
+        return fmt_date(d, self.lang)
+
+    def period(self) -> dict[str, str]:
+        return {"start": self.date(self.start), "end": self.date(self.end)}
+
     # settings -----------------------------------------------------------------------------
     def settings(self) -> None:
         s = self.s
         if not s.company.strip():
-            self.add(INFO, "settings-no-company", self.layout.name("PAC_Company"),
-                     "The company name is empty.", "Type the company's name in Settings.")
+            self.add(INFO, "settings-no-company", self.layout.name("PAC_Company"))
         if not self.owners:
-            self.add(WARNING, "settings-no-owners", self.layout.name("PAC_Owners"),
-                     "The list of owners is empty: actions and objectives cannot be assigned.",
-                     "List the people who own actions in the owners list of Settings.")
+            self.add(WARNING, "settings-no-owners", self.layout.name("PAC_Owners"))
         if s.tracking_month is not None and not 1 <= s.tracking_month <= 12:
-            self.add(ERROR, "settings-bad-month", self.layout.name("PAC_Month"),
-                     f"The tracking month is {s.tracking_month}: it must be from 1 to 12.",
-                     "Type the number of the last plan month with actuals (1 to 12).")
+            self.add(ERROR, "settings-bad-month", self.layout.name("PAC_Month"), month=s.tracking_month)
         try:
             calc.pareto.check_thresholds(s.abc_a, s.abc_b)
         except InputError as exc:
-            self.add(ERROR, "settings-bad-abc", self.layout.name("PAC_ABC_A"),
-                     f"ABC thresholds: {exc}.",
-                     "Set the A and B thresholds as percentages, A below B (80 % and 95 % by default).")
+            shown = [self.pct(v, 0) if is_number(v) and 0 < v <= 1 else str(v) for v in (s.abc_a, s.abc_b)]
+            self.add(ERROR, "settings-bad-abc", self.layout.name("PAC_ABC_A"), error=exc, a=shown[0], b=shown[1])
 
     # objectives ---------------------------------------------------------------------------
     def objectives(self) -> None:
         ids = [_norm(o.id) for o in self.plan.objectives]
         served = {_norm(a.objective_id) for a in self.plan.actions}
         for i, o in enumerate(self.plan.objectives):
-            label = o.id or f"row {i + 1}"
+            label = o.id or self.row(i)
             if not o.id.strip():
-                self.add(WARNING, "objective-no-id", self.at("tblObjectives", i, "id"),
-                         f"Objective {label} has no ID: actions and KPIs cannot refer to it.",
-                         "Give the objective a short unique ID such as O1.")
+                self.add(WARNING, "objective-no-id", self.at("tblObjectives", i, "id"), label=label)
             elif ids.count(_norm(o.id)) > 1:
-                self.add(ERROR, "objective-duplicate-id", self.at("tblObjectives", i, "id"),
-                         f"Objective ID {o.id} is used more than once.",
-                         "Give every objective its own ID.")
+                self.add(ERROR, "objective-duplicate-id", self.at("tblObjectives", i, "id"), id=o.id)
             if not is_number(o.target):
-                self.add(ERROR, "objective-no-target", self.at("tblObjectives", i, "target"),
-                         f"Objective {label} has no measurable target (not SMART: Measurable).",
-                         "Type the figure to reach in the Target column (e.g. 300000 or 15).")
+                self.add(ERROR, "objective-no-target", self.at("tblObjectives", i, "target"), label=label)
             if not o.kpi.strip():
-                self.add(WARNING, "objective-no-kpi", self.at("tblObjectives", i, "kpi"),
-                         f"Objective {label} has no KPI (not SMART: Measurable).",
-                         "Name the indicator that measures it (e.g. revenue, signed deals).")
+                self.add(WARNING, "objective-no-kpi", self.at("tblObjectives", i, "kpi"), label=label)
             if o.deadline is None:
-                self.add(WARNING, "objective-no-deadline", self.at("tblObjectives", i, "deadline"),
-                         f"Objective {label} has no deadline (not SMART: Time-bound).",
-                         "Type the date by which the target must be reached.")
+                self.add(WARNING, "objective-no-deadline", self.at("tblObjectives", i, "deadline"), label=label)
             elif not self.start <= o.deadline <= self.end:
                 self.add(WARNING, "objective-deadline-outside-year", self.at("tblObjectives", i, "deadline"),
-                         f"Objective {label} is due on {_fmt_date(o.deadline)}, outside the plan's year "
-                         f"({_fmt_date(self.start)} to {_fmt_date(self.end)}).",
-                         "Set a deadline within the plan's year, or move the objective to next year's plan.")
+                         label=label, date=self.date(o.deadline), **self.period())
             if not o.owner.strip():
-                self.add(WARNING, "objective-no-owner", self.at("tblObjectives", i, "owner"),
-                         f"Objective {label} has no owner.",
-                         "Choose who answers for it in the Owner column.")
+                self.add(WARNING, "objective-no-owner", self.at("tblObjectives", i, "owner"), label=label)
             elif self.owners and _norm(o.owner) not in self.owners:
                 self.add(WARNING, "objective-unknown-owner", self.at("tblObjectives", i, "owner"),
-                         f"Objective {label} is owned by {o.owner!r}, who is not in the owners list.",
-                         "Choose an owner from the list, or add the person to the owners list in Settings.")
+                         label=label, owner=o.owner)
             if o.id.strip() and _norm(o.id) not in served:
-                self.add(INFO, "objective-no-action", self.at("tblObjectives", i, "id"),
-                         f"No action serves objective {o.id}.",
-                         "Add at least one action linked to it in the action plan.")
+                self.add(INFO, "objective-no-action", self.at("tblObjectives", i, "id"), id=o.id)
 
     # actions ------------------------------------------------------------------------------
     def actions(self) -> None:
@@ -243,94 +243,65 @@ class _Checker:
         ids = [_norm(a.id) for a in self.plan.actions]
         status_words = {_norm(x) for x in statuses(self.s)}
         for i, a in enumerate(self.plan.actions):
-            label = a.id or f"row {i + 1}"
+            label = a.id or self.row(i)
             if a.id.strip() and ids.count(_norm(a.id)) > 1:
-                self.add(WARNING, "action-duplicate-id", self.at("tblActions", i, "id"),
-                         f"Action ID {a.id} is used more than once: budget lines cannot tell them apart.",
-                         "Give every action its own ID.")
+                self.add(WARNING, "action-duplicate-id", self.at("tblActions", i, "id"), id=a.id)
             if not a.owner.strip():
-                self.add(ERROR, "action-no-owner", self.at("tblActions", i, "owner"),
-                         f"Action {label} has no owner.",
-                         "Choose who carries it out in the Owner column.")
+                self.add(ERROR, "action-no-owner", self.at("tblActions", i, "owner"), label=label)
             elif self.owners and _norm(a.owner) not in self.owners:
                 self.add(WARNING, "action-unknown-owner", self.at("tblActions", i, "owner"),
-                         f"Action {label} is owned by {a.owner!r}, who is not in the owners list.",
-                         "Choose an owner from the list, or add the person to the owners list in Settings.")
+                         label=label, owner=a.owner)
             if a.start is None or a.end is None:
                 key = "start" if a.start is None else "end"
-                missing = "start and end dates" if a.start is None and a.end is None else f"{key} date"
-                self.add(WARNING, "action-no-dates", self.at("tblActions", i, key),
-                         f"Action {label} has no {missing}: it cannot appear on the calendar.",
-                         "Type when the action starts and when it must be finished.")
+                variant = None if a.start is None and a.end is None else key
+                self.add(WARNING, "action-no-dates", self.at("tblActions", i, key), variant, label=label)
             if a.start is not None and a.end is not None and a.end < a.start:
                 self.add(ERROR, "action-end-before-start", self.at("tblActions", i, "end"),
-                         f"Action {label} ends on {_fmt_date(a.end)}, before it starts ({_fmt_date(a.start)}).",
-                         "Correct the start or the end date.")
+                         label=label, end=self.date(a.end), start=self.date(a.start))
             for key, d in (("start", a.start), ("end", a.end)):
                 if d is not None and not self.start <= d <= self.end:
                     self.add(WARNING, "action-outside-year", self.at("tblActions", i, key),
-                             f"Action {label} {key}s on {_fmt_date(d)}, outside the plan's year "
-                             f"({_fmt_date(self.start)} to {_fmt_date(self.end)}).",
-                             "Move the date into the plan's year, or check the year typed.")
+                             "end" if key == "end" else None, label=label, date=self.date(d), **self.period())
             if not a.objective_id.strip():
-                self.add(WARNING, "action-no-objective", self.at("tblActions", i, "objective_id"),
-                         f"Action {label} serves no objective.",
-                         "Choose the objective it serves in the Objective column.")
+                self.add(WARNING, "action-no-objective", self.at("tblActions", i, "objective_id"), label=label)
             elif _norm(a.objective_id) not in objective_ids:
                 self.add(WARNING, "action-unknown-objective", self.at("tblActions", i, "objective_id"),
-                         f"Action {label} refers to objective {a.objective_id!r}, which does not exist.",
-                         "Choose an objective ID from the Objectives sheet.")
+                         label=label, objective=a.objective_id)
             if not is_number(a.budget) or a.budget == 0:
-                self.add(INFO, "action-no-budget", self.at("tblActions", i, "budget"),
-                         f"Action {label} has no budget.",
-                         "Type its budget (0 is fine for an action that costs nothing but time).")
+                self.add(INFO, "action-no-budget", self.at("tblActions", i, "budget"), label=label)
             if a.status.strip() and _norm(a.status) not in status_words and status_position(self.s, a.status) is None:
                 self.add(WARNING, "action-unknown-status", self.at("tblActions", i, "status"),
-                         f"Action {label} has the status {a.status!r}, which is not in the status list.",
-                         "Choose a status from the drop-down list.")
+                         label=label, status=a.status)
             if a.end is not None and a.end < self.today and not is_closed(self.s, a.status):
-                days = (self.today - a.end).days
                 self.add(WARNING, "action-overdue", self.at("tblActions", i, "status"),
-                         f"Action {label} was due on {_fmt_date(a.end)} ({days} days ago) and is not done.",
-                         "Mark it done, or postpone it with a new end date.")
+                         label=label, end=self.date(a.end), days=(self.today - a.end).days)
 
     # budget -------------------------------------------------------------------------------
     def budget(self) -> None:
         action_ids = {_norm(a.id) for a in self.plan.actions if a.id.strip()}
         for i, line in enumerate(self.plan.budget):
-            label = line.id or line.label or f"row {i + 1}"
+            label = line.id or line.label or self.row(i, "check.budget_row")
             if not line.action_id.strip():
-                self.add(WARNING, "budget-no-action", self.at("tblBudget", i, "action_id"),
-                         f"Budget line {label} is not linked to an action.",
-                         "Choose the action this spending serves in the Action column.")
+                self.add(WARNING, "budget-no-action", self.at("tblBudget", i, "action_id"), label=label)
             elif _norm(line.action_id) not in action_ids:
                 self.add(WARNING, "budget-unknown-action", self.at("tblBudget", i, "action_id"),
-                         f"Budget line {label} refers to action {line.action_id!r}, which does not exist.",
-                         "Choose an action ID from the action plan.")
+                         label=label, action=line.action_id)
         total = budget_total(self.plan)
         target = as_number(self.s.revenue_target)
         where = self.layout.name("PAC_BudgetTotal")
         if target is None or target <= 0:
-            self.add(WARNING, "revenue-no-target", self.layout.name("PAC_RevenueTarget"),
-                     "The revenue target is empty: the funnel and the budget share cannot be computed.",
-                     "Type the year's revenue goal on the Funnel sheet.")
+            self.add(WARNING, "revenue-no-target", self.layout.name("PAC_RevenueTarget"))
         elif total > 0:
             share = total / target
             severity = WARNING if share > BUDGET_SHARE_WARNING else INFO
-            self.add(severity, "budget-share-of-revenue", where,
-                     f"The budget ({_fmt_num(total)} {self.s.currency}) is {share:.1%} of the revenue "
-                     f"target ({_fmt_num(target)} {self.s.currency}).",
-                     "Most SMBs spend a few % of revenue on sales and marketing; above "
-                     f"{BUDGET_SHARE_WARNING:.0%}, check the amounts or the target."
-                     if severity == WARNING else "Nothing to fix; compare with last year's share.")
+            self.add(severity, "budget-share-of-revenue", where, None if severity == WARNING else "ok",
+                     total=self.money(total), share=self.pct(share), target=self.money(target),
+                     limit=self.pct(BUDGET_SHARE_WARNING, 0))
         if total == 0 and self.plan.actions:
-            self.add(WARNING, "budget-empty", where, "The budget has no amount.",
-                     "Spread each action's spending over the months on the Budget sheet.")
+            self.add(WARNING, "budget-empty", where)
         planned = sum(float(a.budget) for a in self.plan.actions if is_number(a.budget))
         if total > 0 and planned > 0 and abs(planned - total) > 0.01 * max(planned, total):
-            self.add(INFO, "budget-differs-from-actions", where,
-                     f"The budget sheet totals {_fmt_num(total)} but the actions' budgets total {_fmt_num(planned)}.",
-                     "Align the monthly budget lines with the actions' budgets.")
+            self.add(INFO, "budget-differs-from-actions", where, total=self.num(total), planned=self.num(planned))
 
     # segments -----------------------------------------------------------------------------
     def segments(self) -> None:
@@ -340,18 +311,12 @@ class _Checker:
         n = len(self.plan.segments)
         where = self.at("segments", n - 1, "share")
         if not shares:
-            self.add(INFO, "segments-no-shares", where,
-                     "No segment has a share of revenue.",
-                     "Type the share of revenue each segment must bring; together they make 100 %.")
+            self.add(INFO, "segments-no-shares", where)
             return
         total = sum(float(x) for x in shares)
         if abs(total - 1) > SHARE_TOLERANCE:
-            if abs(total - 100) <= 100 * SHARE_TOLERANCE:
-                fix = "The shares were typed as whole numbers (35 for 35 %): type them as percentages (35 %)."
-            else:
-                fix = "Adjust the segment shares so that they add up to 100 %."
-            self.add(WARNING, "segments-shares-not-100", where,
-                     f"The segments' shares of revenue add up to {total:.1%}, not 100 %.", fix)
+            whole = abs(total - 100) <= 100 * SHARE_TOLERANCE
+            self.add(WARNING, "segments-shares-not-100", where, "whole" if whole else None, total=self.pct(total))
 
     # KPIs ---------------------------------------------------------------------------------
     def kpis(self) -> None:
@@ -359,28 +324,21 @@ class _Checker:
         first_plan_key = month_keys()[0].replace("m", "p")
         m = self.s.tracking_month
         for i, k in enumerate(self.plan.kpis):
-            label = k.id or k.name or f"row {i + 1}"
+            label = k.id or k.name or self.row(i)
             if not any(is_number(v) for v in k.plan):
-                self.add(WARNING, "kpi-no-plan", self.at("tblKPI", i, first_plan_key),
-                         f"KPI {label} has no monthly plan: its variance cannot be tracked.",
-                         "Type the planned figure of each month.")
+                self.add(WARNING, "kpi-no-plan", self.at("tblKPI", i, first_plan_key), label=label)
             try:
                 kpi_kind(k.kind)
             except InputError:
-                self.add(WARNING, "kpi-unknown-kind", self.at("tblKPI", i, "kind"),
-                         f"KPI {label} has the kind {k.kind!r}, unknown: it is treated as a count.",
-                         "Choose revenue, count, cost or rate in the Kind column.")
+                self.add(WARNING, "kpi-unknown-kind", self.at("tblKPI", i, "kind"), label=label, kind=k.kind)
             if k.objective_id.strip() and _norm(k.objective_id) not in objective_ids:
                 self.add(WARNING, "kpi-unknown-objective", self.at("tblKPI", i, "objective_id"),
-                         f"KPI {label} refers to objective {k.objective_id!r}, which does not exist.",
-                         "Choose an objective ID from the Objectives sheet.")
+                         label=label, objective=k.objective_id)
             if m and 1 <= m <= 12 and any(is_number(v) for v in k.plan):
                 missing = [j + 1 for j in range(m) if not is_number(k.actual[j]) and is_number(k.plan[j])]
                 if missing:
                     self.add(INFO, "kpi-missing-actuals", self.at("tblKPI", i, f"a{missing[0]:02d}"),
-                             f"KPI {label} has no actual for month(s) {', '.join(map(str, missing))} "
-                             f"(tracking month {m}).",
-                             "Type the actual figures, or import them with pacxl import actuals.")
+                             label=label, months=", ".join(map(str, missing)), month=m)
 
     # funnel -------------------------------------------------------------------------------
     def funnel(self) -> None:
@@ -390,29 +348,25 @@ class _Checker:
             return
         rates_where = self.layout.name("PAC_FunnelRates")
         if len(s.funnel_rates) < len(stages) - 1:
-            self.add(ERROR, "funnel-missing-rates", rates_where,
-                     f"The funnel has {len(stages)} stages but {len(s.funnel_rates)} conversion rate(s).",
-                     "Give one conversion rate between each stage and the next.")
+            self.add(ERROR, "funnel-missing-rates", rates_where, stages=len(stages), rates=len(s.funnel_rates))
             return
         rates = list(s.funnel_rates[: len(stages) - 1])
         try:
             calc.funnel.check_rates(rates)
         except InputError as exc:
-            self.add(ERROR, "funnel-bad-rate", rates_where, f"Funnel: {exc}.",
-                     "Type each conversion rate as a percentage above 0 % and at most 100 %.")
+            bad = next((j for j, r in enumerate(rates) if not (is_number(r) and 0 < r <= 1)), 0)
+            r = rates[bad] if rates else None
+            self.add(ERROR, "funnel-bad-rate", rates_where, error=exc, index=bad + 1,
+                     rate=self.num(r) if is_number(r) else repr(r))
             return
         deals = deals_target(s)
         if deals is None:
-            self.add(WARNING, "funnel-no-target", self.layout.name("PAC_FunnelTarget"),
-                     "The funnel has no deal target: neither typed nor computed from revenue and average deal.",
-                     "Type the revenue target and the average deal value on the Funnel sheet.")
+            self.add(WARNING, "funnel-no-target", self.layout.name("PAC_FunnelTarget"))
             return
         vols = calc.required_volumes(deals, rates)
         weekly = calc.per_period(vols, 52)
         needs = ", ".join(f"{w} {name}" for w, name in zip(weekly, stages))
-        self.add(INFO, "funnel-weekly-need", self.layout.name("PAC_FunnelVolumes"),
-                 f"To sign {deals} deals the funnel needs each week: {needs}.",
-                 "Make sure the action plan schedules this activity every week.")
+        self.add(INFO, "funnel-weekly-need", self.layout.name("PAC_FunnelVolumes"), deals=deals, needs=needs)
         # KPIs planning a stage's volume below what the funnel needs
         for i, k in enumerate(self.plan.kpis):
             try:
@@ -428,9 +382,8 @@ class _Checker:
                 planned = sum(float(v) for v in k.plan if is_number(v))
                 if planned and planned < vol:
                     self.add(WARNING, "funnel-kpi-below-need", self.at("tblKPI", i, "p01"),
-                             f"KPI {k.id or k.name} plans {_fmt_num(planned)} {stage} in the year "
-                             f"({math.ceil(planned / 52)}/week); the funnel needs {vol} ({week}/week).",
-                             "Raise the monthly plan of this KPI, or add actions, or revise the conversion rates.")
+                             label=k.id or k.name, planned=self.num(planned), stage=stage,
+                             per_week=math.ceil(planned / 52), need=self.num(vol), need_week=week)
                 break
         self._coverage(weekly[0], stages[0])
 
@@ -447,9 +400,7 @@ class _Checker:
         where = self.at("tblActions", None, "category")
         if not spans:
             self.add(WARNING, "funnel-no-actions", where,
-                     f"The funnel needs {top_weekly} {top_stage} a week but no action of category "
-                     f"{' / '.join(names)} is scheduled.",
-                     "Add prospecting and sales actions with dates that cover the year.")
+                     week=top_weekly, stage=top_stage, categories=" / ".join(names))
             return
         n_weeks = (self.end - self.start).days // 7 + 1
         covered = [False] * n_weeks
@@ -470,20 +421,16 @@ class _Checker:
                 d0 = self.start + dt.timedelta(weeks=w)
                 d1 = min(self.start + dt.timedelta(weeks=run) - dt.timedelta(days=1), self.end)
                 self.add(WARNING, "funnel-uncovered-weeks", where,
-                         f"From {_fmt_date(d0)} to {_fmt_date(d1)} ({run - w} weeks) no "
-                         f"{' / '.join(names)} action runs, while the funnel needs {top_weekly} "
-                         f"{top_stage} a week.",
-                         "Schedule prospecting or sales actions over these weeks.")
+                         start=self.date(d0), end=self.date(d1), weeks=run - w,
+                         categories=" / ".join(names), week=top_weekly, stage=top_stage)
             w = run
 
     # customers ----------------------------------------------------------------------------
     def customers(self) -> None:
         if not any(is_number(c.amount) for c in self.plan.customers):
-            self.add(INFO, "customers-empty", self.at("tblCustomers", None),
-                     "The customer list has no revenue: the ABC split cannot be made.",
-                     "Paste last year's revenue per customer, or use pacxl import customers.")
+            self.add(INFO, "customers-empty", self.at("tblCustomers", None))
 
-    def run(self) -> list[Finding]:
+    def run(self) -> "Findings":
         self.settings()
         self.objectives()
         self.actions()
@@ -492,7 +439,15 @@ class _Checker:
         self.kpis()
         self.funnel()
         self.customers()
-        return sort_findings(self.findings, self.layout)
+        return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
+
+
+class Findings(list):
+    """The findings of one check (a list of :class:`Finding`), with the language they speak."""
+
+    def __init__(self, findings=(), lang: str = "fr"):
+        super().__init__(findings)
+        self.lang = lang
 
 
 def sort_findings(findings: list[Finding], layout: Layout) -> list[Finding]:
@@ -507,13 +462,15 @@ def sort_findings(findings: list[Finding], layout: Layout) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def check_plan(plan: Plan, layout: Layout | None = None, today: dt.date | None = None) -> list[Finding]:
-    """Findings on ``plan``; cells from ``layout`` (the generator's layout when None)."""
+def check_plan(plan: Plan, layout: Layout | None = None, today: dt.date | None = None) -> Findings:
+    """Findings on ``plan``, in its language (``layout.lang``); cells from ``layout`` (the
+    generator's layout when None)."""
     return _Checker(plan, layout or default_layout(plan), today or dt.date.today()).run()
 
 
-def check_workbook(path: str | Path, today: dt.date | None = None) -> list[Finding]:
-    """Read a pacxl workbook and check it (raises WorkbookError when it is not one)."""
+def check_workbook(path: str | Path, today: dt.date | None = None) -> Findings:
+    """Read a pacxl workbook and check it, in its language (raises WorkbookError when it is not
+    one)."""
     from .workbook.read import read_workbook
 
     plan, layout = read_workbook(path)
@@ -533,3 +490,23 @@ def to_json(findings: list[Finding], workbook: str, today: dt.date) -> dict:
         "summary": summary(findings),
         "findings": [f.to_dict() for f in findings],
     }
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """``erreur``/``avertissement``/``info`` in French; the severity itself in English."""
+    return text(f"severity.{severity}", lang)
+
+
+def render_text(findings: list[Finding], workbook: str, lang: str | None = None) -> list[str]:
+    """The text output of ``pacxl check``: two lines per finding and a summary line, in ``lang``
+    (default: the findings' language)."""
+    lang = lang_of(lang or getattr(findings, "lang", "fr"))
+    words = {sev: severity_word(sev, lang) for sev in SEVERITIES}
+    width = max(len(w) for w in words.values()) + 1
+    out = []
+    for f in findings:
+        out.append(f"{words[f.severity]:<{width}}{f.where}: {f.message}")
+        out.append(f"{'':<{width}}-> {f.fix}")
+    n = summary(findings)
+    out.append(text("check.summary", lang, workbook=workbook, **n))
+    return out

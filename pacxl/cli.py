@@ -96,18 +96,15 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
     """
     import json
 
-    from .check import check_workbook, summary, to_json
+    from .check import check_workbook, render_text, to_json
 
     day = _parse_today(today)
     findings = check_workbook(workbook, today=day)
     if as_json:
         click.echo(json.dumps(to_json(findings, workbook, day), ensure_ascii=False, indent=2))
     else:
-        for f in findings:
-            click.echo(f"{f.severity:<8}{f.where}: {f.message}")
-            click.echo(f"{'':<8}-> {f.fix}")
-        n = summary(findings)
-        click.echo(f"{workbook}: {n['error']} error(s), {n['warning']} warning(s), {n['info']} info")
+        for line in render_text(findings, workbook):
+            click.echo(line)
     if any(f.severity == "error" for f in findings):
         sys.exit(1)
 

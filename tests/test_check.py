@@ -281,7 +281,11 @@ def test_check_cli_exit_codes(generated_workbooks, defective_demo, tmp_path):
     runner = CliRunner()
     clean = runner.invoke(main, ["check", str(generated_workbooks["demo_fr"]), "--today", "2026-10-31"])
     assert clean.exit_code == 0, clean.output
-    assert clean.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_fr']}: 0 error(s), ")
+    # a French workbook is checked in French, an English one in English
+    assert clean.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_fr']} : 0 erreur(s), ")
+    clean_en = runner.invoke(main, ["check", str(generated_workbooks["demo_en"]), "--today", "2026-10-31"])
+    assert clean_en.exit_code == 0, clean_en.output
+    assert clean_en.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_en']}: 0 error(s), ")
     bad = runner.invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31", "--json"])
     assert bad.exit_code == 1
     doc = json.loads(bad.output)
@@ -293,3 +297,112 @@ def test_check_cli_exit_codes(generated_workbooks, defective_demo, tmp_path):
     assert res.output == f"Error: {other}: not an Excel workbook (.xlsx), or the file is damaged\n"
     res = runner.invoke(main, ["check", str(other), "--today", "31/10/2026"])
     assert res.exit_code == 2 and "use YYYY-MM-DD" in res.output
+
+
+# --- languages: a French workbook is told in French, an English one in English -----------------
+
+import string  # noqa: E402
+
+from pacxl.messages import CHECK, finding_text, placeholders  # noqa: E402
+
+
+def _rules():
+    import inspect
+    import re
+
+    import pacxl.check
+
+    return set(re.findall(r'self\.add\(\w+, "([a-z0-9-]+)"', inspect.getsource(pacxl.check)))
+
+
+def test_every_rule_has_a_french_and_an_english_message_and_fix():
+    for key, by_lang in CHECK.items():
+        assert set(by_lang) == {"fr", "en"}, key
+        args = set().union(*(placeholders(t) for texts in by_lang.values() for t in texts))
+        for lang in ("fr", "en"):
+            code, _, variant = key.partition("/")
+            message, fix = finding_text(code, lang, variant or None, **{a: "X" for a in args})
+            assert message.strip() and fix.strip(), (key, lang)
+            assert message.endswith(".") and fix.endswith("."), (key, lang)
+        assert by_lang["fr"] != by_lang["en"], key
+    assert {k.split("/")[0] for k in CHECK} == _rules()
+
+
+def _english_fragments() -> set[str]:
+    """The literal runs of the English catalogue long enough to be a sentence's words."""
+    out = set()
+    for by_lang in CHECK.values():
+        for template in by_lang["en"]:
+            for literal, *_ in string.Formatter().parse(template):
+                literal = literal.strip(" .:;,()")
+                if len(literal) >= 12:
+                    out.add(literal)
+    return out
+
+
+def _defective(lang):
+    plan = clean_plan(lang)
+    plan.actions[0].owner = ""
+    plan.actions[1].start, plan.actions[1].end = D(2026, 5, 1), D(2026, 4, 1)
+    plan.actions[2].objective_id = "O9"
+    plan.actions[2].status = "Peut-être"
+    plan.objectives[0].target = None
+    plan.objectives[1].deadline = D(2025, 6, 1)
+    plan.kpis[1].plan = [10.0] * 12
+    plan.kpis[2].kind = "bizarre"
+    plan.budget[1].action_id = ""
+    plan.segments[0].share = 0.7
+    return plan
+
+
+def test_french_plan_findings_are_french():
+    findings = check_plan(_defective("fr"), today=TODAY)
+    assert findings.lang == "fr" and len(findings) > 10
+    english = _english_fragments()
+    for f in findings:
+        for sentence in (f.message, f.fix):
+            leftovers = [e for e in english if e in sentence]
+            assert leftovers == [], (f.code, sentence)
+    by_code = {f.code: f for f in findings}
+    assert by_code["action-no-owner"].message == "L'action A1 n'a pas de responsable."
+    assert by_code["action-no-owner"].fix == "Choisissez un responsable dans la liste (colonne Responsable)."
+    assert by_code["action-end-before-start"].message == (
+        "L'action A2 se termine le 01/04/2026, avant de commencer (01/05/2026).")
+    assert "« Peut-être »" in by_code["action-unknown-status"].message
+    # 70 % + 40 %: French percentage with a decimal comma and a no-break space
+    assert "110,0\u00a0%" in by_code["segments-shares-not-100"].message
+
+
+def test_english_plan_findings_are_english():
+    findings = check_plan(_defective("en"), today=TODAY)
+    assert findings.lang == "en"
+    by_code = {f.code: f for f in findings}
+    assert by_code["action-no-owner"].message == "Action A1 has no owner."
+    assert by_code["action-no-owner"].fix == "Choose who carries it out in the Owner column."
+    assert by_code["action-end-before-start"].message == "Action A2 ends on 01/04/2026, before it starts (01/05/2026)."
+    assert "110.0%" in by_code["segments-shares-not-100"].message
+
+
+def test_french_numbers_and_money():
+    (f,) = [f for f in check_plan(clean_plan("fr"), today=TODAY) if f.code == "budget-share-of-revenue"]
+    # 12 000 of budget for a 300 000 target: 4 %
+    assert f.message == ("Le budget (12\u202f000\u00a0€) représente 4,0\u00a0% de l'objectif de chiffre "
+                         "d'affaires (300\u202f000\u00a0€).")
+    (f,) = [f for f in check_plan(clean_plan("fr"), today=TODAY) if f.code == "funnel-weekly-need"]
+    assert f.message.startswith("Pour signer 15 affaires, l'entonnoir demande chaque semaine : 10 Contacts")
+
+
+def test_french_check_cli_uses_french_severities(defective_demo):
+    res = CliRunner().invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31"])
+    assert res.exit_code == 1
+    lines = res.output.splitlines()
+    firsts = [ln for ln in lines if not ln.startswith(" ")][:-1]
+    assert firsts and all(ln.split()[0] in ("erreur", "avertissement", "info") for ln in firsts)
+    assert lines[-1].startswith(f"{defective_demo[0]} : 3 erreur(s), ")
+    assert any("L'action" in ln and "n'a pas de responsable." in ln for ln in lines)
+    # the JSON keeps its English enums; its sentences are the workbook's language
+    doc = json.loads(CliRunner().invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31",
+                                               "--json"]).output)
+    assert {f["severity"] for f in doc["findings"]} <= {"error", "warning", "info"}
+    no_owner = next(f for f in doc["findings"] if f["code"] == "action-no-owner")
+    assert no_owner["severity"] == "error" and no_owner["message"].endswith("n'a pas de responsable.")

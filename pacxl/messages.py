@@ -1,0 +1,561 @@
+"""The words pacxl *says* (check findings, report labels, import summaries, macro messages), in
+French and English, and how numbers and dates are written in each language.
+
+The workbook's own words (sheet titles, headers, lists) live in :mod:`pacxl.workbook.i18n`; this
+module holds the sentences shown *about* a workbook, in that workbook's language
+(``plan.settings.lang``, ``Layout.lang``, ``WorkbookContext.lang``). Texts are ``str.format``
+templates; both languages of one key are formatted with the same arguments (a test checks that
+each language uses only placeholders the other language's caller passes).
+
+Stable identifiers never go through here: check's rule codes, JSON keys and severities, exit
+codes, ``--help`` texts and :class:`pacxl.errors.PacxlError` messages naming a file, line and
+column stay as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+LANGS = ("fr", "en")
+
+#: Thousands separator of French numbers (narrow no-break space, as the importers write them).
+FR_THOUSANDS = "\u202f"
+#: Space before a unit or a percent sign in French (no-break, so "4,6 %" never wraps).
+FR_UNIT_SPACE = "\u00a0"
+
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
+
+
+def lang_of(value: object) -> str:
+    """``"fr"`` or ``"en"``: French unless ``value`` says English."""
+    return "en" if str(value or "").strip().lower().startswith("en") else "fr"
+
+
+# --- numbers and dates -------------------------------------------------------------------------
+
+
+def fmt_number(x: float | int | None, lang: str, decimals: int | None = None) -> str:
+    """``191 610`` / ``191,610``; ``decimals`` None: none for a whole number, else 2."""
+    if x is None:
+        return ""
+    x = float(x)
+    if decimals is None:
+        decimals = 0 if x == int(x) else 2
+    s = f"{x:,.{decimals}f}"
+    if lang_of(lang) == "fr":
+        return s.replace(",", FR_THOUSANDS).replace(".", ",")
+    return s
+
+
+def fmt_percent(x: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """A fraction as a percentage: ``4,6 %`` / ``4.6%`` (``+4,6 %`` when ``signed``)."""
+    if x is None:
+        return ""
+    v = x * 100
+    s = f"{v:+,.{decimals}f}" if signed else f"{v:,.{decimals}f}"
+    if lang_of(lang) == "fr":
+        return s.replace(",", FR_THOUSANDS).replace(".", ",") + FR_UNIT_SPACE + "%"
+    return s + "%"
+
+
+def currency_symbol(currency: str) -> str:
+    return CURRENCY_SYMBOLS.get(str(currency or "").strip().upper(), str(currency or "").strip())
+
+
+def fmt_money(x: float | None, currency: str, lang: str, decimals: int | None = None) -> str:
+    """``191 610 €`` in French; ``191,610 EUR`` in English."""
+    if x is None:
+        return ""
+    if lang_of(lang) == "fr":
+        unit = currency_symbol(currency)
+        return fmt_number(x, lang, decimals) + (FR_UNIT_SPACE + unit if unit else "")
+    return fmt_number(x, lang, decimals) + (f" {currency}" if currency else "")
+
+
+def fmt_date(d: dt.date | str | None, lang: str) -> str:
+    """``31/12/2026`` in French and in English messages (the workbook's date format)."""
+    if d is None or d == "":
+        return ""
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d)
+    return d.strftime("%d/%m/%Y")
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+#: check rules: code -> language -> (message, fix). Keys with a "/" are variants of a rule's
+#: sentences (the rule code is before the "/").
+CHECK: dict[str, dict[str, tuple[str, str]]] = {
+    # settings
+    "settings-no-company": {
+        "en": ("The company name is empty.", "Type the company's name in Settings."),
+        "fr": ("Le nom de l'entreprise n'est pas renseigné.",
+               "Saisissez le nom de l'entreprise dans l'onglet Paramètres."),
+    },
+    "settings-no-owners": {
+        "en": ("The list of owners is empty: actions and objectives cannot be assigned.",
+               "List the people who own actions in the owners list of Settings."),
+        "fr": ("La liste des responsables est vide : impossible d'attribuer les actions et les objectifs.",
+               "Indiquez les personnes qui portent les actions dans la liste des responsables (onglet Paramètres)."),
+    },
+    "settings-bad-month": {
+        "en": ("The tracking month is {month}: it must be from 1 to 12.",
+               "Type the number of the last plan month with actuals (1 to 12)."),
+        "fr": ("Le mois de suivi vaut {month} : il doit être compris entre 1 et 12.",
+               "Saisissez le numéro du dernier mois du plan qui a des réalisés (de 1 à 12)."),
+    },
+    "settings-bad-abc": {
+        "en": ("ABC thresholds: {error}.",
+               "Set the A and B thresholds as percentages, A below B (80 % and 95 % by default)."),
+        "fr": ("Les seuils ABC ne conviennent pas (A vaut {a}, B vaut {b}).",
+               "Saisissez les seuils A et B en pourcentage, A inférieur à B (80 % et 95 % par défaut)."),
+    },
+    # objectives
+    "objective-no-id": {
+        "en": ("Objective {label} has no ID: actions and KPIs cannot refer to it.",
+               "Give the objective a short unique ID such as O1."),
+        "fr": ("L'objectif {label} n'a pas d'identifiant : ni les actions ni les indicateurs ne peuvent s'y rattacher.",
+               "Donnez à l'objectif un identifiant court et unique, par exemple O1."),
+    },
+    "objective-duplicate-id": {
+        "en": ("Objective ID {id} is used more than once.", "Give every objective its own ID."),
+        "fr": ("L'identifiant d'objectif {id} est utilisé plusieurs fois.",
+               "Donnez à chaque objectif son propre identifiant."),
+    },
+    "objective-no-target": {
+        "en": ("Objective {label} has no measurable target (not SMART: Measurable).",
+               "Type the figure to reach in the Target column (e.g. 300000 or 15)."),
+        "fr": ("L'objectif {label} n'a pas de cible chiffrée (pas SMART : Mesurable).",
+               "Saisissez le chiffre à atteindre dans la colonne Cible (par exemple 300000 ou 15)."),
+    },
+    "objective-no-kpi": {
+        "en": ("Objective {label} has no KPI (not SMART: Measurable).",
+               "Name the indicator that measures it (e.g. revenue, signed deals)."),
+        "fr": ("L'objectif {label} n'a pas d'indicateur (pas SMART : Mesurable).",
+               "Indiquez l'indicateur qui le mesure (par exemple le chiffre d'affaires, le nombre de signatures)."),
+    },
+    "objective-no-deadline": {
+        "en": ("Objective {label} has no deadline (not SMART: Time-bound).",
+               "Type the date by which the target must be reached."),
+        "fr": ("L'objectif {label} n'a pas d'échéance (pas SMART : Temporel).",
+               "Saisissez la date à laquelle la cible doit être atteinte (colonne Échéance)."),
+    },
+    "objective-deadline-outside-year": {
+        "en": ("Objective {label} is due on {date}, outside the plan's year ({start} to {end}).",
+               "Set a deadline within the plan's year, or move the objective to next year's plan."),
+        "fr": ("L'objectif {label} a pour échéance le {date}, en dehors de l'année du plan (du {start} au {end}).",
+               "Fixez une échéance dans l'année du plan, ou reportez l'objectif au plan de l'an prochain."),
+    },
+    "objective-no-owner": {
+        "en": ("Objective {label} has no owner.", "Choose who answers for it in the Owner column."),
+        "fr": ("L'objectif {label} n'a pas de responsable.",
+               "Choisissez qui en répond dans la colonne Responsable."),
+    },
+    "objective-unknown-owner": {
+        "en": ("Objective {label} is owned by {owner!r}, who is not in the owners list.",
+               "Choose an owner from the list, or add the person to the owners list in Settings."),
+        "fr": ("L'objectif {label} est confié à « {owner} », absent de la liste des responsables.",
+               "Choisissez un responsable dans la liste, ou ajoutez cette personne à la liste des responsables (onglet Paramètres)."),
+    },
+    "objective-no-action": {
+        "en": ("No action serves objective {id}.", "Add at least one action linked to it in the action plan."),
+        "fr": ("Aucune action ne sert l'objectif {id}.",
+               "Ajoutez au moins une action rattachée à cet objectif dans le plan d'actions."),
+    },
+    # actions
+    "action-duplicate-id": {
+        "en": ("Action ID {id} is used more than once: budget lines cannot tell them apart.",
+               "Give every action its own ID."),
+        "fr": ("L'identifiant d'action {id} est utilisé plusieurs fois : les lignes de budget ne peuvent pas les distinguer.",
+               "Donnez à chaque action son propre identifiant."),
+    },
+    "action-no-owner": {
+        "en": ("Action {label} has no owner.", "Choose who carries it out in the Owner column."),
+        "fr": ("L'action {label} n'a pas de responsable.",
+               "Choisissez un responsable dans la liste (colonne Responsable)."),
+    },
+    "action-unknown-owner": {
+        "en": ("Action {label} is owned by {owner!r}, who is not in the owners list.",
+               "Choose an owner from the list, or add the person to the owners list in Settings."),
+        "fr": ("L'action {label} est confiée à « {owner} », absent de la liste des responsables.",
+               "Choisissez un responsable dans la liste, ou ajoutez cette personne à la liste des responsables (onglet Paramètres)."),
+    },
+    "action-no-dates": {
+        "en": ("Action {label} has no start and end dates: it cannot appear on the calendar.",
+               "Type when the action starts and when it must be finished."),
+        "fr": ("L'action {label} n'a ni date de début ni date de fin : elle ne peut pas figurer au calendrier.",
+               "Saisissez la date de début de l'action et la date à laquelle elle doit être terminée."),
+    },
+    "action-no-dates/start": {
+        "en": ("Action {label} has no start date: it cannot appear on the calendar.",
+               "Type when the action starts and when it must be finished."),
+        "fr": ("L'action {label} n'a pas de date de début : elle ne peut pas figurer au calendrier.",
+               "Saisissez la date de début de l'action et la date à laquelle elle doit être terminée."),
+    },
+    "action-no-dates/end": {
+        "en": ("Action {label} has no end date: it cannot appear on the calendar.",
+               "Type when the action starts and when it must be finished."),
+        "fr": ("L'action {label} n'a pas de date de fin : elle ne peut pas figurer au calendrier.",
+               "Saisissez la date de début de l'action et la date à laquelle elle doit être terminée."),
+    },
+    "action-end-before-start": {
+        "en": ("Action {label} ends on {end}, before it starts ({start}).", "Correct the start or the end date."),
+        "fr": ("L'action {label} se termine le {end}, avant de commencer ({start}).",
+               "Corrigez la date de début ou la date de fin."),
+    },
+    "action-outside-year": {
+        "en": ("Action {label} starts on {date}, outside the plan's year ({start} to {end}).",
+               "Move the date into the plan's year, or check the year typed."),
+        "fr": ("L'action {label} commence le {date}, en dehors de l'année du plan (du {start} au {end}).",
+               "Ramenez la date dans l'année du plan, ou vérifiez l'année saisie."),
+    },
+    "action-outside-year/end": {
+        "en": ("Action {label} ends on {date}, outside the plan's year ({start} to {end}).",
+               "Move the date into the plan's year, or check the year typed."),
+        "fr": ("L'action {label} se termine le {date}, en dehors de l'année du plan (du {start} au {end}).",
+               "Ramenez la date dans l'année du plan, ou vérifiez l'année saisie."),
+    },
+    "action-no-objective": {
+        "en": ("Action {label} serves no objective.", "Choose the objective it serves in the Objective column."),
+        "fr": ("L'action {label} n'est rattachée à aucun objectif.",
+               "Choisissez l'objectif qu'elle sert dans la colonne Objectif."),
+    },
+    "action-unknown-objective": {
+        "en": ("Action {label} refers to objective {objective!r}, which does not exist.",
+               "Choose an objective ID from the Objectives sheet."),
+        "fr": ("L'action {label} renvoie à l'objectif « {objective} », qui n'existe pas.",
+               "Choisissez un identifiant d'objectif de l'onglet Objectifs."),
+    },
+    "action-no-budget": {
+        "en": ("Action {label} has no budget.",
+               "Type its budget (0 is fine for an action that costs nothing but time)."),
+        "fr": ("L'action {label} n'a pas de budget.",
+               "Saisissez son budget (0 convient pour une action qui ne coûte que du temps)."),
+    },
+    "action-unknown-status": {
+        "en": ("Action {label} has the status {status!r}, which is not in the status list.",
+               "Choose a status from the drop-down list."),
+        "fr": ("L'action {label} a le statut « {status} », absent de la liste des statuts.",
+               "Choisissez un statut dans la liste déroulante."),
+    },
+    "action-overdue": {
+        "en": ("Action {label} was due on {end} ({days} days ago) and is not done.",
+               "Mark it done, or postpone it with a new end date."),
+        "fr": ("L'action {label} devait être terminée le {end} (il y a {days} jours) et n'est pas faite.",
+               "Passez-la à « Fait », ou reportez-la avec une nouvelle date de fin."),
+    },
+    # budget
+    "budget-no-action": {
+        "en": ("Budget line {label} is not linked to an action.",
+               "Choose the action this spending serves in the Action column."),
+        "fr": ("La ligne de budget {label} n'est rattachée à aucune action.",
+               "Choisissez l'action que sert cette dépense dans la colonne Action."),
+    },
+    "budget-unknown-action": {
+        "en": ("Budget line {label} refers to action {action!r}, which does not exist.",
+               "Choose an action ID from the action plan."),
+        "fr": ("La ligne de budget {label} renvoie à l'action « {action} », qui n'existe pas.",
+               "Choisissez un identifiant d'action du plan d'actions."),
+    },
+    "revenue-no-target": {
+        "en": ("The revenue target is empty: the funnel and the budget share cannot be computed.",
+               "Type the year's revenue goal on the Funnel sheet."),
+        "fr": ("L'objectif de chiffre d'affaires n'est pas renseigné : impossible de calculer l'entonnoir "
+               "et la part du budget.",
+               "Saisissez l'objectif de chiffre d'affaires de l'année dans l'onglet Entonnoir."),
+    },
+    "budget-share-of-revenue": {
+        "en": ("The budget ({total}) is {share} of the revenue target ({target}).",
+               "Most SMBs spend a few % of revenue on sales and marketing; above {limit}, "
+               "check the amounts or the target."),
+        "fr": ("Le budget ({total}) représente {share} de l'objectif de chiffre d'affaires ({target}).",
+               "Une PME consacre en général quelques % de son chiffre d'affaires au commercial et au "
+               "marketing ; au-delà de {limit}, vérifiez les montants ou l'objectif."),
+    },
+    "budget-share-of-revenue/ok": {
+        "en": ("The budget ({total}) is {share} of the revenue target ({target}).",
+               "Nothing to fix; compare with last year's share."),
+        "fr": ("Le budget ({total}) représente {share} de l'objectif de chiffre d'affaires ({target}).",
+               "Rien à corriger ; comparez avec la part de l'an dernier."),
+    },
+    "budget-empty": {
+        "en": ("The budget has no amount.", "Spread each action's spending over the months on the Budget sheet."),
+        "fr": ("Le budget ne contient aucun montant.",
+               "Répartissez les dépenses de chaque action sur les mois dans l'onglet Budget."),
+    },
+    "budget-differs-from-actions": {
+        "en": ("The budget sheet totals {total} but the actions' budgets total {planned}.",
+               "Align the monthly budget lines with the actions' budgets."),
+        "fr": ("L'onglet Budget totalise {total} alors que les budgets des actions totalisent {planned}.",
+               "Alignez les lignes mensuelles du budget sur les budgets des actions."),
+    },
+    # segments
+    "segments-no-shares": {
+        "en": ("No segment has a share of revenue.",
+               "Type the share of revenue each segment must bring; together they make 100 %."),
+        "fr": ("Aucun segment n'a de part du chiffre d'affaires.",
+               "Saisissez la part du chiffre d'affaires que chaque segment doit apporter ; leur total fait 100 %."),
+    },
+    "segments-shares-not-100": {
+        "en": ("The segments' shares of revenue add up to {total}, not 100 %.",
+               "Adjust the segment shares so that they add up to 100 %."),
+        "fr": ("Les parts du chiffre d'affaires des segments totalisent {total} au lieu de 100 %.",
+               "Ajustez les parts des segments pour que leur total fasse 100 %."),
+    },
+    "segments-shares-not-100/whole": {
+        "en": ("The segments' shares of revenue add up to {total}, not 100 %.",
+               "The shares were typed as whole numbers (35 for 35 %): type them as percentages (35 %)."),
+        "fr": ("Les parts du chiffre d'affaires des segments totalisent {total} au lieu de 100 %.",
+               "Les parts ont été saisies en nombres entiers (35 pour 35 %) : saisissez-les en pourcentage (35 %)."),
+    },
+    # KPIs
+    "kpi-no-plan": {
+        "en": ("KPI {label} has no monthly plan: its variance cannot be tracked.",
+               "Type the planned figure of each month."),
+        "fr": ("L'indicateur {label} n'a pas de prévu mensuel : impossible de suivre son écart.",
+               "Saisissez le chiffre prévu de chaque mois."),
+    },
+    "kpi-unknown-kind": {
+        "en": ("KPI {label} has the kind {kind!r}, unknown: it is treated as a count.",
+               "Choose revenue, count, cost or rate in the Kind column."),
+        "fr": ("L'indicateur {label} a le type « {kind} », inconnu : il est traité comme un nombre.",
+               "Choisissez CA, Nombre, Coût ou Taux dans la colonne Type."),
+    },
+    "kpi-unknown-objective": {
+        "en": ("KPI {label} refers to objective {objective!r}, which does not exist.",
+               "Choose an objective ID from the Objectives sheet."),
+        "fr": ("L'indicateur {label} renvoie à l'objectif « {objective} », qui n'existe pas.",
+               "Choisissez un identifiant d'objectif de l'onglet Objectifs."),
+    },
+    "kpi-missing-actuals": {
+        "en": ("KPI {label} has no actual for month(s) {months} (tracking month {month}).",
+               "Type the actual figures, or import them with pacxl import actuals."),
+        "fr": ("L'indicateur {label} n'a pas de réel pour le(s) mois {months} (mois de suivi : {month}).",
+               "Saisissez les chiffres réels, ou importez-les avec pacxl import actuals."),
+    },
+    # funnel
+    "funnel-missing-rates": {
+        "en": ("The funnel has {stages} stages but {rates} conversion rate(s).",
+               "Give one conversion rate between each stage and the next."),
+        "fr": ("L'entonnoir compte {stages} étapes mais {rates} taux de conversion.",
+               "Indiquez un taux de conversion entre chaque étape et la suivante."),
+    },
+    "funnel-bad-rate": {
+        "en": ("Funnel: {error}.",
+               "Type each conversion rate as a percentage above 0 % and at most 100 %."),
+        "fr": ("Entonnoir : le taux de conversion n° {index} vaut {rate}, hors de l'intervalle permis.",
+               "Saisissez chaque taux de conversion en pourcentage, au-dessus de 0 % et au plus 100 %."),
+    },
+    "funnel-no-target": {
+        "en": ("The funnel has no deal target: neither typed nor computed from revenue and average deal.",
+               "Type the revenue target and the average deal value on the Funnel sheet."),
+        "fr": ("L'entonnoir n'a pas d'objectif de signatures : il n'est ni saisi ni calculable à partir "
+               "du chiffre d'affaires et du panier moyen.",
+               "Saisissez l'objectif de chiffre d'affaires et le montant moyen d'une affaire dans l'onglet Entonnoir."),
+    },
+    "funnel-weekly-need": {
+        "en": ("To sign {deals} deals the funnel needs each week: {needs}.",
+               "Make sure the action plan schedules this activity every week."),
+        "fr": ("Pour signer {deals} affaires, l'entonnoir demande chaque semaine : {needs}.",
+               "Vérifiez que le plan d'actions prévoit cette activité chaque semaine."),
+    },
+    "funnel-kpi-below-need": {
+        "en": ("KPI {label} plans {planned} {stage} in the year ({per_week}/week); the funnel needs "
+               "{need} ({need_week}/week).",
+               "Raise the monthly plan of this KPI, or add actions, or revise the conversion rates."),
+        "fr": ("L'indicateur {label} prévoit {planned} {stage} sur l'année ({per_week} par semaine) ; "
+               "l'entonnoir en demande {need} ({need_week} par semaine).",
+               "Relevez le prévu mensuel de cet indicateur, ajoutez des actions ou revoyez les taux de conversion."),
+    },
+    "funnel-no-actions": {
+        "en": ("The funnel needs {week} {stage} a week but no action of category {categories} is scheduled.",
+               "Add prospecting and sales actions with dates that cover the year."),
+        "fr": ("L'entonnoir demande {week} {stage} par semaine mais aucune action de catégorie {categories} "
+               "n'est programmée.",
+               "Ajoutez des actions de prospection et de vente dont les dates couvrent l'année."),
+    },
+    "funnel-uncovered-weeks": {
+        "en": ("From {start} to {end} ({weeks} weeks) no {categories} action runs, while the funnel needs "
+               "{week} {stage} a week.",
+               "Schedule prospecting or sales actions over these weeks."),
+        "fr": ("Du {start} au {end} ({weeks} semaines), aucune action {categories} n'est en cours alors que "
+               "l'entonnoir demande {week} {stage} par semaine.",
+               "Programmez des actions de prospection ou de vente sur ces semaines."),
+    },
+    # customers
+    "customers-empty": {
+        "en": ("The customer list has no revenue: the ABC split cannot be made.",
+               "Paste last year's revenue per customer, or use pacxl import customers."),
+        "fr": ("La liste des clients ne contient aucun chiffre d'affaires : impossible de faire la répartition ABC.",
+               "Collez le chiffre d'affaires de l'an dernier par client, ou utilisez pacxl import customers."),
+    },
+}
+
+#: Every other sentence or label: key -> {"fr": ..., "en": ...}.
+TEXTS: dict[str, dict[str, str]] = {
+    # check
+    "check.row": {"en": "row {n}", "fr": "de la ligne {n}"},
+    "check.budget_row": {"en": "row {n}", "fr": "n° {n}"},
+    "check.summary": {"en": "{workbook}: {error} error(s), {warning} warning(s), {info} info",
+                      "fr": "{workbook} : {error} erreur(s), {warning} avertissement(s), {info} info"},
+    "severity.error": {"en": "error", "fr": "erreur"},
+    "severity.warning": {"en": "warning", "fr": "avertissement"},
+    "severity.info": {"en": "info", "fr": "info"},
+    # report: headings
+    "report.title": {"en": "{company} {year}: plan at {month}", "fr": "{company} {year} : le plan à {month}"},
+    "report.subtitle": {"en": "as of {date}", "fr": "au {date}"},
+    "report.month": {"en": "month {m} ({mm_yyyy})", "fr": "fin du mois {m} ({mm_yyyy})"},
+    "report.figures_as_of": {"en": "Figures as of {date}, computed by pacxl from {file}.",
+                             "fr": "Chiffres au {date}, calculés par pacxl à partir de {file}."},
+    "report.generated": {"en": "Generated {date} by pacxl.", "fr": "Généré le {date} par pacxl."},
+    "report.objectives": {"en": "Objectives", "fr": "Objectifs"},
+    "report.kpis_terminal": {"en": "KPIs (year to date)", "fr": "Indicateurs (cumul à date)"},
+    "report.kpis_html": {"en": "KPIs, year to date", "fr": "Indicateurs, cumul à date"},
+    "report.budget": {"en": "Budget by category ({currency})", "fr": "Budget par catégorie ({currency})"},
+    "report.actions": {"en": "Actions", "fr": "Actions"},
+    "report.late_actions": {"en": "Late actions", "fr": "Actions en retard"},
+    "report.funnel": {"en": "Funnel: activity needed for {deals} deals",
+                      "fr": "Entonnoir : activité nécessaire pour {deals} signatures"},
+    "report.abc": {"en": "ABC split of {n} customers", "fr": "Répartition ABC de {n} clients"},
+    # report: column headers
+    "report.id": {"en": "ID", "fr": "ID"},
+    "report.objective": {"en": "Objective", "fr": "Objectif"},
+    "report.target": {"en": "Target", "fr": "Cible"},
+    "report.landing": {"en": "Landing", "fr": "Atterrissage"},
+    "report.on_track": {"en": "On track", "fr": "En bonne voie"},
+    "report.deadline": {"en": "Deadline", "fr": "Échéance"},
+    "report.owner": {"en": "Owner", "fr": "Responsable"},
+    "report.status": {"en": "Status", "fr": "Statut"},
+    "report.kpi": {"en": "KPI", "fr": "Indicateur"},
+    "report.plan_ytd": {"en": "Plan YTD", "fr": "Prévu à date"},
+    "report.actual_ytd": {"en": "Actual YTD", "fr": "Réel à date"},
+    "report.variance": {"en": "Variance", "fr": "Écart"},
+    "report.variance_pct": {"en": "Var. %", "fr": "Écart %"},
+    "report.plan_year": {"en": "Plan year", "fr": "Prévu année"},
+    "report.category": {"en": "Category", "fr": "Catégorie"},
+    "report.plan_to_date": {"en": "Plan to date", "fr": "Prévu à date"},
+    "report.actual": {"en": "Actual", "fr": "Réalisé"},
+    "report.consumed": {"en": "Consumed", "fr": "Consommé"},
+    "report.total": {"en": "Total", "fr": "Total"},
+    "report.action": {"en": "Action", "fr": "Action"},
+    "report.late_action": {"en": "Late action", "fr": "Action en retard"},
+    "report.due": {"en": "Due", "fr": "Échéance"},
+    "report.stage": {"en": "Stage", "fr": "Étape"},
+    "report.rate_to_next": {"en": "Rate to next", "fr": "Taux vers la suivante"},
+    "report.year": {"en": "Year", "fr": "Année"},
+    "report.this_month": {"en": "This month", "fr": "Par mois"},
+    "report.this_week": {"en": "This week", "fr": "Par semaine"},
+    "report.class": {"en": "Class", "fr": "Classe"},
+    "report.customers": {"en": "Customers", "fr": "Clients"},
+    "report.revenue": {"en": "Revenue ({currency})", "fr": "CA ({currency})"},
+    "report.share": {"en": "Share", "fr": "Part"},
+    "report.share_of_revenue": {"en": "Share of revenue", "fr": "Part du CA"},
+    # report: verdicts and states
+    "report.favourable": {"en": "favourable", "fr": "favorable"},
+    "report.unfavourable": {"en": "unfavourable", "fr": "défavorable"},
+    "report.yes": {"en": "yes", "fr": "oui"},
+    "report.no": {"en": "no", "fr": "non"},
+    "state.done": {"en": "Done", "fr": "Faites"},
+    "state.late": {"en": "Late", "fr": "En retard"},
+    "state.in_progress": {"en": "In progress", "fr": "En cours"},
+    "state.to_do": {"en": "To do", "fr": "À faire"},
+    "state.postponed": {"en": "Postponed", "fr": "Reportées"},
+    "state.cancelled": {"en": "Cancelled", "fr": "Annulées"},
+    # report: HTML cards and charts
+    "report.card_revenue_target": {"en": "revenue target", "fr": "objectif de CA"},
+    "report.card_budget_year": {"en": "budget of the year", "fr": "budget de l'année"},
+    "report.card_budget_consumed": {"en": "budget consumed", "fr": "budget consommé"},
+    "report.card_actions_done": {"en": "actions done", "fr": "actions faites"},
+    "report.card_actions_late": {"en": "actions late", "fr": "actions en retard"},
+    "report.chart_plan": {"en": "Plan", "fr": "Prévu"},
+    "report.chart_actual": {"en": "Actual", "fr": "Réel"},
+    "report.chart_kpi_by_month": {"en": "{kpi}: plan and actual by month ({currency})",
+                                  "fr": "{kpi} : prévu et réel par mois ({currency})"},
+    "report.chart_budget": {"en": "Budget consumed against plan to date ({currency})",
+                            "fr": "Budget consommé face au prévu à date ({currency})"},
+    "report.chart_actions": {"en": "{n} actions by state", "fr": "{n} actions par état"},
+    "report.chart_weekly": {"en": "Needed each week", "fr": "Nécessaire chaque semaine"},
+    "report.per_week": {"en": "{v} / week", "fr": "{v} / semaine"},
+    "report.chart_class": {"en": "Class {cls} ({n} customers)", "fr": "Classe {cls} ({n} clients)"},
+    "report.chart_abc": {"en": "Share of revenue by class", "fr": "Part du CA par classe"},
+    "report.month_short": {"en": "M{n}", "fr": "M{n}"},
+    # import summary
+    "import.head": {"en": "{source} -> {workbook} ({kind}, {layout} layout)",
+                    "fr": "{source} -> {workbook} ({kind}, présentation {layout})"},
+    "import.head_rich": {"en": "{source} -> {workbook}: {kind}, {layout} layout",
+                         "fr": "{source} -> {workbook} : {kind}, présentation {layout}"},
+    "import.dry_run": {"en": " [dry run: nothing written]", "fr": " [essai : rien n'est écrit]"},
+    "import.counts": {"en": "rows read: {read}, imported: {imported}, skipped: {skipped}",
+                      "fr": "lignes lues : {read}, importées : {imported}, ignorées : {skipped}"},
+    "import.skipped_line": {"en": "  skipped line {line}: {reason}", "fr": "  ligne {line} ignorée : {reason}"},
+    "import.skipped_group": {"en": "  skipped ({reason}): {n} row(s), {lines}",
+                             "fr": "  ignorées ({reason}) : {n} ligne(s), {lines}"},
+    "import.totals_by_month": {"en": "totals by month:", "fr": "totaux par mois :"},
+    "import.totals_by_category": {"en": "totals by category:", "fr": "totaux par catégorie :"},
+    "import.totals_by_segment": {"en": "totals by segment:", "fr": "totaux par segment :"},
+    "import.Totals_by_month": {"en": "Totals by month", "fr": "Totaux par mois"},
+    "import.Totals_by_category": {"en": "Totals by category", "fr": "Totaux par catégorie"},
+    "import.Totals_by_segment": {"en": "Totals by segment", "fr": "Totaux par segment"},
+    "import.col_month": {"en": "Month", "fr": "Mois"},
+    "import.col_category": {"en": "Category", "fr": "Catégorie"},
+    "import.col_segment": {"en": "Segment", "fr": "Segment"},
+    "import.col_amount": {"en": "Amount", "fr": "Montant"},
+    "import.none": {"en": "(none)", "fr": "(aucune)"},
+    "import.total": {"en": "total: {amount}", "fr": "total : {amount}"},
+    "import.notice": {"en": "notice: {text}", "fr": "remarque : {text}"},
+    "import.warning": {"en": "warning: {text}", "fr": "attention : {text}"},
+    "import.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
+    "import.backup": {"en": "backup: {path}", "fr": "sauvegarde : {path}"},
+    "import.kind.budget": {"en": "budget", "fr": "budget"},
+    "import.kind.actuals": {"en": "actuals", "fr": "réalisés"},
+    "import.kind.customers": {"en": "customers", "fr": "clients"},
+    "import.layout.long": {"en": "long", "fr": "en lignes"},
+    "import.layout.wide": {"en": "wide", "fr": "en colonnes"},
+    # macros
+    "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
+    "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},
+    "macro.check_done": {"en": "{error} error(s), {warning} warning(s), {info} info: see the {sheet} sheet.",
+                         "fr": "{error} erreur(s), {warning} avertissement(s), {info} information(s) : "
+                               "voir la feuille {sheet}."},
+    "macro.report_done": {"en": "Report at the end of month {month}: {sheet} sheet.",
+                          "fr": "Rapport à fin du mois {month} : feuille {sheet}."},
+    # consolidate notes
+    "consolidate.years": {"en": "the plans cover different years ({years}): the team plan uses {year}",
+                          "fr": "les plans portent sur des années différentes ({years}) : le plan d'équipe "
+                                "retient {year}"},
+    "consolidate.months": {"en": "the plans are tracked to different months: the team plan uses month {month}, "
+                                 "the last month every plan has reached",
+                           "fr": "les plans sont suivis jusqu'à des mois différents : le plan d'équipe retient "
+                                 "le mois {month}, le dernier que tous les plans ont atteint"},
+    "consolidate.rates": {"en": "the plans use different funnel rates: the team plan keeps {name}'s",
+                          "fr": "les plans n'ont pas les mêmes taux de conversion : le plan d'équipe garde "
+                                "ceux de {name}"},
+    "consolidate.capacity": {"en": "the team has {n} {what}: the Settings sheet lists the first {cap}",
+                             "fr": "l'équipe a {n} {what} : l'onglet Paramètres n'en liste que les {cap} premiers"},
+    "list.owners": {"en": "owners", "fr": "responsables"},
+    "list.segments": {"en": "segments", "fr": "segments"},
+    "list.categories": {"en": "categories", "fr": "catégories"},
+    "list.levers": {"en": "levers", "fr": "leviers"},
+    "list.budget_categories": {"en": "budget categories", "fr": "catégories de budget"},
+    "list.statuses": {"en": "statuses", "fr": "statuts"},
+    "list.funnel_stages": {"en": "funnel stages", "fr": "étapes de l'entonnoir"},
+    "list.kpi_kinds": {"en": "KPI kinds", "fr": "types d'indicateur"},
+}
+
+
+def text(key: str, lang: str, **kw: Any) -> str:
+    """The sentence ``key`` in ``lang``, formatted with ``kw``."""
+    return TEXTS[key][lang_of(lang)].format(**kw)
+
+
+def finding_text(code: str, lang: str, variant: str | None = None, **kw: Any) -> tuple[str, str]:
+    """``(message, fix)`` of check rule ``code`` (``variant``: an alternative wording)."""
+    entry = CHECK[f"{code}/{variant}" if variant else code][lang_of(lang)]
+    return entry[0].format(**kw), entry[1].format(**kw)
+
+
+def placeholders(template: str) -> set[str]:
+    """Field names of a ``str.format`` template (for the catalogue's tests)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
