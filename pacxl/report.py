@@ -23,6 +23,7 @@ from .check import (
     status_position,
 )
 from .errors import InputError
+from .messages import currency_symbol, fmt_date, lang_of, text
 from .model import Plan
 from .workbook.contract import (
     STATUS_CANCELLED,
@@ -251,6 +252,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "") -> 
     return {
         "schema": JSON_SCHEMA_ID,
         "workbook": workbook,
+        "lang": lang_of(s.lang),
         "company": s.company,
         "year": s.year,
         "currency": s.currency,
@@ -270,57 +272,90 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "") -> 
 # --- terminal ---------------------------------------------------------------------------------
 
 
-def fmt_num(v: Any, decimals: int = 0) -> str:
+def fmt_num(v: Any, decimals: int = 0, lang: str = "en") -> str:
+    """``299 000`` (narrow no-break spaces); French decimals take a comma."""
     if v is None:
         return ""
-    s = f"{v:,.{decimals}f}"
-    return s.replace(",", "\u202f")
+    s = f"{v:,.{decimals}f}".replace(",", "\u202f")
+    return s.replace(".", ",") if lang == "fr" else s
 
 
-def fmt_pct(v: Any) -> str:
+def fmt_pct(v: Any, lang: str = "en") -> str:
+    """A signed variance: ``+4.6%`` / ``+4,6 %``."""
     if v is None:
         return ""
-    return "0.0%" if abs(v) < 0.0005 else f"{v:+.1%}"
+    s = "0.0%" if abs(v) < 0.0005 else f"{v:+.1%}"
+    return s.replace(".", ",").replace("%", "\u00a0%") if lang == "fr" else s
 
 
-def fmt_share(v: Any) -> str:
-    return "" if v is None else f"{v:.1%}"
-
-
-def _kpi_value(v: Any, kind: str) -> str:
+def fmt_share(v: Any, lang: str = "en") -> str:
+    """A share: ``90.0%`` / ``90,0 %``."""
     if v is None:
         return ""
-    return fmt_share(v) if kind == "rate" and abs(v) <= 1 else fmt_num(v)
+    s = f"{v:.1%}"
+    return s.replace(".", ",").replace("%", "\u00a0%") if lang == "fr" else s
 
 
-def _verdict(fav: bool | None) -> str:
-    return "" if fav is None else ("favourable" if fav else "unfavourable")
+def _kpi_value(v: Any, kind: str, lang: str = "en") -> str:
+    if v is None:
+        return ""
+    return fmt_share(v, lang) if kind == "rate" and abs(v) <= 1 else fmt_num(v, 0, lang)
 
 
-def _month_label(fig: dict) -> str:
+def _verdict(fav: bool | None, lang: str = "en") -> str:
+    return "" if fav is None else text("report.favourable" if fav else "report.unfavourable", lang)
+
+
+def _month_label(fig: dict, lang: str = "en") -> str:
     d = dt.date.fromisoformat(fig["month_start"])
-    return f"month {fig['month']} ({d:%m/%Y})"
+    return text("report.month", lang, m=fig["month"], mm_yyyy=f"{d:%m/%Y}")
 
 
-def _objective_value(v: Any, unit: str) -> str:
+def _show_date(iso: str | None, lang: str) -> str:
+    """An ISO date as the language writes it: ``31/12/2026`` in French, ISO in English."""
+    if not iso:
+        return ""
+    return fmt_date(iso, lang) if lang == "fr" else iso
+
+
+def _objective_value(v: Any, unit: str, lang: str = "en") -> str:
     """A target or landing: as a percentage when the unit is %, else with its unit."""
     if v is None:
         return ""
     if unit.strip() == "%":
-        return fmt_share(v) if abs(v) <= 1.5 else f"{fmt_num(v, 1)} %"
-    return fmt_num(v) + (f" {unit}" if unit else "")
+        return fmt_share(v, lang) if abs(v) <= 1.5 else f"{fmt_num(v, 1, lang)} %"
+    return fmt_num(v, 0, lang) + (f" {unit}" if unit else "")
 
 
-def render_terminal(fig: dict, console=None) -> None:
-    """Print the report as rich tables (text columns cut with an ellipsis, figures never wrapped)."""
+def _report_lang(fig: dict, lang: str | None) -> str:
+    return lang_of(lang or fig.get("lang") or "fr")
+
+
+def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
+    """Print the report as rich tables (text columns cut with an ellipsis, figures never wrapped),
+    in ``lang`` (default: the figures' ``lang``, the workbook's language)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    lang = _report_lang(fig, lang)
+
+    def L(key: str, **kw) -> str:
+        return text(f"report.{key}", lang, **kw)
+
+    def num(v: Any) -> str:
+        return fmt_num(v, 0, lang)
+
+    def share(v: Any) -> str:
+        return fmt_share(v, lang)
+
+    def kv(v: Any, kind: str) -> str:
+        return _kpi_value(v, kind, lang)
+
     console = console or Console()
-    cur = fig["currency"]
-    console.print(f"[bold]{escape(fig['company'] or 'PAC')} {fig['year']}[/bold]: plan at {_month_label(fig)}, "
-                  f"as of {fig['as_of']}")
+    cur = currency_symbol(fig["currency"]) if lang == "fr" else fig["currency"]
+    title = L("title", company=escape(fig["company"] or "PAC"), year=fig["year"], month=_month_label(fig, lang))
+    console.print(f"[bold]{title}[/bold], " + L("subtitle", date=_show_date(fig["as_of"], lang)))
 
     class _T:
         """A rich table whose columns are sized from their content once every row is in:
@@ -357,66 +392,68 @@ def render_terminal(fig: dict, console=None) -> None:
         return _T(title, columns)
 
     e = escape
-    t = table("Objectives", [("ID", "text"), ("Objective", "wide"), ("Target", "num"), ("Landing", "num"),
-                             ("On track", "text"), ("Deadline", "num"), ("Owner", "text"), ("Status", "text")])
+    t = table(L("objectives"), [(L("id"), "text"), (L("objective"), "wide"), (L("target"), "num"),
+                                (L("landing"), "num"), (L("on_track"), "text"), (L("deadline"), "num"),
+                                (L("owner"), "text"), (L("status"), "text")])
     for o in fig["objectives"]:
         on = o["on_track"]
-        t.add_row(e(o["id"]), e(o["objective"]), e(_objective_value(o["target"], o["unit"])),
-                  e(_objective_value(o["landing"], o["unit"])),
-                  "" if on is None else ("[green]yes[/]" if on else "[red]no[/]"),
-                  o["deadline"] or "", e(o["owner"]), e(o["status"]))
+        t.add_row(e(o["id"]), e(o["objective"]), e(_objective_value(o["target"], o["unit"], lang)),
+                  e(_objective_value(o["landing"], o["unit"], lang)),
+                  "" if on is None else (f"[green]{L('yes')}[/]" if on else f"[red]{L('no')}[/]"),
+                  _show_date(o["deadline"], lang), e(o["owner"]), e(o["status"]))
     console.print(t)
 
-    t = table("KPIs (year to date)", [("ID", "text"), ("KPI", "wide"), ("Plan YTD", "num"), ("Actual YTD", "num"),
-                                      ("Variance", "num"), ("Var. %", "num"), ("", "text"), ("Landing", "num"),
-                                      ("Plan year", "num")])
+    t = table(L("kpis_terminal"), [(L("id"), "text"), (L("kpi"), "wide"), (L("plan_ytd"), "num"),
+                                   (L("actual_ytd"), "num"), (L("variance"), "num"), (L("variance_pct"), "num"),
+                                   ("", "text"), (L("landing"), "num"), (L("plan_year"), "num")])
     for k in fig["kpis"]:
         fav = k["favourable"]
         style = "" if fav is None else ("green" if fav else "red")
-        t.add_row(e(k["id"]), e(k["name"]), _kpi_value(k["plan_ytd"], k["kind"]), _kpi_value(k["actual_ytd"], k["kind"]),
-                  _kpi_value(k["variance"], k["kind"]), fmt_pct(k["variance_pct"]),
-                  f"[{style}]{_verdict(fav)}[/]" if style else "", _kpi_value(k["landing"], k["kind"]),
-                  _kpi_value(k["plan_year"], k["kind"]))
+        t.add_row(e(k["id"]), e(k["name"]), kv(k["plan_ytd"], k["kind"]), kv(k["actual_ytd"], k["kind"]),
+                  kv(k["variance"], k["kind"]), fmt_pct(k["variance_pct"], lang),
+                  f"[{style}]{_verdict(fav, lang)}[/]" if style else "", kv(k["landing"], k["kind"]),
+                  kv(k["plan_year"], k["kind"]))
     console.print(t)
 
-    t = table(f"Budget by category ({cur})", [("Category", "wide"), ("Plan year", "num"), ("Plan to date", "num"),
-                                               ("Actual", "num"), ("Variance", "num"), ("Consumed", "num"),
-                                               ("", "text")])
+    t = table(L("budget", currency=cur), [(L("category"), "wide"), (L("plan_year"), "num"),
+                                          (L("plan_to_date"), "num"), (L("actual"), "num"),
+                                          (L("variance"), "num"), (L("consumed"), "num"), ("", "text")])
     b = fig["budget"]
     for r in [*b["categories"], b["total"]]:
         fav = r["favourable"]
-        t.add_row("[bold]Total[/]" if r is b["total"] else e(r["category"]), fmt_num(r["plan_year"]),
-                  fmt_num(r["plan_ytd"]), fmt_num(r["actual"]), fmt_num(r["variance"]), fmt_share(r["consumed"]),
-                  "" if fav is None else ("[green]favourable[/]" if fav else "[red]unfavourable[/]"))
+        t.add_row(f"[bold]{L('total')}[/]" if r is b["total"] else e(r["category"]), num(r["plan_year"]),
+                  num(r["plan_ytd"]), num(r["actual"]), num(r["variance"]), share(r["consumed"]),
+                  "" if fav is None else (f"[green]{_verdict(True, lang)}[/]" if fav
+                                          else f"[red]{_verdict(False, lang)}[/]"))
     console.print(t)
 
     a = fig["actions"]
-    t = table("Actions", [(h, "num") for h in ("Done", "Late", "In progress", "To do", "Postponed", "Cancelled",
-                                               "Total")])
+    t = table(L("actions"), [(text(f"state.{s}", lang), "num") for s in ACTION_STATES] + [(L("total"), "num")])
     c = a["counts"]
     t.add_row(*(str(c[k]) for k in (*ACTION_STATES, "total")))
     console.print(t)
     if a["late"]:
-        t = table("Late actions", [("ID", "text"), ("Action", "wide"), ("Owner", "text"), ("Due", "num")])
+        t = table(L("late_actions"), [(L("id"), "text"), (L("action"), "wide"), (L("owner"), "text"),
+                                      (L("due"), "num")])
         for x in a["late"]:
-            t.add_row(e(x["id"]), e(x["action"]), e(x["owner"]), x["end"] or "")
+            t.add_row(e(x["id"]), e(x["action"]), e(x["owner"]), _show_date(x["end"], lang))
         console.print(t)
 
     f = fig["funnel"]
     if f["stages"]:
-        t = table(f"Funnel: activity needed for {f['deals_target']} deals",
-                  [("Stage", "wide"), ("Rate to next", "num"), ("Year", "num"), ("This month", "num"),
-                   ("This week", "num")])
+        t = table(L("funnel", deals=f["deals_target"]),
+                  [(L("stage"), "wide"), (L("rate_to_next"), "num"), (L("year"), "num"), (L("this_month"), "num"),
+                   (L("this_week"), "num")])
         for st in f["stages"]:
-            t.add_row(e(st["name"]), fmt_share(st["rate_to_next"]), fmt_num(st["year"]), fmt_num(st["month"]),
-                      fmt_num(st["week"]))
+            t.add_row(e(st["name"]), share(st["rate_to_next"]), num(st["year"]), num(st["month"]), num(st["week"]))
         console.print(t)
 
     ab = fig["abc"]
-    t = table(f"ABC split of {ab['customers']} customers",
-              [("Class", "text"), ("Customers", "num"), (f"Revenue ({cur})", "num"), ("Share", "num")])
+    t = table(L("abc", n=ab["customers"]),
+              [(L("class"), "text"), (L("customers"), "num"), (L("revenue", currency=cur), "num"),
+               (L("share"), "num")])
     for cls, r in ab["classes"].items():
-        t.add_row(cls, str(r["count"]), fmt_num(r["revenue"]), fmt_share(r["share"]))
+        t.add_row(cls, str(r["count"]), num(r["revenue"]), share(r["share"]))
     console.print(t)
 
 
@@ -470,7 +507,7 @@ def _nice_max(v: float) -> float:
 
 
 def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]], *, width: int = 1000,
-             height: int = 260, title: str = "") -> str:
+             height: int = 260, title: str = "", lang: str = "en") -> str:
     """Grouped vertical bars: one group per label, one bar per series (name, colour, values)."""
     left, right, top, bottom = 70, 10, 28, 46
     pw, ph = width - left - right, height - top - bottom
@@ -486,7 +523,7 @@ def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]
         y = top + ph - ph * i / 4
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#d9e2ec"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
-                     f'fill="#52606d">{_e(fmt_num(v))}</text>')
+                     f'fill="#52606d">{_e(fmt_num(v, 0, lang))}</text>')
     for gi, label in enumerate(labels):
         x0 = left + gi * gw + gw * 0.1
         for si, (_, colour, vals) in enumerate(series):
@@ -495,7 +532,7 @@ def svg_bars(labels: list[str], series: list[tuple[str, str, list[float | None]]
                 continue
             h = ph * max(v, 0) / vmax
             parts.append(f'<rect x="{x0 + si * bw:.1f}" y="{top + ph - h:.1f}" width="{bw * 0.92:.1f}" '
-                         f'height="{h:.1f}" fill="{colour}"><title>{_e(label)}: {_e(fmt_num(v))}</title></rect>')
+                         f'height="{h:.1f}" fill="{colour}"><title>{_e(label)}: {_e(fmt_num(v, 0, lang))}</title></rect>')
         room = max(int(gw / 6.5), 4)  # characters that fit under the group
         short = label if len(label) <= room else label[: room - 1] + "…"
         parts.append(f'<text x="{left + gi * gw + gw / 2:.1f}" y="{top + ph + 16}" font-size="11" '
@@ -531,111 +568,129 @@ def svg_hbars(items: list[tuple[str, float, str]], *, width: int = 1000, title: 
     return "".join(parts)
 
 
-def _fav_cell(fav: bool | None) -> str:
+def _fav_cell(fav: bool | None, lang: str = "en") -> str:
     if fav is None:
         return ""
-    return '<span class="fav">favourable</span>' if fav else '<span class="unf">unfavourable</span>'
+    word = _e(_verdict(fav, lang))
+    return f'<span class="fav">{word}</span>' if fav else f'<span class="unf">{word}</span>'
 
 
-def render_html(fig: dict) -> str:
-    """A self-contained HTML page (inline CSS and SVG, no script, no external resource)."""
-    cur = fig["currency"]
-    title = f"{fig['company'] or 'PAC'} {fig['year']}: plan at {_month_label(fig)}"
+def render_html(fig: dict, lang: str | None = None) -> str:
+    """A self-contained HTML page (inline CSS and SVG, no script, no external resource), in
+    ``lang`` (default: the figures' ``lang``, the workbook's language)."""
+    lang = _report_lang(fig, lang)
+
+    def L(key: str, **kw) -> str:
+        return text(f"report.{key}", lang, **kw)
+
+    def num(v: Any) -> str:
+        return _e(fmt_num(v, 0, lang))
+
+    def share(v: Any) -> str:
+        return _e(fmt_share(v, lang))
+
+    def kv(v: Any, kind: str) -> str:
+        return _e(_kpi_value(v, kind, lang))
+
+    cur = currency_symbol(fig["currency"]) if lang == "fr" else fig["currency"]
+    title = L("title", company=fig["company"] or "PAC", year=fig["year"], month=_month_label(fig, lang))
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(title)}</h1>",
-        f'<p class="sub">Figures as of {_e(fig["as_of"])}, computed by pacxl from {_e(Path(fig["workbook"]).name)}.</p>',
+        f'<p class="sub">{_e(L("figures_as_of", date=_show_date(fig["as_of"], lang), file=Path(fig["workbook"]).name))}</p>',
     ]
     b, a, f = fig["budget"], fig["actions"], fig["funnel"]
     c = a["counts"]
     cards = [
-        (fmt_num(fig["revenue_target"]) + f" {cur}" if fig["revenue_target"] is not None else "–", "revenue target"),
-        (fmt_num(b["total"]["plan_year"]) + f" {cur}", "budget of the year"),
-        (fmt_share(b["total"]["consumed"]) or "–", "budget consumed"),
-        (f"{c['done']} / {c['total']}", "actions done"),
-        (str(c["late"]), "actions late"),
+        (fmt_num(fig["revenue_target"], 0, lang) + f"\u00a0{cur}" if fig["revenue_target"] is not None else "–",
+         L("card_revenue_target")),
+        (fmt_num(b["total"]["plan_year"], 0, lang) + f"\u00a0{cur}", L("card_budget_year")),
+        (fmt_share(b["total"]["consumed"], lang) or "–", L("card_budget_consumed")),
+        (f"{c['done']} / {c['total']}", L("card_actions_done")),
+        (str(c["late"]), L("card_actions_late")),
     ]
     out.append('<div class="grid">' + "".join(
         f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for v, k in cards) + "</div>")
 
-    out.append("<h2>Objectives</h2>")
+    out.append(f"<h2>{_e(L('objectives'))}</h2>")
     out.append(_table(
-        ["ID", "Objective", "Target", "Landing", "On track", "Deadline", "Owner", "Status"],
-        [[_e(o["id"]), _e(o["objective"]), _e(_objective_value(o["target"], o["unit"])),
-          _e(_objective_value(o["landing"], o["unit"])),
-          "" if o["on_track"] is None else ('<span class="fav">yes</span>' if o["on_track"]
-                                            else '<span class="unf">no</span>'),
-          _e(o["deadline"] or ""), _e(o["owner"]), _e(o["status"])] for o in fig["objectives"]],
+        [L(k) for k in ("id", "objective", "target", "landing", "on_track", "deadline", "owner", "status")],
+        [[_e(o["id"]), _e(o["objective"]), _e(_objective_value(o["target"], o["unit"], lang)),
+          _e(_objective_value(o["landing"], o["unit"], lang)),
+          "" if o["on_track"] is None else (f'<span class="fav">{_e(L("yes"))}</span>' if o["on_track"]
+                                            else f'<span class="unf">{_e(L("no"))}</span>'),
+          _e(_show_date(o["deadline"], lang)), _e(o["owner"]), _e(o["status"])] for o in fig["objectives"]],
         {2, 3, 5},
     ))
 
-    out.append("<h2>KPIs, year to date</h2>")
+    out.append(f"<h2>{_e(L('kpis_html'))}</h2>")
     out.append(_table(
-        ["ID", "KPI", "Plan YTD", "Actual YTD", "Variance", "Var. %", "", "Landing", "Plan year"],
-        [[_e(k["id"]), _e(k["name"]), _e(_kpi_value(k["plan_ytd"], k["kind"])),
-          _e(_kpi_value(k["actual_ytd"], k["kind"])), _e(_kpi_value(k["variance"], k["kind"])),
-          _e(fmt_pct(k["variance_pct"])), _fav_cell(k["favourable"]), _e(_kpi_value(k["landing"], k["kind"])),
-          _e(_kpi_value(k["plan_year"], k["kind"]))] for k in fig["kpis"]],
+        [L("id"), L("kpi"), L("plan_ytd"), L("actual_ytd"), L("variance"), L("variance_pct"), "", L("landing"),
+         L("plan_year")],
+        [[_e(k["id"]), _e(k["name"]), kv(k["plan_ytd"], k["kind"]), kv(k["actual_ytd"], k["kind"]),
+          kv(k["variance"], k["kind"]), _e(fmt_pct(k["variance_pct"], lang)), _fav_cell(k["favourable"], lang),
+          kv(k["landing"], k["kind"]), kv(k["plan_year"], k["kind"])] for k in fig["kpis"]],
         {2, 3, 4, 5, 7, 8},
     ))
     revenue = [k for k in fig["kpis"] if k["kind"] == "revenue"]
     if revenue:
         k = revenue[0]
-        months = [f"M{i}" for i in range(1, 13)]
-        out.append(svg_bars(months, [("Plan", _GREY, k["plan_by_month"]), ("Actual", _BLUE, k["actual_by_month"])],
-                            title=f"{k['name']}: plan and actual by month ({cur})"))
+        months = [L("month_short", n=i) for i in range(1, 13)]
+        out.append(svg_bars(months, [(L("chart_plan"), _GREY, k["plan_by_month"]),
+                                     (L("chart_actual"), _BLUE, k["actual_by_month"])],
+                            title=L("chart_kpi_by_month", kpi=k["name"], currency=cur), lang=lang))
 
-    out.append(f"<h2>Budget by category ({_e(cur)})</h2>")
-    rows = [[_e(r["category"]), _e(fmt_num(r["plan_year"])), _e(fmt_num(r["plan_ytd"])), _e(fmt_num(r["actual"])),
-             _e(fmt_num(r["variance"])), _e(fmt_share(r["consumed"])), _fav_cell(r["favourable"])]
+    out.append(f"<h2>{_e(L('budget', currency=cur))}</h2>")
+    rows = [[_e(r["category"]), num(r["plan_year"]), num(r["plan_ytd"]), num(r["actual"]),
+             num(r["variance"]), share(r["consumed"]), _fav_cell(r["favourable"], lang)]
             for r in b["categories"]]
     t = b["total"]
-    rows.append(["<b>Total</b>", f"<b>{_e(fmt_num(t['plan_year']))}</b>", f"<b>{_e(fmt_num(t['plan_ytd']))}</b>",
-                 f"<b>{_e(fmt_num(t['actual']))}</b>", f"<b>{_e(fmt_num(t['variance']))}</b>",
-                 f"<b>{_e(fmt_share(t['consumed']))}</b>", _fav_cell(t["favourable"])])
-    out.append(_table(["Category", "Plan year", "Plan to date", "Actual", "Variance", "Consumed", ""], rows,
-                      {1, 2, 3, 4, 5}))
+    rows.append([f"<b>{_e(L('total'))}</b>", f"<b>{num(t['plan_year'])}</b>", f"<b>{num(t['plan_ytd'])}</b>",
+                 f"<b>{num(t['actual'])}</b>", f"<b>{num(t['variance'])}</b>",
+                 f"<b>{share(t['consumed'])}</b>", _fav_cell(t["favourable"], lang)])
+    out.append(_table([L("category"), L("plan_year"), L("plan_to_date"), L("actual"), L("variance"),
+                       L("consumed"), ""], rows, {1, 2, 3, 4, 5}))
     if b["categories"]:
         out.append(svg_bars([r["category"] for r in b["categories"]],
-                            [("Plan to date", _GREY, [r["plan_ytd"] for r in b["categories"]]),
-                             ("Actual", _ORANGE, [r["actual"] for r in b["categories"]])],
-                            title=f"Budget consumed against plan to date ({cur})"))
+                            [(L("plan_to_date"), _GREY, [r["plan_ytd"] for r in b["categories"]]),
+                             (L("actual"), _ORANGE, [r["actual"] for r in b["categories"]])],
+                            title=L("chart_budget", currency=cur), lang=lang))
 
-    out.append("<h2>Actions</h2>")
-    labels = {"done": "Done", "late": "Late", "in_progress": "In progress", "to_do": "To do",
-              "postponed": "Postponed", "cancelled": "Cancelled"}
+    out.append(f"<h2>{_e(L('actions'))}</h2>")
     colours = {"done": _GREEN, "late": _RED, "in_progress": _BLUE, "to_do": _GREY, "postponed": _ORANGE,
                "cancelled": "#cbd2d9"}
-    out.append(svg_hbars([(labels[s], c[s], colours[s]) for s in ACTION_STATES],
-                         title=f"{c['total']} actions by state"))
+    out.append(svg_hbars([(text(f"state.{s}", lang), c[s], colours[s]) for s in ACTION_STATES],
+                         title=L("chart_actions", n=c["total"]), value_fmt=lambda v: fmt_num(v, 0, lang)))
     if a["late"]:
-        out.append(_table(["ID", "Late action", "Owner", "Due"],
-                          [[_e(x["id"]), _e(x["action"]), _e(x["owner"]), _e(x["end"] or "")] for x in a["late"]],
+        out.append(_table([L("id"), L("late_action"), L("owner"), L("due")],
+                          [[_e(x["id"]), _e(x["action"]), _e(x["owner"]), _e(_show_date(x["end"], lang))]
+                           for x in a["late"]],
                           set()))
 
     if f["stages"]:
-        out.append(f"<h2>Funnel: activity needed for {_e(f['deals_target'])} deals</h2>")
-        out.append(_table(["Stage", "Rate to next", "Year", "This month", "This week"],
-                          [[_e(s["name"]), _e(fmt_share(s["rate_to_next"])), _e(fmt_num(s["year"])),
-                            _e(fmt_num(s["month"])), _e(fmt_num(s["week"]))] for s in f["stages"]],
+        out.append(f"<h2>{_e(L('funnel', deals=f['deals_target']))}</h2>")
+        out.append(_table([L("stage"), L("rate_to_next"), L("year"), L("this_month"), L("this_week")],
+                          [[_e(s["name"]), share(s["rate_to_next"]), num(s["year"]), num(s["month"]),
+                            num(s["week"])] for s in f["stages"]],
                           {1, 2, 3, 4}))
         shades = ["#1f4e79", "#2e6da4", "#4a8bc2", "#74a9d8", "#a3c6e8", "#cfe0f3"]
         out.append(svg_hbars([(s["name"], s["week"], shades[i % len(shades)]) for i, s in enumerate(f["stages"])],
-                             title="Needed each week", value_fmt=lambda v: f"{fmt_num(v)} / week"))
+                             title=L("chart_weekly"), value_fmt=lambda v: L("per_week", v=fmt_num(v, 0, lang))))
 
     ab = fig["abc"]
-    out.append(f"<h2>ABC split of {ab['customers']} customers</h2>")
-    out.append(_table(["Class", "Customers", f"Revenue ({cur})", "Share of revenue"],
-                      [[_e(k), _e(r["count"]), _e(fmt_num(r["revenue"])), _e(fmt_share(r["share"]))]
+    out.append(f"<h2>{_e(L('abc', n=ab['customers']))}</h2>")
+    out.append(_table([L("class"), L("customers"), L("revenue", currency=cur), L("share_of_revenue")],
+                      [[_e(k), _e(r["count"]), num(r["revenue"]), share(r["share"])]
                        for k, r in ab["classes"].items()], {1, 2, 3}))
     if ab["total"]:
-        out.append(svg_hbars([(f"Class {k} ({r['count']} customers)", r["share"] * 100, col)
+        pct = (lambda v: f"{v:.1f}\u00a0%".replace(".", ",")) if lang == "fr" else (lambda v: f"{v:.1f} %")
+        out.append(svg_hbars([(L("chart_class", cls=k, n=r["count"]), r["share"] * 100, col)
                               for (k, r), col in zip(ab["classes"].items(), (_BLUE, _ORANGE, _GREY))],
-                             title="Share of revenue by class", value_fmt=lambda v: f"{v:.1f} %"))
-    out.append(f'<p class="legend">Generated {dt.date.today().isoformat()} by pacxl.</p>')
+                             title=L("chart_abc"), value_fmt=pct))
+    out.append(f'<p class="legend">{_e(L("generated", date=_show_date(dt.date.today().isoformat(), lang)))}</p>')
     out.append("</body></html>")
     return "\n".join(out)
 

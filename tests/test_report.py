@@ -143,6 +143,58 @@ def test_terminal_report_shows_the_figures(fig):
         assert s.replace(" ", "\u202f") in out or s in out, s
 
 
+@pytest.fixture(scope="module")
+def fig_fr():
+    return report_figures(clean_plan("fr"), 3)
+
+
+def _terminal(fig, **kw) -> str:
+    buf = io.StringIO()
+    render_terminal(fig, Console(file=buf, width=160, color_system=None), **kw)
+    return buf.getvalue()
+
+
+def test_figures_carry_the_workbook_language(fig, fig_fr):
+    assert fig["lang"] == "en" and fig_fr["lang"] == "fr"
+    # the figures themselves do not depend on the language
+    strip = {"lang", "objectives", "kpis", "budget", "actions", "funnel"}
+    assert {k: v for k, v in fig.items() if k not in strip} == {k: v for k, v in fig_fr.items() if k not in strip}
+    assert [k["plan_ytd"] for k in fig["kpis"]] == [k["plan_ytd"] for k in fig_fr["kpis"]]
+
+
+def test_french_terminal_report_is_french(fig_fr):
+    out = _terminal(fig_fr)
+    # K1 revenue: 74 000 against 75 000 planned, unfavourable; the signature rate averages 30 %;
+    # the trade fair budget (8 500 spent for 8 000) is over plan
+    for s in ("Acme 2026 : le plan à fin du mois 3 (03/2026), au 31/03/2026", "Objectifs",
+              "Indicateurs (cumul à date)", "Budget par catégorie (€)", "défavorable", "favorable",
+              "En retard", "Prévu à date", "30,0\u00a0%", "299\u202f000", "-1,3\u00a0%"):
+        assert s in out, s
+    for english in ("unfavourable", "favourable ", "Objectives", "Late", "Plan YTD", "as of", "month 3"):
+        assert english not in out, english
+
+
+def test_english_terminal_report_stays_english(fig):
+    out = _terminal(fig)
+    for s in ("Acme 2026: plan at month 3 (03/2026), as of 2026-03-31", "Objectives", "KPIs (year to date)",
+              "Plan YTD", "-1.3%", "30.0%"):
+        assert s in out, s
+    assert "défavorable" not in out and "Objectifs" not in out
+    # a language can be forced
+    assert "Objectifs" in _terminal(fig, lang="fr")
+
+
+def test_french_html_report_is_french(fig_fr):
+    page = render_html(fig_fr)
+    assert '<html lang="fr">' in page
+    for s in ("<h2>Objectifs</h2>", "<h2>Indicateurs, cumul à date</h2>", "défavorable", "Prévu à date",
+              "objectif de CA", "actions en retard", "Part du CA par classe", "Chiffres au 31/03/2026"):
+        assert s in page, s
+    for english in (">unfavourable<", ">favourable<", "<h2>Objectives</h2>", "Figures as of", "revenue target"):
+        assert english not in page, english
+    assert '<html lang="en">' in render_html(report_figures(clean_plan(), 3))
+
+
 class _Collect(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -317,6 +369,7 @@ def test_html_report_prints_its_tables_in_chromium(rendered):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Aéraulis SAS 2026" in text
-    for title in ("Objectives", "Budget by category", "Actions", "Funnel", "ABC split"):
+    # the demo is French: so is its report
+    for title in ("Objectifs", "Budget par catégorie", "Actions", "Entonnoir", "Répartition ABC"):
         assert title in text, title
     assert "OBJ-01" in text and "KPI-01" in text and "Salons et événements" in text
