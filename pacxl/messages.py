@@ -483,9 +483,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.month_short": {"en": "M{n}", "fr": "M{n}"},
     # import summary
     "import.head": {"en": "{source} -> {workbook} ({kind}, {layout} layout)",
-                    "fr": "{source} -> {workbook} ({kind}, présentation {layout})"},
+                    "fr": "{source} -> {workbook} ({kind}, {layout})"},
     "import.head_rich": {"en": "{source} -> {workbook}: {kind}, {layout} layout",
-                         "fr": "{source} -> {workbook} : {kind}, présentation {layout}"},
+                         "fr": "{source} -> {workbook} : {kind}, {layout}"},
     "import.dry_run": {"en": " [dry run: nothing written]", "fr": " [essai : rien n'est écrit]"},
     "import.counts": {"en": "rows read: {read}, imported: {imported}, skipped: {skipped}",
                       "fr": "lignes lues : {read}, importées : {imported}, ignorées : {skipped}"},
@@ -511,8 +511,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.kind.budget": {"en": "budget", "fr": "budget"},
     "import.kind.actuals": {"en": "actuals", "fr": "réalisés"},
     "import.kind.customers": {"en": "customers", "fr": "clients"},
-    "import.layout.long": {"en": "long", "fr": "en lignes"},
-    "import.layout.wide": {"en": "wide", "fr": "en colonnes"},
+    "import.layout.long": {"en": "long", "fr": "une ligne par montant"},
+    "import.layout.wide": {"en": "wide", "fr": "une colonne par mois"},
     # macros
     "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
     "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},

@@ -169,11 +169,15 @@ def test_dry_run_writes_nothing_and_shows_the_summary(wb_copy, tmp_path, facts):
     assert result.exit_code == 0, result.output
     assert digest(wb_copy) == before
     out = result.stdout
-    assert "budget.csv -> plan.xlsx: budget, long layout [dry run: nothing written]" in out
-    assert "rows read: 7, imported: 6, skipped: 1" in out
-    assert "skipped (total row): 1 row(s), 8" in out
+    # the demo workbook is French: so is the summary
+    assert "budget.csv -> plan.xlsx : budget, une ligne par montant [essai : rien n'est écrit]" in out
+    assert "lignes lues : 7, importées : 6, ignorées : 1" in out
+    assert "ignorées (total row) : 1 ligne(s), 8" in out
+    assert "Totaux par mois" in out and "Montant" in out
     assert f"M01 ({month_label(facts.year, 1)})" in out and "1\u202f234,56" in out
-    assert "total: 14\u202f210,00" in out
+    assert "total : 14\u202f210,00" in out
+    for english in ("rows read", "dry run", "Totals by month", "layout"):
+        assert english not in out, english
 
 
 def test_import_writes_with_a_backup(wb_copy, tmp_path, facts):
@@ -443,7 +447,7 @@ def test_wide_xlsx_with_date_headers_sheet_and_map(wb_copy, tmp_path, facts):
     result = run("budget", wb_copy, src, "--sheet", "Budget", "--map", "Intitulé=label", "--map", "Compte=ignore",
                  "--no-backup")
     assert result.exit_code == 0, result.output
-    assert "rows read: 2, imported: 1, skipped: 1" in result.stdout
+    assert "lignes lues : 2, importées : 1, ignorées : 1" in result.stdout
     rows = _budget_rows(wb_copy)
     assert [(r[3], r[4], r[5], r[6]) for r in rows] == [("Salon", 1000.5, None, 250)]
 
@@ -500,7 +504,7 @@ def test_xlsm_demo_keeps_its_macros_and_extension_through_pacxl_import(demo, tmp
     csv = write(tmp_path, "budget.csv", budget_csv(facts.year))
     result = run("budget", plan, csv)
     assert result.exit_code == 0, result.output
-    assert re.search(r"wrote\s+\S*plan\.xlsm", result.output.replace("\n", ""))
+    assert re.search(r"écrit :\s+\S*plan\.xlsm", result.output.replace("\n", ""))
     # the plan is still plan.xlsm, its backup an .xlsm too, nothing else left behind
     assert sorted(p.suffix for p in tmp_path.iterdir() if p.name.startswith("plan")) == [".xlsm", ".xlsm"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plan")]

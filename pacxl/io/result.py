@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..messages import TEXTS, fmt_number, lang_of, text
 from .read import format_amount, month_label
 
 
@@ -106,27 +107,49 @@ class ImportSummary:
             raise AttributeError(name)
         return getattr(self.result, name)
 
-    def lines(self) -> list[str]:
-        """The summary as plain text lines (the CLI renders the same facts with rich)."""
+    @property
+    def lang(self) -> str:
+        """The workbook's language (French when the context is unknown)."""
+        return lang_of(self.context.lang if self.context is not None else "fr")
+
+    def amount(self, x: float) -> str:
+        """An amount as the workbook's language writes it: ``1 234,56`` / ``1,234.56``."""
+        return format_amount(x) if self.lang == "fr" else fmt_number(x, "en", 2)
+
+    def t(self, key: str, **kw: Any) -> str:
+        return text(f"import.{key}", self.lang, **kw)
+
+    def kind_word(self) -> str:
         r = self.result
+        return self.t(f"kind.{r.kind}") if f"import.kind.{r.kind}" in TEXTS else r.kind
+
+    def layout_word(self) -> str:
+        r = self.result
+        return self.t(f"layout.{r.layout}") if f"import.layout.{r.layout}" in TEXTS else r.layout
+
+    def lines(self) -> list[str]:
+        """The summary as plain text lines in the workbook's language (the CLI renders the same
+        facts with rich)."""
+        r = self.result
+        t = self.t
         out = [
-            f"{r.source} -> {self.workbook.name} ({r.kind}, {r.layout} layout)"
-            + (" [dry run: nothing written]" if self.dry_run else ""),
-            f"rows read: {r.rows_read}, imported: {r.rows_imported}, skipped: {len(r.skipped)}",
+            t("head", source=r.source, workbook=self.workbook.name, kind=self.kind_word(), layout=self.layout_word())
+            + (t("dry_run") if self.dry_run else ""),
+            t("counts", read=r.rows_read, imported=r.rows_imported, skipped=len(r.skipped)),
         ]
         for s in r.skipped:
-            out.append(f"  skipped line {s.line}: {s.reason}")
+            out.append(t("skipped_line", line=s.line, reason=s.reason))
         if r.totals_by_month:
-            out.append("totals by month:")
+            out.append(t("totals_by_month"))
             for m in sorted(r.totals_by_month):
-                out.append(f"  {self.month_name(m)}: {format_amount(r.totals_by_month[m])}")
+                out.append(f"  {self.month_name(m)}: {self.amount(r.totals_by_month[m])}")
         if r.totals_by_category:
-            out.append("totals by category:")
+            out.append(t("totals_by_segment" if r.kind == "customers" else "totals_by_category"))
             for k, v in r.totals_by_category.items():
-                out.append(f"  {k or '(none)'}: {format_amount(v)}")
-        out.append(f"total: {format_amount(r.total)}")
-        out += [f"notice: {n}" for n in r.notices]
-        out += [f"warning: {w}" for w in r.warnings]
+                out.append(f"  {k or t('none')}: {self.amount(v)}")
+        out.append(t("total", amount=self.amount(r.total)))
+        out += [t("notice", text=n) for n in r.notices]
+        out += [t("warning", text=w) for w in r.warnings]
         if self.backup:
-            out.append(f"backup: {self.backup.name}")
+            out.append(t("backup", path=self.backup.name))
         return out

@@ -6,7 +6,6 @@ import contextlib
 import sys
 from typing import Iterator
 
-from .read import format_amount
 from .result import ImportSummary
 
 
@@ -33,48 +32,50 @@ def progress_bar() -> Iterator:
 
 
 def print_summary(summary: ImportSummary) -> None:
-    """The summary as rich tables on stdout (plain text when stdout is not a terminal)."""
+    """The summary as rich tables on stdout (plain text when stdout is not a terminal), in the
+    workbook's language."""
     from rich.console import Console
     from rich.table import Table
 
     console = Console(highlight=False)
     r = summary.result
-    head = f"{r.source} -> {summary.workbook.name}: {r.kind}, {r.layout} layout"
+    t = summary.t
+    head = t("head_rich", source=r.source, workbook=summary.workbook.name, kind=summary.kind_word(),
+             layout=summary.layout_word())
     if summary.dry_run:
-        head += " [dry run: nothing written]"
-    console.print(head, markup=False)
-    console.print(
-        f"rows read: {r.rows_read}, imported: {r.rows_imported}, skipped: {len(r.skipped)}", markup=False
-    )
+        head += t("dry_run")
+    console.print(head, markup=False, soft_wrap=True)
+    console.print(t("counts", read=r.rows_read, imported=r.rows_imported, skipped=len(r.skipped)), markup=False,
+                  soft_wrap=True)
     if r.skipped:
         reasons: dict[str, list[int]] = {}
         for s in r.skipped:
             reasons.setdefault(s.reason, []).append(s.line)
         for reason, lines in reasons.items():
             shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
-            console.print(f"  skipped ({reason}): {len(lines)} row(s), {shown}", markup=False)
+            console.print(t("skipped_group", reason=reason, n=len(lines), lines=shown), markup=False, soft_wrap=True)
     if r.totals_by_month:
-        t = Table(title="Totals by month", title_justify="left")
-        t.add_column("Month")
-        t.add_column("Amount", justify="right")
+        table = Table(title=t("Totals_by_month"), title_justify="left")
+        table.add_column(t("col_month"))
+        table.add_column(t("col_amount"), justify="right")
         for m, v in r.totals_by_month.items():
-            t.add_row(summary.month_name(m), format_amount(v))
-        console.print(t)
+            table.add_row(summary.month_name(m), summary.amount(v))
+        console.print(table)
     if r.totals_by_category:
-        t = Table(title="Totals by category" if r.kind != "customers" else "Totals by segment",
-                  title_justify="left")
-        t.add_column("Category" if r.kind != "customers" else "Segment")
-        t.add_column("Amount", justify="right")
+        customers = r.kind == "customers"
+        table = Table(title=t("Totals_by_segment" if customers else "Totals_by_category"), title_justify="left")
+        table.add_column(t("col_segment" if customers else "col_category"))
+        table.add_column(t("col_amount"), justify="right")
         for k, v in r.totals_by_category.items():
-            t.add_row(k or "(none)", format_amount(v))
-        console.print(t)
+            table.add_row(k or t("none"), summary.amount(v))
+        console.print(table)
     if r.kind != "actuals" or r.spend:
-        console.print(f"total: {format_amount(r.total)}", markup=False)
+        console.print(t("total", amount=summary.amount(r.total)), markup=False, soft_wrap=True)
     for n in r.notices:
-        console.print(f"notice: {n}", markup=False)
+        console.print(t("notice", text=n), markup=False, soft_wrap=True)
     for w in r.warnings:
-        console.print(f"warning: {w}", markup=False, style="yellow")
+        console.print(t("warning", text=w), markup=False, soft_wrap=True, style="yellow")
     if summary.written:
-        console.print(f"wrote {summary.workbook}", markup=False)
+        console.print(t("wrote", path=summary.workbook), markup=False, soft_wrap=True)
     if summary.backup:
-        console.print(f"backup: {summary.backup}", markup=False)
+        console.print(t("backup", path=summary.backup), markup=False, soft_wrap=True)
