@@ -296,3 +296,28 @@ def test_segment_shares_checked(edge_books):
 def test_customers_columns_contract():
     assert CUSTOMERS.keys()[:8] == ["code", "name", "segment", "amount", "share", "cum_share",
                                     "prior_share", "abc"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_review_totals_by_kind_do_not_double_count(lang, demo_fr_recalc, demo_en_recalc):
+    """Segments and products are two breakdowns of last year's revenue: the review shows one
+    total per kind, each equal to the sum of its own lines (their sum would count it twice)."""
+    from pacxl.demo import demo_plan
+
+    plan = demo_plan(lang)
+    ws = openpyxl.load_workbook(demo_fr_recalc if lang == "fr" else demo_en_recalc,
+                                data_only=True)[SHEETS["review"][lang]]
+    totals = {}
+    for r in range(5, ws.max_row + 1):
+        label = ws.cell(row=r, column=2).value
+        if label in (text("rv_total_segment", lang), text("rv_total_product", lang)):
+            totals[label] = (ws.cell(row=r, column=3).value, ws.cell(row=r, column=4).value,
+                             ws.cell(row=r, column=5).value)
+    for kind in ("segment", "product"):
+        word = text(f"rv_kind_{kind}", lang)
+        lines = [x for x in plan.review.lines if x.kind == word]
+        assert lines
+        goal, done = sum(x.objective for x in lines), sum(x.achieved for x in lines)
+        assert totals[text(f"rv_total_{kind}", lang)] == pytest.approx((goal, done, done - goal))
+    # the demo's two breakdowns describe the same year, so both totals agree
+    assert len(set(totals.values())) == 1

@@ -262,7 +262,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "rv_variance": ("Écart", "Variance"),
     "rv_rate": ("Taux de réalisation", "Achievement rate"),
     "rv_comment": ("Commentaire", "Comment"),
-    "rv_total": ("Total", "Total"),
+    # one total per kind: segments and products are two breakdowns of the same revenue
+    "rv_kind_segment": ("segment", "segment"),
+    "rv_kind_product": ("produit", "product"),
+    "rv_total_segment": ("Total des segments", "Total of segments"),
+    "rv_total_product": ("Total des produits", "Total of products"),
+    "dv_review_kind": ("Type (segment ou produit)", "Kind (segment or product)"),
     "rv_worked": ("Ce qui a marché", "What worked"),
     "rv_did_not_work": ("Ce qui n'a pas marché", "What did not work"),
     "rv_conversion": ("Taux de transformation, coût par action, canaux",

@@ -374,8 +374,8 @@ def _read_review(ws, plan: Plan) -> None:
     max_row = ws.max_row
     while r <= max_row:
         total = v(r, 3)
-        if isinstance(total, str) and total.upper().startswith("=SUM("):
-            break  # the total row closes the table of lines
+        if isinstance(total, str) and total.startswith("="):
+            break  # the total rows (=SUM( before, =SUMIF( by kind now) close the table of lines
         line = ReviewLine(as_text(v(r, 1)), as_text(v(r, 2)), as_number(v(r, 3)), as_number(v(r, 4)),
                           as_text(v(r, 7)))
         if line.label or line.kind or line.objective is not None or line.achieved is not None or line.comment:

@@ -3,6 +3,8 @@ did not, and the conversion notes (rates, cost per action, channels)."""
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
+
 from ..formulas import variance
 from ._common import Context, print_setup, protect, text_height
 
@@ -36,15 +38,24 @@ def build(ctx: Context) -> None:
         if line:
             ws.row_dimensions[r].height = text_height([(line.comment, 48), (line.label, 30)])
     last = first + cap - 1
+    # Segments and products are two breakdowns of the same revenue: one total each, never their
+    # sum (which would count last year's revenue twice).
     tot = last + 1
-    st.label(ws.cell(row=tot, column=2, value=ctx.t("rv_total")))
-    for c, L in ((3, "C"), (4, "D")):
-        ws.cell(row=tot, column=c, value=f"=SUM({L}{first}:{L}{last})")
-        st.computed(ws.cell(row=tot, column=c), "money", bold=True)
-    ws.cell(row=tot, column=5, value=variance(f"D{tot}", f"C{tot}"))
-    st.computed(ws.cell(row=tot, column=5), "money_signed", bold=True)
-    ws.cell(row=tot, column=6, value=f'=IF(AND(ISNUMBER(D{tot}),ISNUMBER(C{tot})),IF(C{tot}=0,"",D{tot}/C{tot}),"")')
-    st.computed(ws.cell(row=tot, column=6), "pct", bold=True)
+    for i, kind in enumerate(("segment", "product")):
+        r = tot + i
+        word = ctx.t(f"rv_kind_{kind}")
+        st.label(ws.cell(row=r, column=2, value=ctx.t(f"rv_total_{kind}")))
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="right")  # spills into empty A
+        for c, L in ((3, "C"), (4, "D")):
+            ws.cell(row=r, column=c, value=f'=SUMIF($B${first}:$B${last},"{word}",{L}{first}:{L}{last})')
+            st.computed(ws.cell(row=r, column=c), "money", bold=True)
+        ws.cell(row=r, column=5, value=variance(f"D{r}", f"C{r}"))
+        st.computed(ws.cell(row=r, column=5), "money_signed", bold=True)
+        ws.cell(row=r, column=6, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(C{r})),IF(C{r}=0,"",D{r}/C{r}),"")')
+        st.computed(ws.cell(row=r, column=6), "pct", bold=True)
+    tot += 1
+    kinds = ctx.list_validation(ws, f"B{first}:B{last}", "PAC_Segments", "dv_review_kind")
+    kinds.formula1 = '"{},{}"'.format(ctx.t("rv_kind_segment"), ctx.t("rv_kind_product"))
     ctx.value_validation(ws, f"C{first}:D{last}", "decimal", "dv_amount", -1e12, 1e12)
 
     r = tot + 2
