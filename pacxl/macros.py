@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from ._data import data_dir
 from .errors import InputError, PacxlError, WorkbookError
 from .io.target import SPARE_ROWS
+from .messages import field_label, text
 from .workbook.contract import TABLES, column_name
 
 __all__ = [
@@ -313,52 +314,56 @@ def _sheet(book, title: str):
 
 def run_check(book, today: dt.date | None = None) -> str:
     """Check the open plan; findings go to the Contrôle/Check sheet, each linked to its cell."""
-    from .check import check_workbook, summary
+    from .check import check_workbook, severity_word, summary
 
     lang = _lang(book)
     with tempfile.TemporaryDirectory(prefix="pacxl-macro-") as folder:
         findings = check_workbook(_snapshot_file(book, folder), today=today)
     out = _sheet(book, CHECK_SHEET[lang])
-    head = ["Gravité", "Où", "Constat", "Comment corriger"] if lang == "fr" else ["Severity", "Where", "Finding", "How to fix"]
-    out.range((1, 1)).value = [head] + [[f.severity, f.where, f.message, f.fix] for f in findings]
+    head = text("macro.check_head", lang).split("|")
+    out.range((1, 1)).value = [head] + [[severity_word(f.severity, lang), f.where, f.message, f.fix]
+                                        for f in findings]
     for i, f in enumerate(findings, start=2):
         if f.sheet:
             target = "'" + f.sheet.replace("'", "''") + "'!" + (f.cell or "A1")
-            out.range((i, 2)).add_hyperlink("#" + target, f.where, f"Aller à {f.where}" if lang == "fr" else f"Go to {f.where}")
+            out.range((i, 2)).add_hyperlink("#" + target, f.where, text("macro.go_to", lang, where=f.where))
     counts = summary(findings)
-    if lang == "fr":
-        return f"{counts['error']} erreur(s), {counts['warning']} avertissement(s), {counts['info']} information(s) : voir la feuille {out.name}."
-    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info: see the {out.name} sheet."
+    return text("macro.check_done", lang, sheet=out.name, **counts)
 
 
-def _blocks(figures: dict) -> list[list[Any]]:
-    """The report figures as rows for a sheet: a titled block per section."""
+def _blocks(figures: dict, lang: str = "en") -> list[list[Any]]:
+    """The report figures as rows for a sheet: a titled block per section, labelled in ``lang``."""
     rows: list[list[Any]] = []
+
+    def label(key: str) -> str:
+        return field_label(key, lang)
+
+    sep = " : " if lang == "fr" else ": "
 
     def scalar(v: Any) -> Any:
         return v if v is None or isinstance(v, (int, float, str)) else str(v)
 
     for section, value in figures.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
-            rows.append([section])
+            rows.append([label(section)])
             keys = list(value[0])
-            rows.append(keys)
+            rows.append([label(k) for k in keys])
             rows.extend([scalar(item.get(k)) for k in keys] for item in value)
             rows.append([])
         elif isinstance(value, dict):
-            rows.append([section])
+            rows.append([label(section)])
             for k, v in value.items():
                 if isinstance(v, list) and v and isinstance(v[0], dict):
                     keys = list(v[0])
-                    rows.append([k] + keys)
+                    rows.append([label(k)] + [label(kk) for kk in keys])
                     rows.extend([""] + [scalar(item.get(kk)) for kk in keys] for item in v)
                 elif isinstance(v, dict):
-                    rows.append([k] + [f"{kk}: {scalar(vv)}" for kk, vv in v.items()])
+                    rows.append([label(k)] + [f"{label(kk)}{sep}{scalar(vv)}" for kk, vv in v.items()])
                 else:
-                    rows.append([k, scalar(v)])
+                    rows.append([label(k), scalar(v)])
             rows.append([])
         else:
-            rows.append([section, scalar(value)])
+            rows.append([label(section), scalar(value)])
     width = max(len(r) for r in rows)
     return [r + [None] * (width - len(r)) for r in rows]
 
@@ -373,6 +378,5 @@ def run_report(book, month: int | None = None) -> str:
         plan = read_plan(_snapshot_file(book, folder))
     figures = report_figures(plan, month, workbook=book.name)
     out = _sheet(book, REPORT_SHEET[lang])
-    out.range((1, 1)).value = _blocks(figures)
-    m = figures["month"]
-    return f"Rapport à fin du mois {m} : feuille {out.name}." if lang == "fr" else f"Report at the end of month {m}: {out.name} sheet."
+    out.range((1, 1)).value = _blocks(figures, lang)
+    return text("macro.report_done", lang, month=figures["month"], sheet=out.name)

@@ -545,6 +545,44 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+#: Labels of the report figures' keys on the macros' Rapport/Report sheet: key -> (fr, en).
+FIELDS: dict[str, tuple[str, str]] = {
+    "schema": ("Schéma", "Schema"), "workbook": ("Classeur", "Workbook"), "lang": ("Langue", "Language"),
+    "company": ("Entreprise", "Company"), "year": ("Année", "Year"), "currency": ("Devise", "Currency"),
+    "month": ("Mois", "Month"), "month_start": ("Début du mois", "Month start"), "as_of": ("Au", "As of"),
+    "revenue_target": ("Objectif de CA", "Revenue target"), "objectives": ("Objectifs", "Objectives"),
+    "kpis": ("Indicateurs", "KPIs"), "budget": ("Budget", "Budget"), "actions": ("Actions", "Actions"),
+    "funnel": ("Entonnoir", "Funnel"), "abc": ("Répartition ABC", "ABC split"), "id": ("ID", "ID"),
+    "objective": ("Objectif", "Objective"), "kpi": ("Indicateur", "KPI"), "target": ("Cible", "Target"),
+    "unit": ("Unité", "Unit"), "deadline": ("Échéance", "Deadline"), "owner": ("Responsable", "Owner"),
+    "status": ("Statut", "Status"), "measured_by": ("Mesuré par", "Measured by"),
+    "landing": ("Atterrissage", "Landing forecast"), "on_track": ("En bonne voie", "On track"),
+    "name": ("Nom", "Name"), "kind": ("Type", "Kind"), "objective_id": ("Objectif", "Objective"),
+    "plan_month": ("Prévu du mois", "Plan of the month"), "actual_month": ("Réel du mois", "Actual of the month"),
+    "plan_ytd": ("Prévu à date", "Plan to date"), "actual_ytd": ("Réel à date", "Actual to date"),
+    "variance": ("Écart", "Variance"), "variance_pct": ("Écart %", "Variance %"),
+    "favourable": ("Favorable", "Favourable"), "plan_year": ("Prévu année", "Plan year"),
+    "run_rate": ("Tendance", "Run-rate forecast"), "plan_by_month": ("Prévu par mois", "Plan by month"),
+    "actual_by_month": ("Réel par mois", "Actual by month"), "categories": ("Catégories", "Categories"),
+    "total": ("Total", "Total"), "category": ("Catégorie", "Category"), "actual": ("Réalisé", "Actual"),
+    "consumed": ("Consommé", "Consumed"), "counts": ("Nombre par état", "Counts by state"),
+    "late": ("En retard", "Late"), "by_owner": ("Par responsable", "By owner"), "done": ("Faites", "Done"),
+    "in_progress": ("En cours", "In progress"), "to_do": ("À faire", "To do"),
+    "postponed": ("Reportées", "Postponed"), "cancelled": ("Annulées", "Cancelled"),
+    "action": ("Action", "Action"), "end": ("Fin", "End"), "deals_target": ("Signatures visées", "Deals to sign"),
+    "stages": ("Étapes", "Stages"), "rate_to_next": ("Taux vers la suivante", "Rate to next"),
+    "week": ("Par semaine", "Per week"), "customers": ("Clients", "Customers"),
+    "thresholds": ("Seuils", "Thresholds"), "classes": ("Classes", "Classes"), "count": ("Nombre", "Count"),
+    "revenue": ("CA", "Revenue"), "share": ("Part", "Share"),
+}
+
+
+def field_label(key: str, lang: str) -> str:
+    """The label of a report figure's key (the key itself when it has none, e.g. an owner's name)."""
+    pair = FIELDS.get(key)
+    return key if pair is None else pair[0 if lang_of(lang) == "fr" else 1]
+
+
 def text(key: str, lang: str, **kw: Any) -> str:
     """The sentence ``key`` in ``lang``, formatted with ``kw``."""
     return TEXTS[key][lang_of(lang)].format(**kw)

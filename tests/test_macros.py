@@ -93,7 +93,7 @@ def test_import_budget_macro_writes_what_the_cli_writes(demo_copy, tmp_path):
     book = _book(demo_copy)
     book.names.add(macros.IMPORT_FILE_NAME, f'="{csv}"')
     message = macros.run_import(book, "budget")
-    assert "rows read: 3, imported: 2, skipped: 1" in message
+    assert "lignes lues : 3, importées : 2, ignorées : 1" in message  # the demo is French
 
     cli_copy = tmp_path / "cli.xlsx"
     shutil.copy(demo_copy, cli_copy)
@@ -147,7 +147,11 @@ def test_check_macro_lists_the_findings_with_links(demo_copy):
     out = book.wb["Contrôle"]
     assert [c.value for c in out[1]][:4] == ["Gravité", "Où", "Constat", "Comment corriger"]
     rows = [[c.value for c in r][:4] for r in out.iter_rows(min_row=2)]
-    assert rows == [[f.severity, f.where, f.message, f.fix] for f in expected]
+    words = {"error": "erreur", "warning": "avertissement", "info": "info"}
+    assert rows == [[words[f.severity], f.where, f.message, f.fix] for f in expected]
+    # French sentences under the French headers
+    assert any(r[2].endswith("n'a pas de responsable.") for r in rows)
+    assert not any(r[2].startswith(("Action ", "Objective ", "The ")) for r in rows)
     where = f"{ws.title}!{owner.coordinate}"
     linked = [r for r in out.iter_rows(min_row=2) if r[1].value == where]
     assert linked and linked[0][1].hyperlink.location is None
@@ -165,9 +169,11 @@ def test_report_macro_writes_the_report_figures(demo_copy):
     out = book.wb["Rapport"]
     cells = {r[0].value: r[1].value for r in out.iter_rows() if r[0].value is not None}
     figures = report_figures(read_plan(demo_copy), 6)
-    assert cells["month"] == 6
-    assert cells["company"] == figures["company"]
-    assert "kpis" in cells and "budget" in cells and "abc" in cells
+    # the French workbook's sheet is labelled in French
+    assert cells["Mois"] == 6
+    assert cells["Entreprise"] == figures["company"]
+    assert "Indicateurs" in cells and "Budget" in cells and "Répartition ABC" in cells
+    assert "kpis" not in cells and "company" not in cells
 
 
 def test_entry_point_shows_errors_as_a_plain_message(monkeypatch, demo_copy):
@@ -235,3 +241,23 @@ def test_import_customers_macro_writes_what_the_cli_writes(demo_copy, tmp_path, 
     assert sorted(codes) == ["00123", "0042"]  # the zeros are kept: codes are text
     name = next(c for ws in book.wb.worksheets for row in ws.iter_rows() for c in row if c.value == "=Martin")
     assert name.data_type == "s"
+
+
+def test_macros_speak_english_on_an_english_workbook(demo_en_path, tmp_path):
+    path = tmp_path / "pac_en.xlsx"
+    shutil.copy(demo_en_path, path)
+    wb = openpyxl.load_workbook(path)
+    ws = next(ws for ws in wb.worksheets if "tblActions" in ws.tables)
+    c1, r1, _, _ = openpyxl.utils.range_boundaries(ws.tables["tblActions"].ref)
+    ws.cell(row=r1 + 1, column=c1 + TABLES["tblActions"].index("owner")).value = None
+    wb.save(path)
+    book = _book(path)
+    message = macros.run_check(book)
+    assert message.endswith("info: see the Check sheet.") and message.startswith("1 error(s)")
+    out = book.wb["Check"]
+    assert [c.value for c in out[1]][:4] == ["Severity", "Where", "Finding", "How to fix"]
+    rows = [[c.value for c in r][:4] for r in out.iter_rows(min_row=2)]
+    assert rows[0][0] == "error" and rows[0][2].startswith("Action ") and rows[0][2].endswith("has no owner.")
+    assert macros.run_report(book, month=6) == "Report at the end of month 6: Report sheet."
+    cells = {r[0].value: r[1].value for r in book.wb["Report"].iter_rows() if r[0].value is not None}
+    assert cells["Month"] == 6 and "KPIs" in cells and "ABC split" in cells
