@@ -85,6 +85,28 @@ def test_validations_with_messages(demo_fr):
     assert str(by_source["=PAC_Owners"].sqref) == f"G5:G{last}"
 
 
+@pytest.mark.parametrize("name", ["demo_fr", "blank_en"])
+def test_list_prompts_name_the_sheet_that_holds_the_list(generated_workbooks, name):
+    """A drop-down's input message sends the user to the sheet whose cells feed the list
+    (segments live on Targets, objective IDs on Objectives, action IDs on the Action plan), its
+    title is whole words within Excel's 32 characters, and acronyms keep their capitals."""
+    wb = openpyxl.load_workbook(generated_workbooks[name])
+    lists = 0
+    for ws in wb.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            assert len(dv.promptTitle) <= 32 and dv.promptTitle.count("(") == dv.promptTitle.count(")")
+            assert not any(w in f" {dv.prompt} {dv.error} " for w in (" ca ", " kpi ", " classe a "))
+            if dv.type != "list" or not dv.formula1.startswith("="):
+                continue
+            lists += 1
+            (home, _), = wb.defined_names[dv.formula1[1:]].destinations
+            home = home.replace("''", "'")
+            assert f" {home}" in dv.prompt, (ws.title, dv.formula1, dv.prompt)
+            others = [t for t in wb.sheetnames if t != home and len(t) > 4]
+            assert not any(f" {t}." in dv.prompt for t in others), dv.prompt
+    assert lists >= 12
+
+
 def test_inputs_unlocked_computed_locked_sheets_protected(demo_fr):
     for ws in demo_fr.worksheets:
         assert ws.protection.sheet, ws.title

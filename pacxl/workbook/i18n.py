@@ -103,10 +103,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "alert_late": ("En retard", "Late"),
     "alert_incomplete": ("Dates/responsable ?", "Dates/owner?"),
     # data validation
-    "dv_list_prompt": ("Choisissez {what} dans la liste (modifiable dans Paramètres).",
-                       "Pick {what} from the list (edit the list in Settings)."),
-    "dv_list_error": ("Valeur refusée : choisissez {what} dans la liste déroulante.",
-                      "Value refused: pick {what} from the drop-down list."),
+    "dv_list_prompt": ("Choisissez une valeur dans la liste ({what}) ; la liste se modifie dans la "
+                       "feuille {sheet}.",
+                       "Pick a value from the list ({what}); the list is edited on the {sheet} sheet."),
+    "dv_list_prompt_fixed": ("Choisissez une valeur dans la liste ({what}).",
+                             "Pick a value from the list ({what})."),
+    "dv_list_error": ("Valeur refusée : choisissez une valeur de la liste déroulante ({what}).",
+                      "Value refused: pick a value from the drop-down list ({what})."),
     "dv_error_title": ("Saisie non valide", "Invalid entry"),
     "dv_date_prompt": ("Saisissez une date au format jj/mm/aaaa ({what}).",
                        "Type a date as dd/mm/yyyy ({what})."),

@@ -41,6 +41,33 @@ MIN_ROWS = {
 }
 
 
+def lower_first(words: str) -> str:
+    """``words`` inside a sentence: first letter lowered unless it starts an acronym (CA, KPI)."""
+    if len(words) > 1 and words[1].isupper():
+        return words
+    return words[:1].lower() + words[1:]
+
+
+def prompt_title(words: str, limit: int = 32) -> str:
+    """An input-message title within Excel's 32 characters, cut before a parenthesis or at a
+    word, never mid-word."""
+    if len(words) <= limit:
+        return words
+    head = words.split(" (", 1)[0]
+    if len(head) <= limit:
+        return head
+    return head[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+#: where the list behind a drop-down is edited, by its defined name (Settings otherwise)
+LIST_HOMES = {"PAC_Segments": "targets", "tblObjectives": "objectives", "tblActions": "actions"}
+
+
+def list_home(source: str) -> str:
+    """Role of the sheet whose cells feed the drop-down list ``source`` (a defined name)."""
+    return LIST_HOMES.get(source, LIST_HOMES.get(source.split("_", 1)[0], "settings"))
+
+
 def quote(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
@@ -96,21 +123,29 @@ class Context:
             ws["A2"] = self.t(help_key)
             self.st.subtitle(ws["A2"])
 
-    def list_validation(self, ws, sqref: str, source: str, what_key: str) -> DataValidation:
-        """A drop-down from a defined name, with an input message and an error alert."""
+    def list_validation(self, ws, sqref: str, source: str, what_key: str,
+                        values: Iterable[str] | None = None) -> DataValidation:
+        """A drop-down from a defined name (or from fixed ``values``), with an input message
+        naming the sheet where the list is edited and an error alert."""
         what = self.t(what_key)
+        if values is not None:
+            formula = '"{}"'.format(",".join(values))
+            prompt = self.t("dv_list_prompt_fixed", what=lower_first(what))
+        else:
+            formula = f"={source}"
+            prompt = self.t("dv_list_prompt", what=lower_first(what), sheet=self.title(list_home(source)))
         dv = DataValidation(
             type="list",
-            formula1=f"={source}",
+            formula1=formula,
             allow_blank=True,
             showDropDown=False,  # (sic) openpyxl: False shows the arrow
             showInputMessage=True,
             showErrorMessage=True,
             errorStyle="stop",
-            promptTitle=what[:32],
-            prompt=self.t("dv_list_prompt", what=what.lower())[:255],
+            promptTitle=prompt_title(what),
+            prompt=prompt[:255],
             errorTitle=self.t("dv_error_title")[:32],
-            error=self.t("dv_list_error", what=what.lower())[:255],
+            error=self.t("dv_list_error", what=lower_first(what))[:255],
         )
         dv.add(sqref)
         ws.add_data_validation(dv)
@@ -133,10 +168,10 @@ class Context:
             showInputMessage=True,
             showErrorMessage=True,
             errorStyle="stop",
-            promptTitle=what[:32],
-            prompt=self.t(err_key.replace("error", "prompt"), what=what.lower())[:255],
+            promptTitle=prompt_title(what),
+            prompt=self.t(err_key.replace("error", "prompt"), what=lower_first(what))[:255],
             errorTitle=self.t("dv_error_title")[:32],
-            error=self.t(err_key, what=what.lower())[:255],
+            error=self.t(err_key, what=lower_first(what))[:255],
         )
         dv.add(sqref)
         ws.add_data_validation(dv)

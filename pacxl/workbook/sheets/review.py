@@ -54,8 +54,8 @@ def build(ctx: Context) -> None:
         ws.cell(row=r, column=6, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(C{r})),IF(C{r}=0,"",D{r}/C{r}),"")')
         st.computed(ws.cell(row=r, column=6), "pct", bold=True)
     tot += 1
-    kinds = ctx.list_validation(ws, f"B{first}:B{last}", "PAC_Segments", "dv_review_kind")
-    kinds.formula1 = '"{},{}"'.format(ctx.t("rv_kind_segment"), ctx.t("rv_kind_product"))
+    ctx.list_validation(ws, f"B{first}:B{last}", "", "dv_review_kind",
+                        values=(ctx.t("rv_kind_segment"), ctx.t("rv_kind_product")))
     ctx.value_validation(ws, f"C{first}:D{last}", "decimal", "dv_amount", -1e12, 1e12)
 
     r = tot + 2
