@@ -19,6 +19,7 @@ from .calc._num import is_number
 from .calc.variance import kpi_kind
 from .check import deals_target, status_position, statuses
 from .errors import FileExistsError_, InputError, PacxlError
+from .messages import TEXTS, text
 from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
 from .workbook.i18n import default_list
 
@@ -150,8 +151,8 @@ def _capacity_notes(s) -> list[str]:
     notes = []
     for _name, attr, _header, _col, cap in LISTS:
         if attr and len(getattr(s, attr)) > cap:
-            notes.append(f"the team has {len(getattr(s, attr))} {attr.replace('_', ' ')}: the Settings "
-                         f"sheet lists the first {cap}")
+            what = text(f"list.{attr}", s.lang) if f"list.{attr}" in TEXTS else attr.replace("_", " ")
+            notes.append(text("consolidate.capacity", s.lang, n=len(getattr(s, attr)), what=what, cap=cap))
             setattr(s, attr, getattr(s, attr)[:cap])
     return notes
 
@@ -177,13 +178,11 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
         setattr(s, name, _unique([tr(name, x) for p in people for x in getattr(p.plan.settings, name)]))
     years = {p.plan.settings.year for p in people}
     if len(years) > 1:
-        notes.append(f"the plans cover different years ({', '.join(map(str, sorted(years)))}): "
-                     f"the team plan uses {s.year}")
+        notes.append(text("consolidate.years", s.lang, years=", ".join(map(str, sorted(years))), year=s.year))
     months = [p.plan.settings.tracking_month for p in people if p.plan.settings.tracking_month]
     s.tracking_month = min(months) if months else None
     if len(set(months)) > 1:
-        notes.append(f"the plans are tracked to different months: the team plan uses month {s.tracking_month}, "
-                     "the last month every plan has reached")
+        notes.append(text("consolidate.months", s.lang, month=s.tracking_month))
     s.revenue_target = _sum_opt(p.plan.settings.revenue_target for p in people)
     deals = [deals_target(p.plan.settings) for p in people]
     if all(d is not None for d in deals):
@@ -198,7 +197,7 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
             s.average_deal = sum(a * r for a, r in zip(avgs, revs)) / sum(revs)
     rates = {tuple(p.plan.settings.funnel_rates) for p in people}
     if len(rates) > 1:
-        notes.append(f"the plans use different funnel rates: the team plan keeps {people[0].name}'s")
+        notes.append(text("consolidate.rates", s.lang, name=people[0].name))
 
     notes.extend(_capacity_notes(s))
 

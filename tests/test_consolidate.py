@@ -229,3 +229,13 @@ def test_consolidate_cli(three_plans, tmp_path):
     assert res.exit_code == 2 and "use --force" in res.output
     res = runner.invoke(main, ["consolidate", str(junk), "-o", str(tmp_path / "t2.xlsx")])
     assert res.exit_code == 2 and res.output.startswith("Error: no plan could be read")
+
+
+def test_merge_notes_follow_the_team_language():
+    # Carl's plan is tracked to month 4, Alice's to month 3: the team plan says which month it uses
+    _, notes_en = merge_plans(two_people())
+    assert any(n.startswith("the plans are tracked to different months: the team plan uses month 3") for n in notes_en)
+    _, notes_fr = merge_plans(two_people(), lang="fr")
+    assert any(n.startswith("les plans sont suivis jusqu'à des mois différents : le plan d'équipe retient "
+                            "le mois 3") for n in notes_fr)
+    assert not any("the plans" in n for n in notes_fr)
