@@ -145,11 +145,17 @@ def test_charts_present(demo_fr):
     assert counts[SHEETS["funnel"]["fr"]] == 1
 
 
-def test_guide_links_every_step_sheet(demo_fr):
+def test_guide_links_every_sheet(demo_fr, generated_workbooks):
+    """The Guide links to every other visible sheet: Settings too, and the UDF sheet when there
+    is one (the hidden xlwings.conf needs none)."""
     ws = demo_fr["Guide"]
     targets = {c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink}
-    expected = {quote(SHEETS[role]["fr"]) + "!A1" for role in ROLES[2:]}
+    expected = {quote(SHEETS[role]["fr"]) + "!A1" for role in ROLES[1:]}
     assert targets == expected
+    wb = openpyxl.load_workbook(generated_workbooks["demo_fr_udfs"])
+    targets = {c.hyperlink.location for row in wb["Guide"].iter_rows() for c in row if c.hyperlink}
+    visible = {quote(w.title) + "!A1" for w in wb.worksheets if w.sheet_state == "visible"}
+    assert targets == visible - {quote("Guide") + "!A1"}
 
 
 def test_refuses_to_overwrite_without_force(tmp_path):

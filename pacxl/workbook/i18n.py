@@ -150,6 +150,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "gd_what": ("Quoi", "What"),
     "gd_how": ("Comment", "How"),
     "gd_sheets": ("Feuilles", "Sheets"),
+    "step0_name": ("Avant de commencer", "Before you start"),
+    "step0_text": (
+        "Entreprise, année, devise, premier mois, responsables, listes déroulantes, étapes et taux "
+        "de l'entonnoir, seuils ABC.",
+        "Company, year, currency, first month, owners, drop-down lists, funnel stages and rates, "
+        "ABC thresholds.",
+    ),
     "step1_name": ("Faire le bilan de l'an passé", "Review last year"),
     "step1_text": (
         "Résultats par segment et par produit face aux objectifs, ce qui a marché ou non, taux de "

@@ -38,8 +38,12 @@ def build(ctx: Context) -> None:
     for c, key in enumerate(("gd_step", "gd_what", "gd_how", "gd_sheets"), start=1):
         st.header(ws.cell(row=r, column=c, value=ctx.t(key)))
     r += 1
-    for n, (key, roles) in enumerate(STEPS, start=1):
-        st.label(ws.cell(row=r, column=1, value=n))
+    # Settings first (not a step of the method, but filled before them); the UDF sheet, when
+    # there is one, with the tracking it cross-checks: every sheet has its link.
+    steps = [("step0", ("settings",))] + [
+        (key, roles + (("udfs",) if key == "step7" and ctx.udfs else ())) for key, roles in STEPS]
+    for n, (key, roles) in enumerate(steps):
+        st.label(ws.cell(row=r, column=1, value=n or None))
         ws.cell(row=r, column=1).alignment = st.center
         st.label(ws.cell(row=r, column=2, value=ctx.t(key + "_name")), wrap=True)
         cell = ws.cell(row=r, column=3, value=ctx.t(key + "_text"))
