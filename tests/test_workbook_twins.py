@@ -33,7 +33,7 @@ from pacxl.defaults import blank_plan
 from pacxl.model import KPI, BudgetLine, Customer, Segment
 from pacxl.recalc import recalculate
 from pacxl.workbook.build import build_workbook
-from pacxl.workbook.contract import BUDGET, CUSTOMERS, KPI as KPI_T, MONTHS, SHEETS
+from pacxl.workbook.contract import BUDGET, CUSTOMERS, KPI as KPI_T, MONTHS, OBJECTIVES as OBJECTIVES_T, SHEETS
 from pacxl.workbook.i18n import text
 from pacxl.workbook.tables import find_table, write_rows
 
@@ -321,3 +321,31 @@ def test_review_totals_by_kind_do_not_double_count(lang, demo_fr_recalc, demo_en
         assert totals[text(f"rv_total_{kind}", lang)] == pytest.approx((goal, done, done - goal))
     # the demo's two breakdowns describe the same year, so both totals agree
     assert len(set(totals.values())) == 1
+
+
+def test_smart_check_names_the_missing_letters(tmp_path):
+    """The SMART check column says 'SMART' when every letter is there and names the missing
+    ones otherwise: S no objective text, M no KPI or no numeric target, A no means, R no reason,
+    T no deadline date; a blank row stays blank."""
+    from pacxl.model import Objective
+
+    full = dict(objective="Sign 15 partners", kpi="Partners signed", target=15, unit="partners",
+                achievable="2 salespeople", relevant="Recurring revenue", deadline=dt.date(2028, 12, 31))
+    cases = [
+        ({}, "SMART"),
+        ({"objective": ""}, "Missing: S"),
+        ({"target": None}, "Missing: M"),
+        ({"kpi": ""}, "Missing: M"),
+        ({"achievable": "", "relevant": ""}, "Missing: A R"),
+        ({"deadline": None}, "Missing: T"),
+        ({"objective": "", "kpi": "", "target": None, "achievable": "", "relevant": "", "deadline": None},
+         "Missing: S M A R T"),
+    ]
+    plan = blank_plan("en", year=2028)
+    plan.objectives = [Objective(id=f"O{i}", **(full | change)) for i, (change, _) in enumerate(cases)]
+    path = build_workbook(plan, tmp_path / "smart.xlsx")
+    ws = openpyxl.load_workbook(recalculate(path, tmp_path / "re"), data_only=True)[SHEETS["objectives"]["en"]]
+    col = OBJECTIVES_T.index("smart") + 1
+    got = [ws.cell(row=5 + i, column=col).value for i in range(len(cases) + 1)]
+    assert got[:-1] == [expected for _, expected in cases]
+    assert got[-1] in (None, "")  # the first blank typing row
