@@ -222,3 +222,20 @@ def test_pandas_stays_off_the_new_path(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("currency, unit", [("CHF", '"CHF"'), ("EUR", '"€"'), ("USD", '"$"')])
+def test_amounts_formatted_in_the_plan_currency(currency, unit):
+    """Every money cell (budget, funnel goal, action budgets, review, dashboard) shows the plan's
+    currency, never another one; dates are dd/mm/yyyy."""
+    plan = blank_plan("en", year=2028)
+    plan.settings.currency = currency
+    wb = make_workbook(plan)
+    money = {ws.title: {c.number_format for row in ws.iter_rows() for c in row
+                        if any(s in c.number_format for s in ('"€"', '"CHF"', '"$"', '"USD"'))}
+             for ws in wb.worksheets}
+    for title in ("Last year", "Targets", "Funnel", "Action plan", "Budget", "Dashboard"):
+        assert money[title], title
+    formats = set().union(*money.values())
+    assert all(unit in f for f in formats), formats
+    assert wb["Action plan"]["H5"].number_format == wb["Objectives"]["H5"].number_format == "DD/MM/YYYY"
