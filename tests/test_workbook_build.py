@@ -239,3 +239,16 @@ def test_amounts_formatted_in_the_plan_currency(currency, unit):
     formats = set().union(*money.values())
     assert all(unit in f for f in formats), formats
     assert wb["Action plan"]["H5"].number_format == wb["Objectives"]["H5"].number_format == "DD/MM/YYYY"
+
+
+def test_customer_summary_reads_on_one_line(demo_fr):
+    """The summary's first line sits on the table's tall header row: its label and value are
+    both vertically centred (the value used to print a line above its label), and the Pareto
+    chart's title never breaks '5 %' across two lines."""
+    ws = demo_fr[SHEETS["customers"]["fr"]]
+    labels = {ws.cell(row=r, column=15).value: r for r in range(4, 7)}
+    assert set(labels) == {"CA total (montants > 0)", "Clients avec CA", "Table triée"}
+    for r in labels.values():
+        assert ws.cell(row=r, column=15).alignment.vertical == ws.cell(row=r, column=16).alignment.vertical == "center"
+    title = "".join(run.t for p in ws._charts[0].title.tx.rich.p for run in (p.r or []))
+    assert "5\u00a0%" in title and "5 %" not in title

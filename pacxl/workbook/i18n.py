@@ -336,8 +336,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cu_top_n": ("Nombre", "Count"),
     "cu_top_share": ("Part cumulée du CA", "Cumulative share of revenue"),
     "cu_step_share": ("Part du CA de la tranche", "Share of revenue of the slice"),
-    "cu_chart_title": ("Pareto : part du CA par tranche de 5 % des clients",
-                       "Pareto: share of revenue by 5 % slice of customers"),
+    "cu_chart_title": ("Pareto : part du CA par tranche de 5\u00a0% des clients",  # "5 %" on one line
+                       "Pareto: share of revenue by 5\u00a0% slice of customers"),
     # objectives
     "objectives_title": ("Objectifs SMART", "SMART objectives"),
     "objectives_help": ("Spécifique, Mesurable (indicateur + cible chiffrée), Atteignable (moyens), "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .. import styles as S
@@ -70,9 +70,14 @@ def _summary(ctx: Context, ws) -> None:
     )
     for i, (key, formula, fmt, name) in enumerate(items):
         r = 4 + i
-        st.label(ws.cell(row=r, column=col, value=ctx.t(key)))
+        label = ws.cell(row=r, column=col, value=ctx.t(key))
+        st.label(label)
         cell = ws.cell(row=r, column=col + 1, value=formula)
         st.computed(cell, fmt)
+        # row 4 is the table's tall header row: label and value must sit on the same line
+        for c in (label, cell):
+            c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="center",
+                                    wrap_text=c.alignment.wrap_text)
         ctx.name(name, ROLE, f"{C[1]}{r}")
     msg = ws.cell(row=7, column=col, value=(
         f'=IF(PAC_CustomersSorted,"{ctx.t("cu_sorted_ok")}","{ctx.t("cu_sorted_ko")}")'))
