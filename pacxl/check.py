@@ -144,11 +144,8 @@ def budget_total(plan: Plan) -> float:
     return sum(float(v) for line in plan.budget for v in line.months if is_number(v))
 
 
-def _fmt_date(d: dt.date) -> str:
-    return d.strftime("%d/%m/%Y")
-
-
 def _fmt_num(x: float) -> str:
+    """English messages' numbers: ``12 000`` (space thousands, as check has always written them)."""
     if x == int(x):
         return f"{int(x):,}".replace(",", " ")
     return f"{x:,.2f}".replace(",", " ")

@@ -4,8 +4,8 @@ French and English, and how numbers and dates are written in each language.
 The workbook's own words (sheet titles, headers, lists) live in :mod:`pacxl.workbook.i18n`; this
 module holds the sentences shown *about* a workbook, in that workbook's language
 (``plan.settings.lang``, ``Layout.lang``, ``WorkbookContext.lang``). Texts are ``str.format``
-templates; both languages of one key are formatted with the same arguments (a test checks that
-each language uses only placeholders the other language's caller passes).
+templates; both languages of one key are formatted with the same keyword arguments (tests check
+that every key has both languages and that their placeholders agree).
 
 Stable identifiers never go through here: check's rule codes, JSON keys and severities, exit
 codes, ``--help`` texts and :class:`pacxl.errors.PacxlError` messages naming a file, line and
