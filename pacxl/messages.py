@@ -513,6 +513,57 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.kind.customers": {"en": "customers", "fr": "clients"},
     "import.layout.long": {"en": "long", "fr": "une ligne par montant"},
     "import.layout.wide": {"en": "wide", "fr": "une colonne par mois"},
+    # import: what the readers say about a file they accept (skip reasons, notices, warnings)
+    "io.line": {"en": "line {shown}", "fr": "ligne {shown}"},
+    "io.lines": {"en": "lines {shown}", "fr": "lignes {shown}"},
+    "io.more": {"en": "{shown} and {n} more", "fr": "{shown} et {n} autres"},
+    "io.where_sheet": {"en": 'sheet "{sheet}"', "fr": "feuille « {sheet} »"},
+    "io.where_line": {"en": "line {n}", "fr": "ligne {n}"},
+    "io.where_row": {"en": "row {n}", "fr": "ligne {n}"},
+    "io.where_column": {"en": 'column "{column}"', "fr": "colonne « {column} »"},
+    "io.quoted": {"en": '"{name}"', "fr": "« {name} »"},
+    "io.skip.total_row": {"en": "total row", "fr": "ligne de total"},
+    "io.skip.no_label_no_amount": {"en": "no label and no amount", "fr": "ni libellé ni montant"},
+    "io.skip.no_amount": {"en": "no amount", "fr": "pas de montant"},
+    "io.skip.no_kpi_no_line": {"en": "no KPI and no budget line", "fr": "ni indicateur ni ligne de budget"},
+    "io.skip.no_value": {"en": "no value", "fr": "pas de valeur"},
+    "io.skip.no_customer": {"en": "no customer", "fr": "pas de client"},
+    "io.total_rows": {"en": "{lines}: total rows skipped", "fr": "{lines} : lignes de total ignorées"},
+    "io.budget_total_rows": {"en": "{lines}: total rows skipped (the workbook adds up its own totals)",
+                             "fr": "{lines} : lignes de total ignorées (le classeur calcule lui-même ses totaux)"},
+    "io.budget_total_differs": {
+        "en": "{where}: total {total} differs from the months' sum {sum} (the months are imported)",
+        "fr": "{where} : le total {total} diffère de la somme des mois, {sum} (ce sont les mois qui sont importés)",
+    },
+    "io.budget_unknown_categories": {
+        "en": "categories not in the workbook's list of budget categories: {names} (imported as they are)",
+        "fr": "catégories absentes de la liste des catégories de budget du classeur : {names} "
+              "(importées telles quelles)",
+    },
+    "io.budget_unknown_actions": {"en": "actions not in the action plan: {names} (imported as they are)",
+                                  "fr": "actions absentes du plan d'actions : {names} (importées telles quelles)"},
+    "io.budget_lines": {"en": "{n} budget lines", "fr": "{n} lignes de budget"},
+    "io.budget_spend_kept": {
+        "en": "spend to date kept for {n} lines whose id is in the workbook already",
+        "fr": "dépense à date conservée pour {n} lignes dont l'identifiant est déjà dans le classeur",
+    },
+    "io.actuals_late": {
+        "en": "actuals for {months}, after the tracking month {month} (PAC_Month): they are imported but the "
+              "variance columns count months up to PAC_Month only",
+        "fr": "réalisés de {months}, après le mois de suivi {month} (PAC_Month) : ils sont importés, mais "
+              "les colonnes d'écart ne comptent que les mois jusqu'à PAC_Month",
+    },
+    "io.actuals_kpis": {"en": "{n} KPI actuals for {kpis} KPIs", "fr": "{n} réalisés pour {kpis} indicateurs"},
+    "io.actuals_spend": {"en": "actual spend for {n} budget lines", "fr": "dépense réelle de {n} lignes de budget"},
+    "io.customers_merged": {"en": "{lines}: same customer as an earlier row, amounts added up",
+                            "fr": "{lines} : même client qu'une ligne précédente, montants additionnés"},
+    "io.customers_unknown_segments": {
+        "en": "segments not in the workbook's list: {names} (imported as they are)",
+        "fr": "segments absents de la liste du classeur : {names} (importés tels quels)",
+    },
+    "io.customers_negative": {"en": "negative revenue for {names}: check them",
+                              "fr": "chiffre d'affaires négatif pour {names} : à vérifier"},
+    "io.customers": {"en": "{n} customers", "fr": "{n} clients"},
     # macros
     "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
     "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},
@@ -534,6 +585,11 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "ceux de {name}"},
     "consolidate.capacity": {"en": "the team has {n} {what}: the Settings sheet lists the first {cap}",
                              "fr": "l'équipe a {n} {what} : l'onglet Paramètres n'en liste que les {cap} premiers"},
+    # command line, after a successful command
+    "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
+    "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},
+    "cli.consolidated": {"en": "wrote {path}: {n} plan(s) consolidated, {skipped} skipped",
+                         "fr": "écrit : {path} : {n} plan(s) consolidé(s), {skipped} ignoré(s)"},
     "list.owners": {"en": "owners", "fr": "responsables"},
     "list.segments": {"en": "segments", "fr": "segments"},
     "list.categories": {"en": "categories", "fr": "catégories"},
@@ -574,12 +630,16 @@ FIELDS: dict[str, tuple[str, str]] = {
     "week": ("Par semaine", "Per week"), "customers": ("Clients", "Customers"),
     "thresholds": ("Seuils", "Thresholds"), "classes": ("Classes", "Classes"), "count": ("Nombre", "Count"),
     "revenue": ("CA", "Revenue"), "share": ("Part", "Share"),
+    # a key whose label depends on its block: "<block>.<key>" (the funnel stages' monthly need is no month)
+    "stages.month": ("Par mois", "Per month"),
 }
 
 
-def field_label(key: str, lang: str) -> str:
-    """The label of a report figure's key (the key itself when it has none, e.g. an owner's name)."""
-    pair = FIELDS.get(key)
+def field_label(key: str, lang: str, block: str | None = None) -> str:
+    """The label of a report figure's key (the key itself when it has none, e.g. an owner's name);
+    ``block``: the key of the list it sits in, when that list gives the key its own label."""
+    pair = FIELDS.get(f"{block}.{key}") if block else None
+    pair = pair or FIELDS.get(key)
     return key if pair is None else pair[0 if lang_of(lang) == "fr" else 1]
 
 

@@ -62,7 +62,8 @@ def test_spend_per_line_is_summed_into_actual():
     assert r.spend == {"B01": 1250.5, "B02": 99.99}
     assert r.totals_by_month == {1: 1000.0, 2: 250.5, 3: 99.99}
     assert r.total == pytest.approx(1350.49)
-    assert [s.reason for s in r.skipped] == ["total row"]
+    assert [s.reason for s in r.skipped] == ["ligne de total"]  # CTX is a French workbook
+    assert r.notices == ["ligne 5 : lignes de total ignorées", "dépense réelle de 2 lignes de budget"]
 
 
 def test_merge_replaces_or_adds():
@@ -79,9 +80,28 @@ def test_merge_replaces_or_adds():
 def test_months_after_the_tracking_month_are_a_warning():
     r = actuals("KPI;Mois;Valeur\nK2;05/2027;5\n")
     assert r.warnings == [
+        "réalisés de M05, après le mois de suivi M03 (PAC_Month) : ils sont importés, mais les colonnes "
+        "d'écart ne comptent que les mois jusqu'à PAC_Month"
+    ]
+    assert r.notices == ["1 réalisés pour 1 indicateurs"]
+
+
+def test_an_english_workbook_hears_the_summary_in_english():
+    from dataclasses import replace
+
+    text = "KPI;Line;Month;Value\nK2;;05/2027;5\nK1;;04/2027;\n;;01/2027;3\nTotal;;;8\n;Radio;01/2027;10\n"
+    en = actuals(text, replace(CTX, lang="en"))
+    assert [(s.line, s.reason) for s in en.skipped] == [
+        (3, "no value"), (4, "no KPI and no budget line"), (5, "total row")]
+    assert en.notices == ["line 5: total rows skipped", "1 KPI actuals for 1 KPIs", "actual spend for 1 budget lines"]
+    assert en.warnings == [
         "actuals for M05, after the tracking month M03 (PAC_Month): they are imported but the "
         "variance columns count months up to PAC_Month only"
     ]
+    fr = actuals(text)
+    assert [s.reason for s in fr.skipped] == ["pas de valeur", "ni indicateur ni ligne de budget", "ligne de total"]
+    assert fr.notices == ["ligne 5 : lignes de total ignorées", "1 réalisés pour 1 indicateurs",
+                          "dépense réelle de 1 lignes de budget"]
 
 
 @pytest.mark.parametrize(

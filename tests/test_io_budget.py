@@ -45,11 +45,12 @@ def test_wide_layout_with_total_and_total_rows():
     assert r.rows[0]["category"] == "Salons et événements"  # the workbook's spelling
     assert months(r.rows[0]) == [1000.0, 500.0] + [None] * 10
     assert months(r.rows[1])[:4] == [200.0, 200.0, 200.0, None]
-    assert [(s.line, s.reason) for s in r.skipped] == [(3, "total row"), (5, "total row")]
-    assert "lines 3, 5: total rows skipped (the workbook adds up its own totals)" in r.notices
+    # a French workbook (CTX) hears about what it accepted in French
+    assert [(s.line, s.reason) for s in r.skipped] == [(3, "ligne de total"), (5, "ligne de total")]
+    assert "lignes 3, 5 : lignes de total ignorées (le classeur calcule lui-même ses totaux)" in r.notices
     assert r.warnings == [
-        'budget.csv, line 4, column "Total": total 700,00 differs from the months\' sum 600,00 '
-        "(the months are imported)"
+        "budget.csv, ligne 4, colonne « Total » : le total 700,00 diffère de la somme des mois, 600,00 "
+        "(ce sont les mois qui sont importés)"
     ]
     assert r.totals_by_month == {1: 1200.0, 2: 700.0, 3: 200.0}
     assert r.totals_by_category == {"Salons et événements": 1500.0, "Publicité": 600.0}
@@ -174,9 +175,57 @@ def test_unknown_category_and_action_are_warnings():
     r = budget("Libellé;Catégorie;Action;Janv.\nA;Sponsoring;A9;1\n")
     assert r.rows[0]["category"] == "Sponsoring"
     assert r.warnings == [
+        "catégories absentes de la liste des catégories de budget du classeur : « Sponsoring » "
+        "(importées telles quelles)",
+        "actions absentes du plan d'actions : « A9 » (importées telles quelles)",
+    ]
+    assert r.notices == ["1 lignes de budget"]
+    en = budget("Libellé;Catégorie;Action;Janv.\nA;Sponsoring;A9;1\n", WorkbookContext(
+        year=2027, lang="en", budget_categories=CTX.budget_categories, action_ids=CTX.action_ids))
+    assert en.warnings == [
         "categories not in the workbook's list of budget categories: \"Sponsoring\" (imported as they are)",
         'actions not in the action plan: "A9" (imported as they are)',
     ]
+    assert en.notices == ["1 budget lines"]
+
+
+def test_an_english_workbook_hears_the_summary_in_english():
+    text = (
+        "Label;Category;Jan 2027;Feb 2027;Total;Comment\n"
+        "Trade show;Digital;1,000.00;500;1,600.00;\n"
+        ";;;;;a comment alone\n"
+        "Total;;1,000.00;500;1,500.00;\n"
+    )
+    ctx = WorkbookContext(year=2027, lang="en", budget_categories=CTX.budget_categories)
+    r = budget(text, ctx)
+    assert [(s.line, s.reason) for s in r.skipped] == [(3, "no label and no amount"), (4, "total row")]
+    assert r.notices == ["line 4: total rows skipped (the workbook adds up its own totals)", "1 budget lines"]
+    # English numbers in an English workbook's warning, and the English place of the cell
+    assert r.warnings == [
+        'budget.csv, line 2, column "Total": total 1,600.00 differs from the months\' sum 1,500.00 '
+        "(the months are imported)"
+    ]
+    # the same file in a French workbook
+    fr = budget(text, WorkbookContext(year=2027, budget_categories=CTX.budget_categories))
+    assert [s.reason for s in fr.skipped] == ["ni libellé ni montant", "ligne de total"]
+    assert fr.warnings == [
+        "budget.csv, ligne 2, colonne « Total » : le total 1\u202f600,00 diffère de la somme des mois, 1\u202f500,00 "
+        "(ce sont les mois qui sont importés)"
+    ]
+
+
+def test_a_spreadsheet_warning_names_its_sheet_and_row_in_french():
+    from pacxl.io._common import lines_text, place
+    from pacxl.io.read import RawTable
+
+    table = RawTable("budget.xlsx", [], format="xlsx", sheet="Budget")
+    assert place(table, "fr", 7, "Montant") == "budget.xlsx, feuille « Budget », ligne 7, colonne « Montant »"
+    assert place(table, "en", 7, "Montant") == 'budget.xlsx, sheet "Budget", row 7, column "Montant"'
+    # the same place as the error format gives, in English
+    assert place(table, "en", 7, "Montant") == table.where(7, "Montant")
+    assert lines_text([8], "fr") == "ligne 8"
+    assert lines_text([1, 2, 3, 4, 5, 6, 7], "fr") == "lignes 1, 2, 3, 4, 5 et 2 autres"
+    assert lines_text([1, 2, 3, 4, 5, 6, 7], "en") == "lines 1, 2, 3, 4, 5 and 2 more"
 
 
 def test_append_refuses_ids_already_there_and_numbers_after_them():

@@ -36,8 +36,10 @@ def test_codes_stay_text_and_segments_take_the_workbook_spelling():
 def test_invoice_lines_of_one_customer_are_added_up():
     r = customers("N° client;Client;Montant\n7;A;10\n8;B;5\n7;A;2,5\nSous-total;;17,5\n")
     assert [(c["code"], c["amount"]) for c in r.rows] == [("7", 12.5), ("8", 5.0)]
-    assert "line 4: same customer as an earlier row, amounts added up" in r.notices
-    assert [s.reason for s in r.skipped] == ["total row"]
+    # CTX is a French workbook: what the import says about the file is French
+    assert r.notices == ["ligne 5 : lignes de total ignorées",
+                         "ligne 4 : même client qu'une ligne précédente, montants additionnés", "2 clients"]
+    assert [s.reason for s in r.skipped] == ["ligne de total"]
 
 
 def test_xlsx_numeric_codes_lose_no_digits(tmp_path):
@@ -54,13 +56,30 @@ def test_xlsx_numeric_codes_lose_no_digits(tmp_path):
 
 def test_unknown_segment_is_a_warning():
     r = customers("Code;Nom;Segment;CA\n1;A;Collectivités;1\n")
-    assert r.warnings == ['segments not in the workbook\'s list: "Collectivités" (imported as they are)']
+    assert r.warnings == ["segments absents de la liste du classeur : « Collectivités » (importés tels quels)"]
 
 
 def test_blank_amount_is_skipped_with_reason():
     r = customers("Code;Nom;CA\n1;A;\n2;B;3\n")
-    assert [(s.line, s.reason) for s in r.skipped] == [(2, "no amount")]
+    assert [(s.line, s.reason) for s in r.skipped] == [(2, "pas de montant")]
     assert r.rows_imported == 1
+
+
+def test_an_english_workbook_hears_the_summary_in_english():
+    from dataclasses import replace
+
+    text = ("Code;Name;Segment;Revenue;Note\n1;A;Councils;10;\n2;B;SME;-3;\n;;;;x\n1;A;Councils;2;\n"
+            "3;C;;;\nTotal;;;9;\n")
+    en = customers(text, replace(CTX, lang="en"))
+    assert [(s.line, s.reason) for s in en.skipped] == [(4, "no customer"), (6, "no amount"), (7, "total row")]
+    assert en.notices == ["line 7: total rows skipped", "line 5: same customer as an earlier row, amounts added up",
+                          "2 customers"]
+    assert en.warnings == ['segments not in the workbook\'s list: "Councils", "SME" (imported as they are)',
+                           "negative revenue for 2: check them"]
+    fr = customers(text)
+    assert [s.reason for s in fr.skipped] == ["pas de client", "pas de montant", "ligne de total"]
+    assert fr.warnings == ["segments absents de la liste du classeur : « Councils », « SME » (importés tels quels)",
+                           "chiffre d'affaires négatif pour 2 : à vérifier"]
 
 
 @pytest.mark.parametrize(

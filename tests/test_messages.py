@@ -49,7 +49,7 @@ def test_every_text_has_both_languages_with_the_same_placeholders():
 
 def _summary(lang: str) -> ImportSummary:
     r = ImportResult("budget", "budget.csv", "wide", rows_read=4)
-    r.skipped = [Skipped(5, "total row")]
+    r.skipped = [Skipped(5, text("io.skip.total_row", lang))]
     r.totals_by_month = {1: 1234.5, 2: 100.0}
     r.totals_by_category = {"": 1334.5}
     r.total = 1334.5
@@ -61,7 +61,7 @@ def test_import_summary_in_french():
     lines = _summary("fr").lines()
     assert lines[0] == "budget.csv -> pac.xlsx (budget, une colonne par mois) [essai : rien n'est écrit]"
     assert lines[1] == "lignes lues : 4, importées : 3, ignorées : 1"
-    assert "  ligne 5 ignorée : total row" in lines
+    assert "  ligne 5 ignorée : ligne de total" in lines
     assert f"  M01 (janvier 2027): 1{NNB}234,50" in lines
     assert "  (aucune): " + f"1{NNB}334,50" in lines
     assert lines[-1] == f"total : 1{NNB}334,50"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ..errors import InputError
+from ..messages import fmt_number, lang_of, text
 from .read import (
     Field,
     HeaderMatch,
@@ -14,6 +15,7 @@ from .read import (
     _tokens,
     as_text,
     find_header,
+    format_amount,
     match_headers,
     month_label,
     normalize,
@@ -91,6 +93,10 @@ class Row:
     def where(self, col: int | None = None) -> str:
         return self.table.where(self.line, None if col is None else self.hm.headers[col])
 
+    def place(self, lang: str, col: int | None = None) -> str:
+        """:meth:`where` in ``lang``, for the notices and warnings of an accepted file."""
+        return place(self.table, lang, self.line, None if col is None else self.hm.headers[col])
+
     def error(self, col: int, what: str) -> InputError:
         return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}')
 
@@ -161,10 +167,44 @@ def matching(value: str, choices: Sequence[str]) -> str | None:
     return None
 
 
-def lines_text(lines: Sequence[int], word: str) -> str:
+# --- the words of an accepted file's summary (skip reasons, notices, warnings) -----------------
+# They speak the workbook's language (``WorkbookContext.lang``), through :mod:`pacxl.messages`;
+# errors that refuse a file (:class:`InputError`) keep their one documented English format.
+
+
+def say(lang: str, key: str, **kw: Any) -> str:
+    """The catalogue's sentence ``io.<key>`` in ``lang``."""
+    return text(f"io.{key}", lang, **kw)
+
+
+def lines_text(lines: Sequence[int], lang: str) -> str:
+    """``lines 3, 5`` / ``lignes 3, 5`` (the first five, then how many more)."""
     shown = ", ".join(str(n) for n in lines[:5])
-    more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
-    return f"{word}{'s' if len(lines) > 1 else ''} {shown}{more}"
+    if len(lines) > 5:
+        shown = say(lang, "more", shown=shown, n=len(lines) - 5)
+    return say(lang, "lines" if len(lines) > 1 else "line", shown=shown)
+
+
+def quoted(names: Sequence[str], lang: str) -> str:
+    """``"A", "B"`` / ``« A », « B »``."""
+    return ", ".join(say(lang, "quoted", name=n) for n in names)
+
+
+def amount_text(x: float, lang: str) -> str:
+    """``1 234,56`` / ``1,234.56``: an amount as the workbook's language writes it."""
+    return format_amount(x) if lang_of(lang) == "fr" else fmt_number(x, "en", 2)
+
+
+def place(table: RawTable, lang: str, line: int | None = None, column: str | None = None) -> str:
+    """``budget.csv, ligne 7, colonne « Montant »``: :meth:`RawTable.where` in ``lang``."""
+    parts = [table.name]
+    if table.sheet:
+        parts.append(say(lang, "where_sheet", sheet=table.sheet))
+    if line is not None:
+        parts.append(say(lang, "where_line" if table.format == "csv" else "where_row", n=line))
+    if column is not None:
+        parts.append(say(lang, "where_column", column=column))
+    return ", ".join(parts)
 
 
 def nothing_found(table: RawTable, header_line: int, what: str) -> InputError:

@@ -26,7 +26,17 @@ from typing import Any
 
 from ..errors import InputError
 from ..workbook.contract import month_keys
-from ._common import MONTH_FIELD, Row, decimals, is_total_label, lines_text, locate, month_columns, nothing_found
+from ._common import (
+    MONTH_FIELD,
+    Row,
+    decimals,
+    is_total_label,
+    lines_text,
+    locate,
+    month_columns,
+    nothing_found,
+    say,
+)
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -86,6 +96,7 @@ def parse_actuals(
         )
     dec = decimals(table, start + 1, list(month_cols) + ([f["value"]] if long else []))
     result = ImportResult("actuals", table.name, "long" if long else "wide")
+    lang = ctx.lang
     kpi_ids = _index(ctx.kpis, "id", "name")
     kpi_kind = {str(r.get("id")): normalize(str(r.get("kind") or "")) for r in ctx.kpis}
     line_ids = _index(ctx.budget, "id", "label")
@@ -100,7 +111,7 @@ def parse_actuals(
         kpi, bline = row.text("kpi"), row.text("line")
         if is_total_label(kpi) or is_total_label(bline) or is_total_label(row.cells[0]):
             total_rows.append(line)
-            result.skipped.append(Skipped(line, "total row"))
+            result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
             continue
         if kpi and bline:
             raise InputError(
@@ -108,7 +119,7 @@ def parse_actuals(
                 "fill only one of them per row"
             )
         if not kpi and not bline:
-            result.skipped.append(Skipped(line, "no KPI and no budget line"))
+            result.skipped.append(Skipped(line, say(lang, "skip.no_kpi_no_line")))
             continue
         # values by plan month (None: a long row without a month, allowed for spend)
         values: list[tuple[int | None, float]] = []
@@ -116,7 +127,7 @@ def parse_actuals(
         if long:
             v = row.amount(f["value"], dec[f["value"]], percent_ok=percent_ok)
             if v is None:
-                result.skipped.append(Skipped(line, "no value"))
+                result.skipped.append(Skipped(line, say(lang, "skip.no_value")))
                 continue
             pm = row.month(f["month"], ctx) if "month" in f and row.get("month") is not None else None
             if pm is None and kpi:
@@ -162,22 +173,19 @@ def parse_actuals(
     if not kpi_values and not spend:
         raise nothing_found(table, hm.header_line, "KPI value or spend")
     if total_rows:
-        result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped")
+        result.notices.append(say(lang, "total_rows", lines=lines_text(total_rows, lang)))
     if late:
         months = ", ".join(f"M{m:02d}" for m in sorted(late))
-        result.warnings.append(
-            f"actuals for {months}, after the tracking month M{ctx.tracking_month:02d} (PAC_Month): "
-            "they are imported but the variance columns count months up to PAC_Month only"
-        )
+        result.warnings.append(say(lang, "actuals_late", months=months, month=f"M{ctx.tracking_month:02d}"))
     result.kpi_actuals = kpi_values
     result.spend = {k: round(v, 2) for k, v in spend.items()}
     result.totals_by_month = dict(sorted(result.totals_by_month.items()))
     if kpi_values:
         result.notices.append(
-            f"{sum(len(v) for v in kpi_values.values())} KPI actuals for {len(kpi_values)} KPIs"
+            say(lang, "actuals_kpis", n=sum(len(v) for v in kpi_values.values()), kpis=len(kpi_values))
         )
     if spend:
-        result.notices.append(f"actual spend for {len(spend)} budget lines")
+        result.notices.append(say(lang, "actuals_spend", n=len(spend)))
     return result
 
 

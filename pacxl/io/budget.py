@@ -24,6 +24,7 @@ from ..workbook.contract import month_keys
 from ._common import (
     MONTH_FIELD,
     Row,
+    amount_text,
     decimals,
     is_total_label,
     lines_text,
@@ -31,8 +32,10 @@ from ._common import (
     matching,
     month_columns,
     nothing_found,
+    quoted,
+    say,
 )
-from .read import Field, RawTable, format_amount, normalize
+from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
 FIELDS = (
@@ -86,6 +89,7 @@ def parse_budget(
     value_cols = list(month_cols) + [c for c in (f.get("amount"), f.get("total"), f.get("actual")) if c is not None]
     dec = decimals(table, start + 1, value_cols)
     result = ImportResult("budget", table.name, "long" if long else "wide")
+    lang = ctx.lang
 
     lines: dict[Any, dict[str, Any]] = {}
     first_line: dict[Any, int] = {}
@@ -97,7 +101,7 @@ def parse_budget(
         texts = [row.get(k) for k in ident_keys] + [row.cells[0]]
         if any(is_total_label(t) for t in texts):
             total_rows.append(line)
-            result.skipped.append(Skipped(line, "total row"))
+            result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
             continue
         ident = {k: row.text(k) for k in ("id", "category", "action_id", "label")}
         if long:
@@ -115,19 +119,19 @@ def parse_budget(
                 total = row.amount(f["total"], dec[f["total"]])
                 months_sum = sum(values.values())
                 if total is not None and abs(total - months_sum) > TOLERANCE:
-                    result.warnings.append(
-                        f'{row.where(f["total"])}: total {format_amount(total)} differs from the months\' '
-                        f"sum {format_amount(months_sum)} (the months are imported)"
-                    )
+                    result.warnings.append(say(
+                        lang, "budget_total_differs", where=row.place(lang, f["total"]),
+                        total=amount_text(total, lang), sum=amount_text(months_sum, lang),
+                    ))
         actual = row.amount(f["actual"], dec[f["actual"]]) if "actual" in f else None
         if not any(ident.values()):
             if values or actual is not None:
                 col = f[ident_keys[-1]]
                 raise row.error(col, "is blank: a budget line needs a label or a line id")
-            result.skipped.append(Skipped(line, "no label and no amount"))
+            result.skipped.append(Skipped(line, say(lang, "skip.no_label_no_amount")))
             continue
         if long and not values and actual is None:
-            result.skipped.append(Skipped(line, "no amount"))
+            result.skipped.append(Skipped(line, say(lang, "skip.no_amount")))
             continue
         key = normalize(ident["id"]) if ident["id"] else tuple(normalize(ident[k]) for k in ("category", "action_id", "label"))
         if key in lines:
@@ -150,7 +154,7 @@ def parse_budget(
         if actual is not None:
             entry["actual"] = (entry["actual"] or 0.0) + actual
     if total_rows:
-        result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped (the workbook adds up its own totals)")
+        result.notices.append(say(lang, "budget_total_rows", lines=lines_text(total_rows, lang)))
 
     if not lines:
         raise nothing_found(table, hm.header_line, "budget line")
@@ -206,14 +210,11 @@ def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: boo
         result.total += line_total
         result.rows.append(row)
     result.totals_by_month = dict(sorted(result.totals_by_month.items()))
+    lang = ctx.lang
     if unknown_categories:
-        names = ", ".join(f'"{c}"' for c in unknown_categories)
-        result.warnings.append(
-            f"categories not in the workbook's list of budget categories: {names} (imported as they are)"
-        )
+        result.warnings.append(say(lang, "budget_unknown_categories", names=quoted(list(unknown_categories), lang)))
     if unknown_actions:
-        names = ", ".join(f'"{a}"' for a in sorted(unknown_actions))
-        result.warnings.append(f"actions not in the action plan: {names} (imported as they are)")
-    result.notices.append(f"{len(result.rows)} budget lines")
+        result.warnings.append(say(lang, "budget_unknown_actions", names=quoted(sorted(unknown_actions), lang)))
+    result.notices.append(say(lang, "budget_lines", n=len(result.rows)))
     if kept:
-        result.notices.append(f"spend to date kept for {kept} lines whose id is in the workbook already")
+        result.notices.append(say(lang, "budget_spend_kept", n=kept))

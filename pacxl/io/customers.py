@@ -11,7 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InputError
-from ._common import Row, decimals, is_total_label, lines_text, locate, matching, nothing_found, unknown_layout
+from ._common import (
+    Row,
+    decimals,
+    is_total_label,
+    lines_text,
+    locate,
+    matching,
+    nothing_found,
+    quoted,
+    say,
+    unknown_layout,
+)
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -42,6 +53,7 @@ def parse_customers(
         raise unknown_layout(table, table.rows[start][1], EXPECTED)
     dec = decimals(table, start + 1, [f["amount"]])
     result = ImportResult("customers", table.name, "long")
+    lang = ctx.lang
     by_key: dict[str, dict[str, Any]] = {}
     first_line: dict[str, int] = {}
     merged: list[int] = []
@@ -53,16 +65,16 @@ def parse_customers(
         code, name, segment = row.text("code"), row.text("name"), row.text("segment")
         if is_total_label(code) or is_total_label(name) or is_total_label(row.cells[0]):
             total_rows.append(line)
-            result.skipped.append(Skipped(line, "total row"))
+            result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
             continue
         amount = row.amount(f["amount"], dec[f["amount"]])
         if not code and not name:
             if amount is not None:
                 raise row.error(f.get("name", f.get("code")), "is blank: a customer needs a code or a name")
-            result.skipped.append(Skipped(line, "no customer"))
+            result.skipped.append(Skipped(line, say(lang, "skip.no_customer")))
             continue
         if amount is None:
-            result.skipped.append(Skipped(line, "no amount"))
+            result.skipped.append(Skipped(line, say(lang, "skip.no_amount")))
             continue
         key = normalize(code) if code else "name:" + normalize(name)
         if key in taken or (code and normalize(code) in taken):
@@ -92,14 +104,13 @@ def parse_customers(
         result.totals_by_category[seg] = result.totals_by_category.get(seg, 0.0) + entry["amount"]
         result.total += entry["amount"]
     if total_rows:
-        result.notices.append(f"{lines_text(total_rows, 'line')}: total rows skipped")
+        result.notices.append(say(lang, "total_rows", lines=lines_text(total_rows, lang)))
     if merged:
-        result.notices.append(f"{lines_text(merged, 'line')}: same customer as an earlier row, amounts added up")
+        result.notices.append(say(lang, "customers_merged", lines=lines_text(merged, lang)))
     if unknown_segments:
-        names = ", ".join(f'"{s}"' for s in sorted(unknown_segments))
-        result.warnings.append(f"segments not in the workbook's list: {names} (imported as they are)")
+        result.warnings.append(say(lang, "customers_unknown_segments", names=quoted(sorted(unknown_segments), lang)))
     negative = [e["code"] or e["name"] for e in result.rows if e["amount"] < 0]
     if negative:
-        result.warnings.append(f"negative revenue for {', '.join(negative[:5])}: check them")
-    result.notices.append(f"{len(result.rows)} customers")
+        result.warnings.append(say(lang, "customers_negative", names=", ".join(negative[:5])))
+    result.notices.append(say(lang, "customers", n=len(result.rows)))
     return result
