@@ -122,6 +122,7 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     """
     import json
 
+    from .messages import text
     from .report import render_terminal, report_workbook, write_html
 
     fig = report_workbook(workbook, month)
@@ -132,7 +133,7 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     else:
         render_terminal(fig)
         if html_path:
-            click.echo(f"wrote {html_path}")
+            click.echo(text("cli.wrote", fig.get("lang", "fr"), path=html_path))
 
 
 @main.command()
@@ -149,11 +150,14 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
     Example: pacxl consolidate alice.xlsx bob.xlsx -o team.xlsx
     """
     from .consolidate import consolidate_files
+    from .messages import text
 
     result = consolidate_files(list(files), output, force=force, lang=lang, progress=True)
+    team_lang = result.plan.settings.lang  # the team workbook's language
     for path, reason in result.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
-    click.echo(f"wrote {result.path}: {len(result.people)} plan(s) consolidated, {len(result.skipped)} skipped")
+        click.echo(text("cli.skipped", team_lang, path=path, reason=reason), err=True)
+    click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
+                    skipped=len(result.skipped)))
 
 
 # --- import (issue 4) --------------------------------------------------------------------------

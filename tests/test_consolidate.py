@@ -223,6 +223,12 @@ def test_consolidate_cli(three_plans, tmp_path):
     runner = CliRunner()
     res = runner.invoke(main, ["consolidate", str(paths[0]), str(junk), "-o", str(out)])
     assert res.exit_code == 0, res.output
+    # a French plan makes a French team workbook: the command says what it did in French
+    assert f"ignoré : {junk} :" in res.output
+    assert f"écrit : {out} : 1 plan(s) consolidé(s), 1 ignoré(s)" in res.output
+    assert "wrote" not in res.output and "skipped" not in res.output
+    res = runner.invoke(main, ["consolidate", str(paths[0]), str(junk), "-o", str(out), "--force", "--lang", "en"])
+    assert res.exit_code == 0, res.output
     assert f"skipped {junk}:" in res.output
     assert f"wrote {out}: 1 plan(s) consolidated, 1 skipped" in res.output
     res = runner.invoke(main, ["consolidate", str(paths[0]), "-o", str(out)])

@@ -279,7 +279,7 @@ def test_report_figures_equal_the_workbook_formulas(demo_fr_path, demo_fr_recalc
         assert classes.count(cls) == r["count"]
 
 
-def test_report_cli(demo_fr_path, tmp_path):
+def test_report_cli(demo_fr_path, demo_en_path, tmp_path):
     runner = CliRunner()
     res = runner.invoke(main, ["report", str(demo_fr_path), "--json", "--month", "6"])
     assert res.exit_code == 0, res.output
@@ -287,7 +287,10 @@ def test_report_cli(demo_fr_path, tmp_path):
     assert doc["schema"] == "pacxl.report/1" and doc["month"] == 6 and doc["as_of"] == "2026-06-30"
     page = tmp_path / "report.html"
     res = runner.invoke(main, ["report", str(demo_fr_path), "--html", str(page)])
-    assert res.exit_code == 0 and f"wrote {page}" in res.output
+    assert res.exit_code == 0 and f"écrit : {page}" in res.output  # a French workbook: French
+    assert "wrote" not in res.output
+    res = runner.invoke(main, ["report", str(demo_en_path), "--html", str(tmp_path / "en.html")])
+    assert res.exit_code == 0 and f"wrote {tmp_path / 'en.html'}" in res.output and "écrit" not in res.output
     assert "Aéraulis" in page.read_text(encoding="utf-8")
     res = runner.invoke(main, ["report", str(demo_fr_path), "--month", "13"])
     assert res.exit_code == 2 and "13 is not in the range 1<=x<=12" in res.output
