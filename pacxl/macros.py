@@ -335,8 +335,8 @@ def _blocks(figures: dict, lang: str = "en") -> list[list[Any]]:
     """The report figures as rows for a sheet: a titled block per section, labelled in ``lang``."""
     rows: list[list[Any]] = []
 
-    def label(key: str) -> str:
-        return field_label(key, lang)
+    def label(key: str, block: str | None = None) -> str:
+        return field_label(key, lang, block)
 
     sep = " : " if lang == "fr" else ": "
 
@@ -347,7 +347,7 @@ def _blocks(figures: dict, lang: str = "en") -> list[list[Any]]:
         if isinstance(value, list) and value and isinstance(value[0], dict):
             rows.append([label(section)])
             keys = list(value[0])
-            rows.append([label(k) for k in keys])
+            rows.append([label(k, section) for k in keys])
             rows.extend([scalar(item.get(k)) for k in keys] for item in value)
             rows.append([])
         elif isinstance(value, dict):
@@ -355,7 +355,7 @@ def _blocks(figures: dict, lang: str = "en") -> list[list[Any]]:
             for k, v in value.items():
                 if isinstance(v, list) and v and isinstance(v[0], dict):
                     keys = list(v[0])
-                    rows.append([label(k)] + [label(kk) for kk in keys])
+                    rows.append([label(k)] + [label(kk, k) for kk in keys])
                     rows.extend([""] + [scalar(item.get(kk)) for kk in keys] for item in v)
                 elif isinstance(v, dict):
                     rows.append([label(k)] + [f"{label(kk)}{sep}{scalar(vv)}" for kk, vv in v.items()])

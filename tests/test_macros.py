@@ -174,6 +174,9 @@ def test_report_macro_writes_the_report_figures(demo_copy):
     assert cells["Entreprise"] == figures["company"]
     assert "Indicateurs" in cells and "Budget" in cells and "Répartition ABC" in cells
     assert "kpis" not in cells and "company" not in cells
+    # the funnel stages' monthly need has its own label, not the tracking month's "Mois"
+    stages = next([c.value for c in r] for r in out.iter_rows() if r[0].value == "Étapes")
+    assert stages[:6] == ["Étapes", "Nom", "Taux vers la suivante", "Année", "Par mois", "Par semaine"]
 
 
 def test_entry_point_shows_errors_as_a_plain_message(monkeypatch, demo_copy):
@@ -261,3 +264,5 @@ def test_macros_speak_english_on_an_english_workbook(demo_en_path, tmp_path):
     assert macros.run_report(book, month=6) == "Report at the end of month 6: Report sheet."
     cells = {r[0].value: r[1].value for r in book.wb["Report"].iter_rows() if r[0].value is not None}
     assert cells["Month"] == 6 and "KPIs" in cells and "ABC split" in cells
+    stages = next([c.value for c in r] for r in book.wb["Report"].iter_rows() if r[0].value == "Stages")
+    assert stages[:6] == ["Stages", "Name", "Rate to next", "Year", "Per month", "Per week"]

@@ -80,3 +80,13 @@ def test_text_formats_in_the_asked_language():
     assert text("severity.warning", "fr") == "avertissement"
     assert text("severity.warning", "en") == "warning"
     assert text("report.favourable", "fr") == "favorable"
+
+
+def test_a_key_can_have_its_own_label_in_one_block():
+    from pacxl.messages import field_label
+
+    assert field_label("month", "fr") == "Mois"  # the tracking month
+    assert field_label("month", "fr", "stages") == "Par mois"  # a funnel stage's monthly need
+    assert field_label("month", "en", "stages") == "Per month"
+    assert field_label("year", "fr", "stages") == "Année"  # no label of its own: the key's
+    assert field_label("Anne", "fr", "by_owner") == "Anne"  # no label at all: the key itself
