@@ -71,7 +71,7 @@ _CUSTOMER_SEED = 2026_04  # chosen so that the largest customers are industrial,
 _ACTUALS_SEED = 2026_10
 
 # Positions in the i18n LISTS (the same in both languages).
-TODO, DOING, DONE, POSTPONED, CANCELLED = range(5)
+TO_DO, DOING, DONE, POSTPONED, CANCELLED = range(5)
 NOTORIETE, IMAGE, PROSPECTION, CONVERSION, VENTE, FIDELISATION = range(6)
 KNOW_HOW, OFFER, SELLING, BEING = range(4)
 FAIRS, ADVERTISING, DIGITAL, MATERIALS, TRAVEL, TOOLS, TRAINING, OTHER = range(8)
@@ -562,13 +562,13 @@ _ACTIONS = [
          {7: 500, 8: 500, 9: 500})]),
     ("OBJ-01", ("Offre d'hiver : remplacement des filtres avant la saison de chauffe",
                 "Winter offer: filter replacement before the heating season"),
-     VENTE, OFFER, OFFICES, ELODIE, (11, 2), (12, 11), TODO,
+     VENTE, OFFER, OFFICES, ELODIE, (11, 2), (12, 11), TO_DO,
      ("Commandes de filtres", "Filter orders"),
      [_b(ADVERTISING, ("Publicité et emailing de l'offre", "Advertising and emailing of the offer"),
          {10: 1_500, 11: 3_000})]),
     ("OBJ-05", ("Petit-déjeuner clients « Réglementation qualité de l'air 2027 »",
                 "Customer breakfast \"Air quality rules in 2027\""),
-     FIDELISATION, KNOW_HOW, PUBLIC, KARIM, (11, 19), (11, 19), TODO,
+     FIDELISATION, KNOW_HOW, PUBLIC, KARIM, (11, 19), (11, 19), TO_DO,
      ("Participants et contrats renouvelés", "Attendees and contracts renewed"),
      [_b(FAIRS, ("Salle, traiteur et invitations", "Room, catering and invitations"), {11: 2_200})]),
     ("OBJ-07", ("Revue mensuelle du coût d'acquisition par canal et réallocation du budget",
@@ -588,13 +588,13 @@ _ACTIONS = [
      [_b(TRAVEL, ("Déplacements de coaching", "Coaching travel"), {m: 250 for m in range(1, 13)})]),
     ("OBJ-02", ("Envoi du catalogue 2027 aux prospects tièdes des collectivités",
                 "Send the 2027 catalogue to warm public-sector prospects"),
-     PROSPECTION, OFFER, PUBLIC, ELODIE, (12, 1), (12, 18), TODO,
+     PROSPECTION, OFFER, PUBLIC, ELODIE, (12, 1), (12, 18), TO_DO,
      ("R1 obtenus après l'envoi", "First meetings after the mailing"),
      [_b(MATERIALS, ("Impression et envoi du catalogue", "Catalogue printing and mailing"),
          {11: 1_800, 12: 2_000})]),
     ("OBJ-01", ("Séminaire de bilan annuel et préparation du PAC 2027",
                 "Yearly review seminar and preparation of the 2027 plan"),
-     VENTE, BEING, INDUSTRY, CLAIRE, (12, 14), (12, 15), TODO,
+     VENTE, BEING, INDUSTRY, CLAIRE, (12, 14), (12, 15), TO_DO,
      ("PAC 2027 validé", "2027 plan approved"),
      [_b(TRAINING, ("Salle et animation du séminaire", "Venue and facilitation"), {12: 3_500})]),
     ("OBJ-03", ("Salon Santé & Autonomie à Paris (annulé : coût par contact trop élevé)",

@@ -27,6 +27,7 @@ def test_readme_has_the_two_setup_commands():
     assert "pytest" in test_cmd and "pip install" in test_cmd
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "<!-- test-command -->" in ci  # CI runs the README's command, read from the README
+    assert f"(today: {test_cmd};" in ci  # and the comment saying which command it is stays true
 
 
 @pytest.mark.parametrize("name", COMMANDS)

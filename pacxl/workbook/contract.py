@@ -71,7 +71,7 @@ NAMES: dict[str, str] = {
 }
 
 #: Positions in the status list with a meaning for check and report.
-STATUS_TODO, STATUS_DOING, STATUS_DONE, STATUS_POSTPONED, STATUS_CANCELLED = range(5)
+STATUS_TO_DO, STATUS_DOING, STATUS_DONE, STATUS_POSTPONED, STATUS_CANCELLED = range(5)
 
 #: Number of funnel stages the workbook offers (the rates are one fewer).
 FUNNEL_STAGES = 6
