@@ -102,8 +102,9 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
         except FileFormatError as exc:
             msg = str(exc)
             raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}") from None
-        # zipfile raises NotImplementedError for a compression method it does not support
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        # zipfile raises RuntimeError for an encrypted part and its subclass for an unsupported
+        # compression method
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
             raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive: {exc})") from None
         return {i.filename for i in infos}
 
