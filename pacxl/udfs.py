@@ -178,14 +178,19 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
     return fa, fp
 
 
+def _cellwise(fn: Callable, actual: Any, plan: Any) -> Any:
+    """``fn(actual, plan)`` cell by cell, in the shape of ``actual``; blanks as ``""``."""
+    fa, fp = _paired(actual, plan)
+    return _reshape([_blank_or(fn(a, p)) for a, p in zip(fa, fp)], actual)
+
+
 @xw.func(category="pacxl")
 @xw.arg("actual", ndim=2, doc="Actual figures (réalisé): a cell or a range")
 @xw.arg("plan", ndim=2, doc="Planned figures (prévu): same size as actual")
 @excel_errors
 def PAC_VARIANCE(actual, plan):
     """Variance (écart) = actual - plan, cell by cell, same shape; blank when a side is blank."""
-    fa, fp = _paired(actual, plan)
-    return _reshape([_blank_or(variance(a, p)) for a, p in zip(fa, fp)], actual)
+    return _cellwise(variance, actual, plan)
 
 
 @xw.func(category="pacxl")
@@ -194,8 +199,7 @@ def PAC_VARIANCE(actual, plan):
 @excel_errors
 def PAC_VARIANCE_PCT(actual, plan):
     """Variance % (écart %) = (actual - plan) / |plan|, same shape; blank when plan is 0 or blank."""
-    fa, fp = _paired(actual, plan)
-    return _reshape([_blank_or(variance_pct(a, p)) for a, p in zip(fa, fp)], actual)
+    return _cellwise(variance_pct, actual, plan)
 
 
 @xw.func(category="pacxl")
