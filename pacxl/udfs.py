@@ -21,7 +21,7 @@ from typing import Any
 import xlwings as xw
 
 from .calc._num import is_number
-from .calc.funnel import deals_for_revenue, per_period, required_volumes
+from .calc.funnel import deals_for_revenue, funnel_calendar, per_period, required_volumes
 from .calc.pareto import DEFAULT_A, DEFAULT_B, abc_classes
 from .calc.variance import aggregation, check_month, kpi_kind, landing_forecast, variance, variance_pct
 from .errors import InputError, PacxlError
@@ -31,6 +31,7 @@ __all__ = [
     "PAC_DEALS",
     "PAC_FORECAST",
     "PAC_FUNNEL",
+    "PAC_FUNNEL_CALENDAR",
     "PAC_VARIANCE",
     "PAC_VARIANCE_PCT",
 ]
@@ -145,6 +146,30 @@ def PAC_FUNNEL(target, rates, periods=None):
     if not _is_blank(periods):
         vols = per_period(vols, _number(periods, "the number of periods"))
     return [[v] for v in vols]
+
+
+@xw.func(category="pacxl")
+@xw.arg("monthly_targets", ndim=1, doc="Deals to sign each month (signatures par mois), first month first")
+@xw.arg("rates", ndim=1, doc="Conversion rates (taux de transformation), top of the funnel first, as fractions")
+@xw.arg(
+    "lags",
+    ndim=1,
+    doc="Months each stage precedes the signature (délai du cycle de vente), top stage first: "
+    "one per stage, or one per stage above the signature",
+)
+@excel_errors
+def PAC_FUNNEL_CALENDAR(monthly_targets, rates, lags):
+    """Sales-cycle calendar (calendrier de l'entonnoir): for each stage (rows, top first), the volume
+    to reach before the first month, then in each month, so that every month's signatures land
+    on time. Spills a grid: stages x (1 + months)."""
+    targets = []
+    for i, t in enumerate(_flatten(monthly_targets), start=1):
+        targets.append(None if _is_blank(t) else _number(t, f"the target of month {i}"))
+    lag_list = _flatten(lags)
+    while lag_list and _is_blank(lag_list[-1]):
+        lag_list.pop()
+    cal = funnel_calendar(targets, _rates(rates), lag_list)
+    return [[before] + row for before, row in zip(cal.before, cal.months)]
 
 
 @xw.func(category="pacxl")

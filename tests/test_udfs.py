@@ -196,3 +196,30 @@ def test_abc_keeps_a_column_a_column_in_excel():
     column = [[90.0], [5.0], [5.0], [None]]
     out = PAC_ABC(_as_xlwings_passes(column, _arg_ndims("PAC_ABC")["values"]))
     assert _as_excel_shows(out) == [["A"], ["B"], ["B"], [""]]
+
+
+def test_funnel_calendar_spills_stages_by_month():
+    # 2 deals signed in March; proposals 1 month before, contacts 2 months before
+    got = udfs.PAC_FUNNEL_CALENDAR([0.0, 0.0, 2.0], [[0.5], [0.5]], [2.0, 1.0])
+    assert got == [[0, 8, 0, 0], [0, 0, 4, 0], [0, 0, 0, 2]]  # first column: before month 1
+    # January's deals need pipeline built before the year starts
+    got = udfs.PAC_FUNNEL_CALENDAR([[3.0] + [0.0] * 11], [0.2, 0.5, 0.3], [[3.0, 2.0, 1.0, 0.0]])
+    assert [row[0] for row in got] == [100, 20, 10, 0]
+    assert got[3][1] == 3 and len(got[0]) == 13
+    expected = calc.funnel_calendar([3] + [0] * 11, [0.2, 0.5, 0.3], [3, 2, 1, 0])
+    assert [row[1:] for row in got] == expected.months
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (([1.0, "x"], [0.5], [1.0]), "the target of month 2 must be a number, got 'x'"),
+        (([1.0], [0.5], [-1.0]), "lag 1 must be a whole number of months, 0 or more, got -1.0"),
+        (([1.0], [0.5, 0.5], [1.0]), "give one lag per stage (3) or per stage above the signature (2), got 1"),
+        (([1.0], [50.0], [1.0]), "conversion rate 1 is 50: give rates as fractions between 0 and 1 (50 % is 0.5)"),
+    ],
+)
+def test_funnel_calendar_bad_input(args, message):
+    with pytest.raises(InputError) as err:
+        udfs.PAC_FUNNEL_CALENDAR(*args)
+    assert str(err.value) == message
