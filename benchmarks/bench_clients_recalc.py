@@ -159,6 +159,11 @@ def split(paths: list[Path], python: str) -> dict[str, dict]:
     return out
 
 
+def _shown(x: float) -> str:
+    """A slope for the table: '(noise)' when a cost was not above its baseline."""
+    return "(noise)" if math.isnan(x) else f"{x:.2f}"
+
+
 def slope(xs: list[float], ys: list[float]) -> float:
     """Least-squares slope of log(y) on log(x); NaN when a cost is not above its baseline."""
     if min(ys) <= 0:
@@ -207,8 +212,8 @@ def main() -> int:
         # a cost at or below the baseline's is noise (small sizes, busy machine): no ratio
         ratio = f"{q / s:>12.1f}x" if s > 0.05 and q > 0.05 else f"{'(noise)':>13}"
         print(f"{n:>10,} {s:>9.2f} {q:>9.2f} {ratio}")
-    print(f"{'growth':>10} {slope(sizes, [e_sorted[n] - e_base for n in sizes]):>9.2f} "
-          f"{slope(sizes, [e_quad[n] - e_base for n in sizes]):>9.2f}   (log-log slope)")
+    print(f"{'growth':>10} {_shown(slope(sizes, [e_sorted[n] - e_base for n in sizes])):>9} "
+          f"{_shown(slope(sizes, [e_quad[n] - e_base for n in sizes])):>9}   (log-log slope)")
 
     ok = True
     if sp and all(p.name in sp for p in [*books.values(), *quads.values()]):
