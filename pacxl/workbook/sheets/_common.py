@@ -211,6 +211,21 @@ class Context:
             write_rows(self.wb, name, rows, min_rows=min_rows)
 
 
+def model_row(item, table_name: str, **months: list) -> dict:
+    """The input cells of a table row from a plan item (a model dataclass): each input column
+    whose key is an attribute of the item, empty text as a blank. ``months`` maps a month-column
+    prefix (``m``, ``p``, ``a``) to the item's 12 monthly figures."""
+    row = {}
+    for col in TABLES[table_name].input_columns():
+        if hasattr(item, col.key):
+            value = getattr(item, col.key)
+            row[col.key] = None if value == "" else value
+    for prefix, values in months.items():
+        padded = list(values) + [None] * MONTHS
+        row.update({f"{prefix}{i:02d}": padded[i - 1] for i in range(1, MONTHS + 1)})
+    return row
+
+
 def text_height(items) -> float:
     """Row height (points) that shows every ``(text, column width)`` wrapped in full.
 

@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import styles as S
 from ..contract import ACTIONS, STATUS_CANCELLED, STATUS_DONE, column_name
-from ._common import Context, fit_rows, print_setup, protect
+from ._common import Context, fit_rows, model_row, print_setup, protect
 
 ROLE = "actions"
 TABLE = "tblActions"
@@ -17,15 +17,7 @@ TABLE = "tblActions"
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     ctx.heading(ws, "actions_title", "actions_help")
-    rows = [
-        {
-            "id": a.id or None, "objective_id": a.objective_id or None, "action": a.action or None,
-            "category": a.category or None, "lever": a.lever or None, "segment": a.segment or None,
-            "owner": a.owner or None, "start": a.start, "end": a.end, "budget": a.budget,
-            "kpi": a.kpi or None, "status": a.status or None,
-        }
-        for a in ctx.plan.actions
-    ]
+    rows = [model_row(a, TABLE) for a in ctx.plan.actions]
     formats = {"id": "id", "objective_id": "id", "start": "date", "end": "date", "budget": "money"}
     widths = {"id": 7, "objective_id": 10, "action": 42, "category": 14, "lever": 14,
               "segment": 16, "owner": 14, "start": 11, "end": 11, "budget": 12, "kpi": 22,

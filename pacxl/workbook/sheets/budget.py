@@ -9,7 +9,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from ..contract import BUDGET, MONTHS, column_name
-from ._common import Context, month_headers, print_setup, protect
+from ._common import Context, model_row, month_headers, print_setup, protect
 
 ROLE = "budget"
 TABLE = "tblBudget"
@@ -19,13 +19,7 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     st = ctx.st
     ctx.heading(ws, "budget_title", "budget_help")
-    rows = []
-    for b in ctx.plan.budget:
-        row = {"id": b.id or None, "category": b.category or None,
-               "action_id": b.action_id or None, "label": b.label or None, "actual": b.actual}
-        months = list(b.months) + [None] * MONTHS
-        row.update({f"m{i:02d}": months[i - 1] for i in range(1, MONTHS + 1)})
-        rows.append(row)
+    rows = [model_row(b, TABLE, m=b.months) for b in ctx.plan.budget]
     formats = {k: "money" for k in BUDGET.keys() if k.startswith("m") or k in ("actual", "total", "plan_ytd")}
     formats.update(id="id", action_id="id")
     formats.update({"variance": "money_signed", "consumed": "pct"})

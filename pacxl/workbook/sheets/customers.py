@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from .. import styles as S
 from ..contract import CUSTOMERS, column_name
 from ..formulas import customers_sorted, customers_total
-from ._common import Context, print_setup, protect
+from ._common import Context, model_row, print_setup, protect
 
 ROLE = "customers"
 TABLE = "tblCustomers"
@@ -26,10 +26,7 @@ PARETO_POINTS = 20
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     ctx.heading(ws, "customers_title", "customers_help")
-    rows = [
-        {"code": c.code or None, "name": c.name or None, "segment": c.segment or None, "amount": c.amount}
-        for c in ctx.plan.customers
-    ]
+    rows = [model_row(c, TABLE) for c in ctx.plan.customers]
     formats = {"code": "id", "amount": "money", "share": "pct", "cum_share": "pct", "prior_share": "pct",
                "h_pos": "money", "h_run": "money", "h_prior": "money", "h_upto": "money"}
     widths = {"code": 12, "name": 36, "segment": 22, "amount": 14, "share": 9, "cum_share": 11,

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from .. import styles as S
 from ..contract import KPI, MONTHS, column_name
 from ..i18n import KIND_BY_WORD
-from ._common import Context, month_headers, print_setup, protect
+from ._common import Context, model_row, month_headers, print_setup, protect
 
 ROLE = "kpi"
 TABLE = "tblKPI"
@@ -36,15 +36,10 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     st = ctx.st
     ctx.heading(ws, "kpi_title", "kpi_help")
-    rows = []
-    for k in ctx.plan.kpis:
-        row = {"id": k.id or None, "name": k.name or None, "kind": kind_word(k.kind, ctx),
-               "unit": k.unit or None, "objective_id": k.objective_id or None}
-        plan = list(k.plan) + [None] * MONTHS
-        actual = list(k.actual) + [None] * MONTHS
-        row.update({f"p{i:02d}": plan[i - 1] for i in range(1, MONTHS + 1)})
-        row.update({f"a{i:02d}": actual[i - 1] for i in range(1, MONTHS + 1)})
-        rows.append(row)
+    rows = [
+        {**model_row(k, TABLE, p=k.plan, a=k.actual), "kind": kind_word(k.kind, ctx)}
+        for k in ctx.plan.kpis
+    ]
     formats = {k: "int" for k in KPI.keys()[5:]}
     formats.update(id="id", objective_id="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed"})

@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import styles as S
 from ..contract import OBJECTIVES
-from ._common import Context, fit_rows, print_setup, protect
+from ._common import Context, fit_rows, model_row, print_setup, protect
 
 ROLE = "objectives"
 TABLE = "tblObjectives"
@@ -17,15 +17,7 @@ TABLE = "tblObjectives"
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     ctx.heading(ws, "objectives_title", "objectives_help")
-    rows = [
-        {
-            "id": o.id or None, "objective": o.objective or None, "kpi": o.kpi or None,
-            "target": o.target, "unit": o.unit or None, "achievable": o.achievable or None,
-            "relevant": o.relevant or None, "deadline": o.deadline, "owner": o.owner or None,
-            "status": o.status or None,
-        }
-        for o in ctx.plan.objectives
-    ]
+    rows = [model_row(o, TABLE) for o in ctx.plan.objectives]
     formats = {"id": "id", "target": "number", "deadline": "date"}
     widths = {"id": 7, "objective": 40, "kpi": 22, "target": 12, "unit": 10, "achievable": 30,
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22}
