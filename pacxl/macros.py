@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 from ._data import data_dir
 from .errors import InputError, PacxlError, WorkbookError
-from .io.target import SPARE_ROWS
+from .io.target import SPARE_ROWS, actual_updates, updated_value
 from .messages import field_label, text
 from .workbook.contract import TABLES, column_name
 
@@ -256,9 +256,7 @@ class BookWriter:
         for offset, (rid,) in enumerate(ids):
             for key, v in updates.get("" if rid is None else str(rid), {}).items():
                 cell = sheet.range((header + 1 + offset, min_col + spec.index(key)))
-                old = cell.value
-                add = old if append and isinstance(old, (int, float)) and not isinstance(old, bool) else 0
-                cell.value = round(add + v, 10)
+                cell.value = updated_value(cell.value, v, append)
         return last - header
 
 
@@ -272,7 +270,6 @@ def run_import(book, kind: str, *, file: str | Path | None = None, append: bool 
     is written and the error names the file, line, column and value.
     """
     from .io import ImportSummary, context_from_workbook, final_rows, parse_file
-    from .workbook.contract import month_keys
 
     source = Path(file) if file is not None else picked_file(book)
     if not source.exists():
@@ -288,16 +285,8 @@ def run_import(book, kind: str, *, file: str | Path | None = None, append: bool 
             spare = min(max(writer.body_rows(table_name) - len(current), 0), SPARE_ROWS)
             sizes[table_name] = writer.write_table(table_name, rows, spare)
     else:
-        months = month_keys()
-        if result.kpi_actuals:
-            updates = {
-                kid: {"a" + months[pm - 1][1:]: v for pm, v in by_month.items()}
-                for kid, by_month in result.kpi_actuals.items()
-            }
-            sizes["tblKPI"] = writer.update_cells("tblKPI", updates, append)
-        if result.spend:
-            updates = {bid: {"actual": v} for bid, v in result.spend.items()}
-            sizes["tblBudget"] = writer.update_cells("tblBudget", updates, append)
+        for table_name, updates in actual_updates(result).items():
+            sizes[table_name] = writer.update_cells(table_name, updates, append)
     summary = ImportSummary(result, Path(book.fullname), context=ctx)
     summary.written, summary.table_rows = True, sizes
     return "\n".join(summary.lines())

@@ -150,22 +150,35 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
             n = len(rows)
         out[table_name] = write_rows(wb, table_name, rows, append=append, min_rows=n + spare)
         return out
-    months = month_keys()
-    for table_name, updates, key_of in (
-        ("tblKPI", result.kpi_actuals, lambda pm: "a" + months[pm - 1][1:]),
-        ("tblBudget", {k: {0: v} for k, v in result.spend.items()}, lambda pm: "actual"),
-    ):
-        if not updates:
-            continue
+    for table_name, updates in actual_updates(result).items():
         spec = TABLES[table_name]
         ws, min_col, header, max_col, last = table_bounds(wb, table_name)
         id_col = min_col + spec.index("id")
         for r in range(header + 1, last + 1):
             rid = ws.cell(row=r, column=id_col).value
-            for pm, v in updates.get(str(rid) if rid is not None else "", {}).items():
-                cell = ws.cell(row=r, column=min_col + spec.index(key_of(pm)))
-                old = cell.value
-                add = old if append and isinstance(old, (int, float)) and not isinstance(old, bool) else 0
-                cell.value = round(add + v, 10)
+            for key, v in updates.get(str(rid) if rid is not None else "", {}).items():
+                cell = ws.cell(row=r, column=min_col + spec.index(key))
+                cell.value = updated_value(cell.value, v, append)
         out[table_name] = last - header
     return out
+
+
+def actual_updates(result: ImportResult) -> dict[str, dict[str, dict[str, float]]]:
+    """What an actuals import sets, writer-independent: table -> row id -> column key -> value
+    (KPI actuals in the month columns ``a01``..``a12``, spend in the budget line's ``actual``)."""
+    months = month_keys()
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    if result.kpi_actuals:
+        out["tblKPI"] = {
+            kid: {"a" + months[pm - 1][1:]: v for pm, v in by_month.items()}
+            for kid, by_month in result.kpi_actuals.items()
+        }
+    if result.spend:
+        out["tblBudget"] = {bid: {"actual": v} for bid, v in result.spend.items()}
+    return out
+
+
+def updated_value(old: Any, value: float, append: bool) -> float:
+    """A cell's new figure: ``value``, or added to the figure there with ``append``."""
+    add = old if append and isinstance(old, (int, float)) and not isinstance(old, bool) else 0
+    return round(add + value, 10)
