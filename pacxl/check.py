@@ -71,31 +71,28 @@ class Finding:
 # --- plan calendar helpers (shared with report) ----------------------------------------------
 
 
-def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
-    k = year * 12 + (month - 1) + n
-    return k // 12, k % 12 + 1
-
-
 def plan_period(settings: Settings) -> tuple[dt.date, dt.date]:
     """First and last day of the plan year (12 months from ``first_month`` of ``year``)."""
-    first = settings.first_month if settings.first_month in range(1, 13) else 1
-    start = dt.date(settings.year, first, 1)
-    y, m = _add_months(settings.year, first, 12)
-    return start, dt.date(y, m, 1) - dt.timedelta(days=1)
+    return calc.plan_period(settings.year, settings.first_month)
 
 
 def month_start(settings: Settings, month: int) -> dt.date:
     """First day of plan month ``month`` (1-based)."""
-    first = settings.first_month if settings.first_month in range(1, 13) else 1
-    y, m = _add_months(settings.year, first, month - 1)
-    return dt.date(y, m, 1)
+    return calc.month_start(settings.year, settings.first_month, month)
 
 
 def month_end(settings: Settings, month: int) -> dt.date:
     """Last day of plan month ``month`` (1-based)."""
-    first = settings.first_month if settings.first_month in range(1, 13) else 1
-    y, m = _add_months(settings.year, first, month)
-    return dt.date(y, m, 1) - dt.timedelta(days=1)
+    return calc.month_end(settings.year, settings.first_month, month)
+
+
+def plan_as_of(settings: Settings, month: int | None = None) -> dt.date | None:
+    """The plan's as-of date (:func:`pacxl.calc.dates.as_of_date`): the typed one, else the end of
+    the tracking month. Asked for another month than the tracking month (``report --month``),
+    the end of that month."""
+    if month is not None and month != settings.tracking_month:
+        return calc.month_end(settings.year, settings.first_month, month)
+    return calc.as_of_date(settings.year, settings.first_month, settings.tracking_month, settings.as_of)
 
 
 def _norm(s: object) -> str:
@@ -139,6 +136,13 @@ def deals_target(settings: Settings) -> int | None:
     return None
 
 
+def _kind_or_none(word: object) -> str | None:
+    try:
+        return kpi_kind(word)
+    except InputError:
+        return None
+
+
 def budget_total(plan: Plan) -> float:
     """Sum of every month of every budget line."""
     return sum(float(v) for line in plan.budget for v in line.months if is_number(v))
@@ -155,12 +159,12 @@ def _fmt_num(x: float) -> str:
 
 
 class _Checker:
-    def __init__(self, plan: Plan, layout: Layout, today: dt.date):
+    def __init__(self, plan: Plan, layout: Layout, as_of: dt.date | None):
         self.plan = plan
         self.s = plan.settings
         self.layout = layout
         self.lang = lang_of(layout.lang)
-        self.today = today
+        self.as_of = as_of  # nothing is late without one
         self.findings: list[Finding] = []
         self.start, self.end = plan_period(self.s)
         self.owners = {_norm(o) for o in self.s.owners if _norm(o)}
@@ -217,10 +221,16 @@ class _Checker:
                 self.add(WARNING, "objective-no-id", self.at("tblObjectives", i, "id"), label=label)
             elif ids.count(_norm(o.id)) > 1:
                 self.add(ERROR, "objective-duplicate-id", self.at("tblObjectives", i, "id"), id=o.id)
-            if not is_number(o.target):
-                self.add(ERROR, "objective-no-target", self.at("tblObjectives", i, "target"), label=label)
-            if not o.kpi.strip():
-                self.add(WARNING, "objective-no-kpi", self.at("tblObjectives", i, "kpi"), label=label)
+            # a qualitative objective (no KPI, no target: image, internal climate) is allowed and
+            # not computed; it still needs an owner and a deadline
+            if not calc.is_qualitative(o.kpi, o.target):
+                if not is_number(o.target):
+                    self.add(ERROR, "objective-no-target", self.at("tblObjectives", i, "target"), label=label)
+                if not o.kpi.strip():
+                    self.add(WARNING, "objective-no-kpi", self.at("tblObjectives", i, "kpi"), label=label)
+            if is_number(o.target) and o.unit.strip() == "%" and abs(o.target) > 1:
+                self.add(WARNING, "objective-rate-target", self.at("tblObjectives", i, "target"),
+                         label=label, target=self.num(o.target), share=self.pct(o.target / 100))
             if o.deadline is None:
                 self.add(WARNING, "objective-no-deadline", self.at("tblObjectives", i, "deadline"), label=label)
             elif not self.start <= o.deadline <= self.end:
@@ -238,6 +248,7 @@ class _Checker:
     def actions(self) -> None:
         objective_ids = {_norm(o.id) for o in self.plan.objectives if o.id.strip()}
         ids = [_norm(a.id) for a in self.plan.actions]
+        budgets = calc.action_budgets((b.action_id, b.months) for b in self.plan.budget)
         status_words = {_norm(x) for x in statuses(self.s)}
         for i, a in enumerate(self.plan.actions):
             label = a.id or self.row(i)
@@ -264,14 +275,24 @@ class _Checker:
             elif _norm(a.objective_id) not in objective_ids:
                 self.add(WARNING, "action-unknown-objective", self.at("tblActions", i, "objective_id"),
                          label=label, objective=a.objective_id)
-            if not is_number(a.budget) or a.budget == 0:
+            lines_total = budgets.get(_norm(a.id))
+            if is_number(a.budget) and abs(float(a.budget) - (lines_total or 0.0)) > 0.005:
+                # a figure typed over the action's budget formula: the lines say otherwise
+                first = next(j for j, b in enumerate([*self.plan.budget, None])
+                             if b is None or _norm(b.action_id) == _norm(a.id))
+                lines_at = self.at("tblBudget", first if first < len(self.plan.budget) else None, "action_id")
+                self.add(WARNING, "action-budget-typed", self.at("tblActions", i, "budget"), label=label,
+                         typed=self.money(float(a.budget)), lines=self.money(lines_total or 0.0),
+                         where=f"{lines_at[0]}!{lines_at[1]}" if lines_at[1] else lines_at[0])
+            elif not lines_total:
                 self.add(INFO, "action-no-budget", self.at("tblActions", i, "budget"), label=label)
             if a.status.strip() and _norm(a.status) not in status_words and status_position(self.s, a.status) is None:
                 self.add(WARNING, "action-unknown-status", self.at("tblActions", i, "status"),
                          label=label, status=a.status)
-            if a.end is not None and a.end < self.today and not is_closed(self.s, a.status):
+            if calc.is_late(a.end, is_closed(self.s, a.status), self.as_of):
                 self.add(WARNING, "action-overdue", self.at("tblActions", i, "status"),
-                         label=label, end=self.date(a.end), days=(self.today - a.end).days)
+                         label=label, end=self.date(a.end), days=(self.as_of - a.end).days,
+                         as_of=self.date(self.as_of))
 
     # budget -------------------------------------------------------------------------------
     def budget(self) -> None:
@@ -296,9 +317,6 @@ class _Checker:
                      limit=self.pct(BUDGET_SHARE_WARNING, 0))
         if total == 0 and self.plan.actions:
             self.add(WARNING, "budget-empty", where)
-        planned = sum(float(a.budget) for a in self.plan.actions if is_number(a.budget))
-        if total > 0 and planned > 0 and abs(planned - total) > 0.01 * max(planned, total):
-            self.add(INFO, "budget-differs-from-actions", where, total=self.num(total), planned=self.num(planned))
 
     # segments -----------------------------------------------------------------------------
     def segments(self) -> None:
@@ -316,6 +334,26 @@ class _Checker:
             self.add(WARNING, "segments-shares-not-100", where, "whole" if whole else None, total=self.pct(total))
 
     # KPIs ---------------------------------------------------------------------------------
+    def kpi_ratio(self, i: int, k, label: str) -> None:
+        """A rate's numerator and denominator: both or neither, each a sum KPI of the table."""
+        named = [(key, getattr(k, key).strip()) for key in ("numerator", "denominator")]
+        if not any(v for _, v in named):
+            return
+        kinds = {_norm(x.id): x.kind for x in self.plan.kpis if x.id.strip()}
+        for key, value in named:
+            bad = None
+            if not value:
+                bad = "missing"
+            elif _norm(value) not in kinds:
+                bad = "unknown"
+            elif _kind_or_none(kinds[_norm(value)]) == "rate":
+                bad = "rate"
+            elif _kind_or_none(k.kind) != "rate":
+                bad = "not_rate"
+            if bad:
+                self.add(ERROR, "kpi-bad-ratio", self.at("tblKPI", i, key), bad, label=label, id=value)
+                return
+
     def kpis(self) -> None:
         objective_ids = {_norm(o.id) for o in self.plan.objectives if o.id.strip()}
         first_plan_key = month_keys()[0].replace("m", "p")
@@ -328,6 +366,7 @@ class _Checker:
                 kpi_kind(k.kind)
             except InputError:
                 self.add(WARNING, "kpi-unknown-kind", self.at("tblKPI", i, "kind"), label=label, kind=k.kind)
+            self.kpi_ratio(i, k, label)
             if k.objective_id.strip() and _norm(k.objective_id) not in objective_ids:
                 self.add(WARNING, "kpi-unknown-objective", self.at("tblKPI", i, "objective_id"),
                          label=label, objective=k.objective_id)
@@ -461,8 +500,12 @@ def sort_findings(findings: list[Finding], layout: Layout) -> list[Finding]:
 
 def check_plan(plan: Plan, layout: Layout | None = None, today: dt.date | None = None) -> Findings:
     """Findings on ``plan``, in its language (``layout.lang``); cells from ``layout`` (the
-    generator's layout when None)."""
-    return _Checker(plan, layout or default_layout(plan), today or dt.date.today()).run()
+    generator's layout when None). Late actions are judged at the plan's as-of date
+    (:func:`plan_as_of`); ``today`` overrides it (``check --today``)."""
+    as_of = today or plan_as_of(plan.settings)
+    findings = _Checker(plan, layout or default_layout(plan), as_of).run()
+    findings.as_of = as_of
+    return findings
 
 
 def check_workbook(path: str | Path, today: dt.date | None = None) -> Findings:
@@ -478,12 +521,15 @@ def summary(findings: list[Finding]) -> dict[str, int]:
     return {sev: sum(1 for f in findings if f.severity == sev) for sev in SEVERITIES}
 
 
-def to_json(findings: list[Finding], workbook: str, today: dt.date) -> dict:
-    """The ``--json`` document (schema ``pacxl.check/1``, see docs/check.md)."""
+def to_json(findings: list[Finding], workbook: str, today: dt.date | None = None) -> dict:
+    """The ``--json`` document (schema ``pacxl.check/1``, see docs/check.md). ``today`` and
+    ``as_of`` are the as-of date the findings were judged at (null without one)."""
+    as_of = today or getattr(findings, "as_of", None)
     return {
         "schema": JSON_SCHEMA_ID,
         "workbook": workbook,
-        "today": today.isoformat(),
+        "today": as_of.isoformat() if as_of else None,
+        "as_of": as_of.isoformat() if as_of else None,
         "summary": summary(findings),
         "findings": [f.to_dict() for f in findings],
     }

@@ -75,7 +75,7 @@ def _parse_today(value: str | None):
     from .errors import InputError
 
     if value is None:
-        return dt.date.today()
+        return None  # the plan's own as-of date (PAC_AsOf)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -85,7 +85,8 @@ def _parse_today(value: str | None):
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (schema pacxl.check/1).")
-@click.option("--today", metavar="YYYY-MM-DD", help="Date for overdue actions (default: today).")
+@click.option("--today", metavar="YYYY-MM-DD",
+              help="As-of date for late actions (default: the plan's PAC_AsOf, the end of the tracking month).")
 @reports_errors
 def check(workbook: str, as_json: bool, today: str | None) -> None:
     """Lint a filled plan: findings (error, warning, info) with their cell and how to fix them.
@@ -101,7 +102,7 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
     day = _parse_today(today)
     findings = check_workbook(workbook, today=day)
     if as_json:
-        click.echo(json.dumps(to_json(findings, workbook, day), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2))
     else:
         for line in render_text(findings, workbook):
             click.echo(line)

@@ -824,11 +824,15 @@ def _kpis(lang: str, budget_plan: list[float], spent: list[float]) -> list[KPI]:
          K_COUNT, t(("contrats", "contracts")), "OBJ-08",
          epc, [0.0, 0.0, 2.0, 2.0, 3.0, 3.0, 2.0, 2.0, 3.0, 1.0, None, None]),
     ]
-    return [
+    kpis = [
         KPI(id=f"KPI-{i:02d}", name=name, kind=kinds[kind], unit=unit, objective_id=oid,
             plan=list(plan), actual=list(actual))
         for i, (name, kind, unit, oid, plan, actual) in enumerate(rows, 1)
     ]
+    # the signature rate is signatures / proposals over any period (a ratio of totals); the
+    # renewal rate has no counts in the plan: it stays the average of its months
+    kpis[5].numerator, kpis[5].denominator = kpis[4].id, kpis[3].id
+    return kpis
 
 
 # --- customers -------------------------------------------------------------------------------

@@ -130,6 +130,12 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("L'objectif {label} n'a pas de cible chiffrée (pas SMART : Mesurable).",
                "Saisissez le chiffre à atteindre dans la colonne Cible (par exemple 300000 ou 15)."),
     },
+    "objective-rate-target": {
+        "en": ("Objective {label}'s target {target} is in %: it reads as {share}, not as a rate.",
+               "Type a rate as a percentage (35 %) or a fraction (0.35)."),
+        "fr": ("La cible {target} de l'objectif {label} est en % : elle se lit {share}, pas comme un taux.",
+               "Saisissez un taux en pourcentage (35 %) ou en fraction (0,35)."),
+    },
     "objective-no-kpi": {
         "en": ("Objective {label} has no KPI (not SMART: Measurable).",
                "Name the indicator that measures it (e.g. revenue, signed deals)."),
@@ -241,9 +247,10 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Choisissez un statut dans la liste déroulante."),
     },
     "action-overdue": {
-        "en": ("Action {label} was due on {end} ({days} days ago) and is not done.",
+        "en": ("Action {label} was due on {end} ({days} days before the as-of date {as_of}) and is not done.",
                "Mark it done, or postpone it with a new end date."),
-        "fr": ("L'action {label} devait être terminée le {end} (il y a {days} jours) et n'est pas faite.",
+        "fr": ("L'action {label} devait être terminée le {end} ({days} jours avant la date d'arrêté du "
+               "{as_of}) et n'est pas faite.",
                "Passez-la à « Fait », ou reportez-la avec une nouvelle date de fin."),
     },
     # budget
@@ -285,11 +292,15 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("Le budget ne contient aucun montant.",
                "Répartissez les dépenses de chaque action sur les mois dans l'onglet Budget."),
     },
-    "budget-differs-from-actions": {
-        "en": ("The budget sheet totals {total} but the actions' budgets total {planned}.",
-               "Align the monthly budget lines with the actions' budgets."),
-        "fr": ("L'onglet Budget totalise {total} alors que les budgets des actions totalisent {planned}.",
-               "Alignez les lignes mensuelles du budget sur les budgets des actions."),
+    "action-budget-typed": {
+        "en": ("Action {label}'s budget was typed over its formula ({typed}) while its budget lines "
+               "total {lines} (first line: {where}).",
+               "An action's budget is the sum of its budget lines: change the lines on the Budget sheet, "
+               "and restore the formula (or rebuild the plan)."),
+        "fr": ("Le budget de l'action {label} a été saisi à la place de sa formule ({typed}) alors que "
+               "ses lignes de budget totalisent {lines} (première ligne : {where}).",
+               "Le budget d'une action est la somme de ses lignes : modifiez les lignes de l'onglet Budget "
+               "et rétablissez la formule (ou régénérez le plan)."),
     },
     # segments
     "segments-no-shares": {
@@ -316,6 +327,30 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Type the planned figure of each month."),
         "fr": ("L'indicateur {label} n'a pas de prévu mensuel : impossible de suivre son écart.",
                "Saisissez le chiffre prévu de chaque mois."),
+    },
+    "kpi-bad-ratio/missing": {
+        "en": ("Rate KPI {label} names only one of its numerator and denominator.",
+               "Name both KPIs (IDs), or neither to average its months."),
+        "fr": ("Le taux {label} ne nomme qu'un seul de ses numérateur et dénominateur.",
+               "Nommez les deux indicateurs (ID), ou aucun pour faire la moyenne de ses mois."),
+    },
+    "kpi-bad-ratio/unknown": {
+        "en": ("KPI {label} names {id} as numerator or denominator, but no KPI has that ID.",
+               "Pick an ID of the KPI table from the drop-down."),
+        "fr": ("L'indicateur {label} nomme {id} comme numérateur ou dénominateur, mais aucun indicateur n'a cet ID.",
+               "Choisissez un ID du tableau des indicateurs dans la liste déroulante."),
+    },
+    "kpi-bad-ratio/rate": {
+        "en": ("KPI {label} divides by or into {id}, itself a rate: a ratio needs two counts or amounts.",
+               "Name count, revenue or cost KPIs (e.g. signatures / proposals)."),
+        "fr": ("L'indicateur {label} utilise {id}, lui-même un taux : un ratio a besoin de deux nombres ou montants.",
+               "Nommez des indicateurs de type nombre, CA ou coût (par exemple signatures / propositions)."),
+    },
+    "kpi-bad-ratio/not_rate": {
+        "en": ("KPI {label} names a numerator and denominator ({id}) but is not a rate.",
+               "Set its kind to rate, or clear the two cells."),
+        "fr": ("L'indicateur {label} nomme un numérateur et un dénominateur ({id}) mais n'est pas un taux.",
+               "Passez son type à Taux, ou videz les deux cellules."),
     },
     "kpi-unknown-kind": {
         "en": ("KPI {label} has the kind {kind!r}, unknown: it is treated as a count.",

@@ -32,6 +32,7 @@ class Settings:
     currency: str = "EUR"
     first_month: int = 1  # calendar month the plan year starts with
     tracking_month: Optional[int] = None  # plan months 1..tracking_month have actuals
+    as_of: Optional[dt.date] = None  # typed as-of date; blank: the end of the tracking month
     lang: str = "fr"
     owners: list[str] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)
@@ -140,6 +141,8 @@ class KPI:
     kind: str = "count"  # revenue | count | cost | rate (see pacxl.calc.variance.KPI_KINDS)
     unit: str = ""
     objective_id: str = ""
+    numerator: str = ""  # rate KPIs: ID of the KPI counted above the line (e.g. signatures)
+    denominator: str = ""  # ... and below it (e.g. proposals): the rate is a ratio of totals
     plan: list = field(default_factory=_blank_months)
     actual: list = field(default_factory=_blank_months)
 

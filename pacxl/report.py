@@ -18,6 +18,7 @@ from .calc._num import is_number
 from .calc.variance import aggregation, check_month, kpi_kind
 from .check import (
     deals_target,
+    plan_as_of,
     month_end,
     month_start,
     status_position,
@@ -63,13 +64,32 @@ def resolve_month(plan: Plan, month: int | None) -> int:
     return check_month(month)
 
 
+def kpi_series(plan: Plan, kpi) -> tuple[calc.Series | None, calc.Series | None, bool]:
+    """(numerator, denominator, valid) of a rate KPI: the series of the sum KPIs it names. A rate
+    that names none is an average (None, None, True); one whose names are wrong has no figures
+    (None, None, False) and ``check`` says why."""
+    if not (kpi.numerator.strip() and kpi.denominator.strip()):
+        return None, None, True
+    by_id = {k.id.strip().casefold(): k for k in plan.kpis if k.id.strip()}
+    parts = [by_id.get(x.strip().casefold()) for x in (kpi.numerator, kpi.denominator)]
+    if any(p is None or _kind(p.kind) == "rate" for p in parts):
+        return None, None, False
+    return calc.Series(parts[0].plan, parts[0].actual), calc.Series(parts[1].plan, parts[1].actual), True
+
+
+def _kpi_calc(plan: Plan, k, month: int) -> tuple[str, calc.Series | None, calc.Series | None, bool]:
+    kind = _kind(k.kind)
+    num, den, ok = kpi_series(plan, k) if kind == "rate" else (None, None, True)
+    return kind, num, den, ok
+
+
 def kpi_figures(plan: Plan, month: int) -> list[dict]:
     out = []
     for k in plan.kpis:
-        kind = _kind(k.kind)
-        how = aggregation(kind)
-        plan_ytd = calc.year_to_date(k.plan, month, how)
-        actual_ytd = calc.year_to_date(k.actual, month, how)
+        kind, num, den, ok = _kpi_calc(plan, k, month)
+        f = calc.kpi_figures(kind, k.plan, k.actual, month, num, den)
+        if not ok:
+            f = {key: None for key in f}
         out.append(
             {
                 "id": k.id,
@@ -77,16 +97,19 @@ def kpi_figures(plan: Plan, month: int) -> list[dict]:
                 "kind": kind,
                 "unit": k.unit,
                 "objective_id": k.objective_id,
+                "numerator": k.numerator or None,
+                "denominator": k.denominator or None,
+                "rate_rule": ("ratio" if num is not None else "average") if kind == "rate" else None,
                 "plan_month": _num(k.plan[month - 1]),
                 "actual_month": _num(k.actual[month - 1]),
-                "plan_ytd": plan_ytd,
-                "actual_ytd": actual_ytd,
-                "variance": calc.variance(actual_ytd, plan_ytd),
-                "variance_pct": calc.variance_pct(actual_ytd, plan_ytd),
-                "favourable": calc.favourable(actual_ytd, plan_ytd, kind),
-                "plan_year": calc.year_to_date(k.plan, 12, how),
-                "landing": calc.landing_forecast(k.actual, k.plan, month, how),
-                "run_rate": calc.run_rate_forecast(k.actual, month, how),
+                "plan_ytd": f["plan_ytd"],
+                "actual_ytd": f["actual_ytd"],
+                "variance": f["variance"],
+                "variance_pct": f["variance_pct"],
+                "favourable": f["favourable"],
+                "plan_year": f["plan_year"],
+                "landing": f["landing"],
+                "run_rate": f["run_rate"],
                 "plan_by_month": [_num(v) for v in k.plan],
                 "actual_by_month": [_num(v) if i < month else None for i, v in enumerate(k.actual)],
             }
@@ -94,18 +117,22 @@ def kpi_figures(plan: Plan, month: int) -> list[dict]:
     return out
 
 
-def objective_figures(plan: Plan, kpis: list[dict]) -> list[dict]:
+def objective_figures(plan: Plan, kpis: list[dict], month: int) -> list[dict]:
+    s = plan.settings
+    pairs = [(k.name, k.objective_id) for k in plan.kpis]
     out = []
     for o in plan.objectives:
         linked = [k for k in kpis if k["objective_id"].strip().casefold() == o.id.strip().casefold() and o.id.strip()]
-        # the KPI that measures the objective: the linked one named as the objective's KPI,
-        # else the only linked one
-        named = [k for k in linked if k["name"].strip().casefold() == o.kpi.strip().casefold()]
-        measure = named[0] if named else (linked[0] if len(linked) == 1 else None)
-        landing = measure["landing"] if measure else None
-        on_track = None
-        if measure and landing is not None and is_number(o.target):
-            on_track = calc.favourable(landing, o.target, measure["kind"])
+        i = calc.measuring_kpi(o.id, o.kpi, pairs)
+        measure = kpis[i] if i is not None else None
+        landing = on_track = None
+        until = calc.deadline_month(o.deadline, s.year, s.first_month)
+        if i is not None:
+            k = plan.kpis[i]
+            kind, num, den, ok = _kpi_calc(plan, k, month)
+            if ok:
+                landing = calc.landing_until(kind, k.plan, k.actual, month, until, num, den)
+            on_track = calc.on_track(landing, o.target, kind)
         out.append(
             {
                 "id": o.id,
@@ -114,10 +141,13 @@ def objective_figures(plan: Plan, kpis: list[dict]) -> list[dict]:
                 "target": _num(o.target),
                 "unit": o.unit,
                 "deadline": o.deadline.isoformat() if o.deadline else None,
+                "deadline_month": until,
                 "owner": o.owner,
                 "status": o.status,
+                "qualitative": calc.is_qualitative(o.kpi, o.target),
                 "kpis": [k["id"] for k in linked],
                 "measured_by": measure["id"] if measure else None,
+                "rate": bool(measure and measure["kind"] == "rate") or o.unit.strip() == "%",
                 "landing": landing,
                 "on_track": on_track,
             }
@@ -126,53 +156,35 @@ def objective_figures(plan: Plan, kpis: list[dict]) -> list[dict]:
 
 
 def budget_figures(plan: Plan, month: int) -> dict:
-    cats: dict[str, dict] = {}
     order = list(plan.settings.budget_categories)
+    lines = []
+    cats: dict[str, list[dict]] = {}
     for line in plan.budget:
-        c = line.category.strip()
-        if c not in cats:
-            cats[c] = {"plan_year": 0.0, "plan_ytd": 0.0, "actual": None}
-        row = cats[c]
-        row["plan_year"] += _sum(line.months)
-        row["plan_ytd"] += _sum(line.months[:month])
-        if is_number(line.actual):
-            row["actual"] = (row["actual"] or 0.0) + float(line.actual)
+        f = calc.line_figures(line.months, line.actual, month)
+        lines.append({"id": line.id, "label": line.label, "category": line.category,
+                      "action_id": line.action_id, **f})
+        cats.setdefault(line.category.strip(), []).append(f)
 
-    def finish(name: str, row: dict) -> dict:
-        actual = row["actual"]
-        return {
-            "category": name,
-            "plan_year": row["plan_year"],
-            "plan_ytd": row["plan_ytd"],
-            "actual": actual,
-            "variance": calc.variance(actual, row["plan_ytd"]),
-            "variance_pct": calc.variance_pct(actual, row["plan_ytd"]),
-            "favourable": calc.favourable(actual, row["plan_ytd"], "cost"),
-            "consumed": actual / row["plan_year"] if actual is not None and row["plan_year"] else None,
-        }
+    def finish(name: str, figures: list[dict]) -> dict:
+        t = calc.budget_totals(figures)
+        return {"category": name, "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
+                "variance": t["variance"], "variance_pct": t["variance_pct"],
+                "favourable": t["favourable"], "consumed": t["consumed"]}
 
     names = [c for c in order if c in cats] + sorted(c for c in cats if c not in order)
     rows = [finish(n, cats[n]) for n in names]
-    actuals = [r["actual"] for r in rows if r["actual"] is not None]
-    total = finish(
-        "total",
-        {
-            "plan_year": sum(r["plan_year"] for r in rows),
-            "plan_ytd": sum(r["plan_ytd"] for r in rows),
-            "actual": sum(actuals) if actuals else None,
-        },
-    )
-    return {"categories": rows, "total": total}
+    total = finish("total", [f for fs in cats.values() for f in fs])
+    return {"categories": rows, "total": total, "lines": lines}
 
 
-def action_state(plan: Plan, action, as_of: dt.date) -> str:
+def action_state(plan: Plan, action, as_of: dt.date | None) -> str:
     """One of :data:`ACTION_STATES` as of a date (late wins over in progress, to do, postponed)."""
     pos = status_position(plan.settings, action.status)
     if pos == STATUS_DONE:
         return "done"
     if pos == STATUS_CANCELLED:
         return "cancelled"
-    if action.end is not None and action.end < as_of:
+    if calc.is_late(action.end, False, as_of):
         return "late"
     if pos == STATUS_DOING:
         return "in_progress"
@@ -181,10 +193,11 @@ def action_state(plan: Plan, action, as_of: dt.date) -> str:
     return "to_do"
 
 
-def action_figures(plan: Plan, as_of: dt.date) -> dict:
+def action_figures(plan: Plan, as_of: dt.date | None) -> dict:
     counts = {s: 0 for s in ACTION_STATES}
     late = []
     by_owner: dict[str, dict[str, int]] = {}
+    budgets = calc.action_budgets((b.action_id, b.months) for b in plan.budget)
     for a in plan.actions:
         state = action_state(plan, a, as_of)
         counts[state] += 1
@@ -192,7 +205,8 @@ def action_figures(plan: Plan, as_of: dt.date) -> dict:
         owner[state] += 1
         if state == "late":
             late.append({"id": a.id, "action": a.action, "owner": a.owner,
-                         "end": a.end.isoformat() if a.end else None, "status": a.status})
+                         "end": a.end.isoformat() if a.end else None, "status": a.status,
+                         "budget": budgets.get(a.id.strip().casefold())})
     counts["total"] = len(plan.actions)
     return {"counts": counts, "late": late, "by_owner": by_owner}
 
@@ -243,12 +257,37 @@ def abc_figures(plan: Plan) -> dict:
     }
 
 
-def report_figures(plan: Plan, month: int | None = None, workbook: str = "") -> dict:
-    """Every figure of the report at plan month ``month`` (the tracking month by default)."""
+def segment_figures(plan: Plan) -> dict:
+    """Each segment's target share and last year's share of revenue (positive amounts, as ABC)."""
+    names = list(plan.settings.segments) or [seg.name for seg in plan.segments]
+    last = calc.segment_shares([c.amount for c in plan.customers], [c.segment for c in plan.customers], names)
+    target = {seg.name.strip().casefold(): _num(seg.share) for seg in plan.segments}
+    rows = [{"name": n, "target_share": target.get(n.strip().casefold()), "last_share": last.get(n)}
+            for n in names if n.strip()]
+    shares = [r["last_share"] for r in rows if r["last_share"] is not None]
+    return {"segments": rows, "last_share_total": sum(shares) if shares else None}
+
+
+def revenue_figures(kpis: list[dict]) -> dict:
+    """The dashboard's revenue block: the sums of the revenue KPIs' figures."""
+    rev = [k for k in kpis if k["kind"] == "revenue"]
+
+    def total(key: str) -> float:
+        return sum(k[key] for k in rev if k[key] is not None)
+
+    out = {key: total(key) for key in ("plan_year", "plan_ytd", "actual_ytd", "landing")}
+    out["variance"] = out["actual_ytd"] - out["plan_ytd"]
+    return out
+
+
+def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
+                   today: dt.date | None = None) -> dict:
+    """Every figure of the report at plan month ``month`` (the tracking month by default), as of
+    the plan's as-of date (``today`` overrides it, like ``check --today``)."""
     m = resolve_month(plan, month)
     s = plan.settings
     kpis = kpi_figures(plan, m)
-    as_of = month_end(s, m)
+    as_of = today or plan_as_of(s, m)
     return {
         "schema": JSON_SCHEMA_ID,
         "workbook": workbook,
@@ -260,12 +299,14 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "") -> 
         "month_start": month_start(s, m).isoformat(),
         "as_of": as_of.isoformat(),
         "revenue_target": _num(s.revenue_target),
-        "objectives": objective_figures(plan, kpis),
+        "revenue": revenue_figures(kpis),
+        "objectives": objective_figures(plan, kpis, m),
         "kpis": kpis,
         "budget": budget_figures(plan, m),
         "actions": action_figures(plan, as_of),
         "funnel": funnel_figures(plan),
         "abc": abc_figures(plan),
+        "segments": segment_figures(plan),
     }
 
 

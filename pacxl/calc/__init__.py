@@ -10,7 +10,10 @@ from .funnel import (
     per_period,
     required_volumes,
 )
-from .pareto import AbcResult, abc_classes, abc_summary
+from .budget import action_budgets, line_figures, totals as budget_totals
+from .dates import as_of_date, deadline_month, is_late, month_end, month_start, plan_month_of, plan_period
+from .kpi import Series, is_qualitative, kpi_figures, landing_until, measuring_kpi, on_track, ratio
+from .pareto import AbcResult, abc_classes, abc_summary, segment_shares
 from .variance import (
     KPI_KINDS,
     favourable,
@@ -22,6 +25,24 @@ from .variance import (
 )
 
 __all__ = [
+    "Series",
+    "action_budgets",
+    "as_of_date",
+    "budget_totals",
+    "deadline_month",
+    "is_late",
+    "is_qualitative",
+    "kpi_figures",
+    "landing_until",
+    "line_figures",
+    "measuring_kpi",
+    "month_end",
+    "month_start",
+    "on_track",
+    "plan_month_of",
+    "plan_period",
+    "ratio",
+    "segment_shares",
     "AbcResult",
     "KPI_KINDS",
     "abc_classes",

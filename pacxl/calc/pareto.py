@@ -165,3 +165,22 @@ def abc_summary(result: AbcResult, amounts=None) -> dict[str, dict[str, float]]:
             "share": revenue / result.total if result.total else 0.0,
         }
     return out
+
+
+def segment_shares(amounts: Sequence, segments: Sequence, names: Sequence[str]) -> dict[str, float | None]:
+    """Share of last year's revenue brought by each segment of ``names``: the positive amounts of
+    its customers / the positive total (the ABC total), so that the shares of all segments add up
+    to exactly 100 % when every customer has one. Credit notes count in no share, as in ABC.
+    Segment names compare without case, like ``SUMIFS``; None without a positive total."""
+    x = _as_float_array(amounts)
+    keys = [str(s or "").strip().casefold() for s in segments]
+    positive = np.where(np.isnan(x) | (x <= 0), 0.0, x)
+    total = float(positive.sum())
+    out: dict[str, float | None] = {}
+    for name in names:
+        key = str(name or "").strip().casefold()
+        if not key:
+            continue
+        part = float(sum(v for v, k in zip(positive, keys) if k == key))
+        out[str(name)] = part / total if total > 0 else None
+    return out

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from .. import calc
+from ..calc._num import is_number
+from ..calc.budget import spread_evenly as spread_budget
 from ..defaults import fill_defaults
 from ..errors import FileExistsError_, InputError, WorkbookError
-from ..model import Plan
+from ..model import BudgetLine, Plan
 from .contract import LANGS
 from .i18n import default_list
 from .sheets import (
@@ -72,7 +75,35 @@ def normalized(plan: Plan) -> Plan:
     if not 1 <= int(s.first_month or 1) <= 12:
         raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")
     s.first_month = int(s.first_month or 1)
+    _budget_lines_from_actions(p)
     return p
+
+
+def _budget_lines_from_actions(p: Plan) -> None:
+    """Budgets are typed once, on the Budget sheet: an action's budget is the sum of its lines.
+    A plan (YAML, Python) that gives an action a budget and no line gets one line for it, spread
+    evenly over the action's months; one whose lines say another amount is refused."""
+    sums = calc.action_budgets((b.action_id, b.months) for b in p.budget)
+    for a in p.actions:
+        if not is_number(a.budget):
+            continue
+        key = a.id.strip().casefold()
+        if key and key in sums:
+            if abs(sums[key] - float(a.budget)) > 0.005:
+                raise InputError(
+                    f"action {a.id}: its budget {a.budget:g} differs from the total of its budget "
+                    f"lines {sums[key]:g}; give the budget on the lines only (an action's budget is "
+                    "the sum of its lines)"
+                )
+            continue
+        if not key:
+            raise InputError(f"action {a.action!r} has a budget but no ID: give it an ID so that "
+                             "its budget line can name it")
+        s = p.settings
+        first = calc.plan_month_of(a.start, s.year, s.first_month) if a.start else 1
+        last = calc.plan_month_of(a.end, s.year, s.first_month) if a.end else 12
+        p.budget.append(BudgetLine(id=f"L-{a.id}", category="", action_id=a.id, label=a.action,
+                                   months=spread_budget(float(a.budget), first, last)))
 
 
 def make_workbook(plan, *, udfs: bool = False) -> Workbook:

@@ -7,7 +7,7 @@ them. Change nothing here without a migration: users' workbooks carry these name
 * Cells are found by **defined name** (``PAC_*``, workbook scope).
 * Tables are found by **table name** (``tbl*``); their columns by position, in the order of
   :data:`TABLES` (headers are translated, positions are not). Input columns come first, computed
-  columns (native formulas) after them.
+  columns (native formulas) after them, except the action's budget (the sum of its budget lines).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ NAMES: dict[str, str] = {
     "PAC_Currency": "ISO currency code, e.g. EUR (Settings)",
     "PAC_FirstMonth": "calendar month (1-12) the plan year starts with (Settings)",
     "PAC_Month": "tracking month: plan months 1..PAC_Month have actuals (Settings)",
+    "PAC_AsOfInput": "as-of date typed by the user, optional (Settings)",
+    "PAC_AsOf": "the plan's as-of date: PAC_AsOfInput, else the last day of the tracking month (Settings)",
     "PAC_RevenueTarget": "revenue goal of the year (Funnel)",
     "PAC_AvgDeal": "average deal value (Funnel)",
     "PAC_FunnelTarget": "deals to sign in the year (Funnel; computed from revenue unless typed)",
@@ -136,6 +138,14 @@ OBJECTIVES = Table(
         C("owner", "Responsable", "Owner"),
         C("status", "Statut", "Status"),
         C("smart", "Contrôle SMART", "SMART check", computed=True),
+        C("landing", "Atterrissage à l'échéance", "Landing at deadline", computed=True),
+        C("on_track", "En bonne voie", "On track", computed=True),
+        # Helper columns (hidden, grouped): the measuring KPI's row in tblKPI, the deadline's plan
+        # month, the rows of that KPI's numerator and denominator (rate KPIs).
+        C("h_kpi", "Aide : ligne du KPI", "Helper: KPI row", computed=True),
+        C("h_until", "Aide : mois de l'échéance", "Helper: deadline month", computed=True),
+        C("h_num", "Aide : ligne du numérateur", "Helper: numerator row", computed=True),
+        C("h_den", "Aide : ligne du dénominateur", "Helper: denominator row", computed=True),
     ),
 )
 ACTIONS = Table(
@@ -151,7 +161,8 @@ ACTIONS = Table(
         C("owner", "Responsable", "Owner"),
         C("start", "Début", "Start"),
         C("end", "Fin", "End"),
-        C("budget", "Budget", "Budget"),
+        # the sum of the action's budget lines (Budget sheet): budgets are typed once, there
+        C("budget", "Budget", "Budget", computed=True),
         C("kpi", "Indicateur (KPI)", "KPI"),
         C("status", "Statut", "Status"),
         C("alert", "Alerte", "Alert", computed=True),
@@ -182,6 +193,8 @@ KPI = Table(
         C("kind", "Type", "Kind"),
         C("unit", "Unité", "Unit"),
         C("objective_id", "Objectif", "Objective"),
+        C("numerator", "Numérateur (taux)", "Numerator (rate)"),
+        C("denominator", "Dénominateur (taux)", "Denominator (rate)"),
         *_months("p", "Prévu", "Plan"),
         *_months("a", "Réel", "Actual"),
         C("plan_year", "Prévu année", "Plan year", computed=True),

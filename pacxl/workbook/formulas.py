@@ -71,29 +71,75 @@ def _kind_is(cell: str, position: int) -> str:
 # --- tblObjectives -------------------------------------------------------------------------------
 
 def _objectives(g: Geometry, lang: str) -> dict[str, Formula]:
+    """SMART check, and the twins of :func:`pacxl.calc.kpi.measuring_kpi`,
+    :func:`pacxl.calc.dates.deadline_month`, :func:`pacxl.calc.kpi.landing_until` and
+    :func:`pacxl.calc.kpi.on_track`. A qualitative objective (no KPI, no numeric target) is
+    complete without M and has no landing."""
     c = g.letters
     first, last = c["id"], c["status"]
     ok = _q(text("smart_ok", lang))
+    qualitative = _q(text("smart_qualitative", lang))
     missing_word = _q(text("smart_missing", lang) + " ")
+    fav, unfav = _q(text("on_track_yes", lang)), _q(text("on_track_no", lang))
+    kpi_ids = column_name("tblKPI", "id")
 
     def smart(r: int, _f: int, _l: int) -> str:
+        qual = f'AND({c["kpi"]}{r}="",NOT(ISNUMBER({c["target"]}{r})))'
         miss = (
             f'IF({c["objective"]}{r}="","S ","")'
-            f'&IF(OR({c["kpi"]}{r}="",NOT(ISNUMBER({c["target"]}{r}))),"M ","")'
+            f'&IF(AND(NOT({qual}),OR({c["kpi"]}{r}="",NOT(ISNUMBER({c["target"]}{r})))),"M ","")'
             f'&IF({c["achievable"]}{r}="","A ","")'
             f'&IF({c["relevant"]}{r}="","R ","")'
             f'&IF(NOT(ISNUMBER({c["deadline"]}{r})),"T","")'
         )
         return (
-            f'=IF(COUNTA({first}{r}:{last}{r})=0,"",IF({miss}="",{ok},{missing_word}&TRIM({miss})))'
+            f'=IF(COUNTA({first}{r}:{last}{r})=0,"",IF({miss}="",IF({qual},{qualitative},{ok}),'
+            f"{missing_word}&TRIM({miss})))"
         )
 
-    return {"smart": smart}
+    def h_kpi(r, _f, _l):
+        i, k = f'{c["id"]}{r}', f'{c["kpi"]}{r}'
+        by_id = f'IF({i}="",NA(),MATCH({i},{column_name("tblKPI", "objective_id")},0))'
+        found = f'IF({k}="",{by_id},IFERROR(MATCH({k},{column_name("tblKPI", "name")},0),{by_id}))'
+        return f'=IFERROR({found},"")'
+
+    def h_until(r, _f, _l):
+        d = f'{c["deadline"]}{r}'
+        m = f"(YEAR({d})-PAC_Year)*12+MONTH({d})-PAC_FirstMonth+1"
+        return f'=IF(ISNUMBER({d}),IF({m}<1,"",MIN({m},{contract.MONTHS})),{contract.MONTHS})'
+
+    def helper_row(key):
+        def f(r, _f, _l):
+            k = f'{c["h_kpi"]}{r}'
+            ref = f'INDEX({column_name("tblKPI", key)},{k})'
+            return f'=IF(ISNUMBER({k}),IF({ref}="","",IFERROR(MATCH({ref},{kpi_ids},0),"")),"")'
+        return f
+
+    def landing(r, _f, _l):
+        k, u = f'{c["h_kpi"]}{r}', f'{c["h_until"]}{r}'
+        n, d = f'{c["h_num"]}{r}', f'{c["h_den"]}{r}'
+        rate = f'INDEX({column_name("tblKPI", "kind")},{k})=INDEX(PAC_KPIKinds,4)'
+        typed = (f'AND(INDEX({column_name("tblKPI", "numerator")},{k})<>"",'
+                 f'INDEX({column_name("tblKPI", "denominator")},{k})<>"")')
+        body = _landing(rate, f"AND({rate},{typed})", _kpi_row("p", k), _kpi_row("a", k), n, d,
+                        "PAC_Month", u)
+        return f'=IF(OR(PAC_Month="",NOT(ISNUMBER({k})),NOT(ISNUMBER({u}))),"",{body})'
+
+    def on_track(r, _f, _l):
+        lnd, t, k = f'{c["landing"]}{r}', f'{c["target"]}{r}', f'{c["h_kpi"]}{r}'
+        cost = f'INDEX({column_name("tblKPI", "kind")},{k})=INDEX(PAC_KPIKinds,3)'
+        return (f'=IF(AND(ISNUMBER({lnd}),ISNUMBER({t})),'
+                f'IF(IF({cost},{lnd}<={t},{lnd}>={t}),{fav},{unfav}),"")')
+
+    return {"smart": smart, "landing": landing, "on_track": on_track, "h_kpi": h_kpi,
+            "h_until": h_until, "h_num": helper_row("numerator"), "h_den": helper_row("denominator")}
 
 
 # --- tblActions ----------------------------------------------------------------------------------
 
 def _actions(g: Geometry, lang: str) -> dict[str, Formula]:
+    """The alert column; "late" is the twin of :func:`pacxl.calc.dates.is_late` at ``PAC_AsOf``
+    (no ``TODAY()``: a figure never depends on the day the file is opened)."""
     c = g.letters
     dates = _q(text("alert_dates", lang))
     late = _q(text("alert_late", lang))
@@ -107,11 +153,16 @@ def _actions(g: Geometry, lang: str) -> dict[str, Formula]:
         return (
             f'=IF({c["action"]}{r}="","",'
             f"IF(AND(ISNUMBER({s}),ISNUMBER({e})),IF({e}<{s},{dates},"
-            f"IF(AND({e}<TODAY(),{st}<>{done},{st}<>{cancelled}),{late},"
+            f"IF(AND(ISNUMBER(PAC_AsOf),{e}<PAC_AsOf,{st}<>{done},{st}<>{cancelled}),{late},"
             f'IF({c["owner"]}{r}="",{incomplete},""))),{incomplete}))'
         )
 
-    return {"alert": alert}
+    def budget(r: int, _f: int, _l: int) -> str:  # twin of calc.budget.action_budgets
+        i = f'{c["id"]}{r}'
+        return (f'=IF({i}="","",SUMIF({column_name("tblBudget", "action_id")},{i},'
+                f'{column_name("tblBudget", "total")}))')
+
+    return {"alert": alert, "budget": budget}
 
 
 # --- month tables (budget, KPI) ------------------------------------------------------------------
@@ -143,29 +194,88 @@ def _ytd(g: Geometry, prefix: str, r: int, mean: str | None) -> str:
 
 
 def _budget(g: Geometry, lang: str) -> dict[str, Formula]:
+    """Twins of :func:`pacxl.calc.budget.line_figures`: a blank spend on a planned line counts 0,
+    so the totals row's variance is the sum of the lines' variances."""
     c = g.letters
 
-    def total(r, _f, _l):  # twin of year_to_date(months, 12) (sum; blank without figures)
+    def total(r, _f, _l):  # year_to_date(months, 12): sum, blank without figures
         m = _months_range(g, "m", r)
         return f'=IF(COUNT({m})=0,"",SUM({m}))'
 
     def plan_ytd(r, _f, _l):
         return _ytd(g, "m", r, None)
 
-    def var(r, _f, _l):  # twin of variance(actual, plan to date)
+    def var(r, _f, _l):  # (spent or 0) - (planned to date or 0); blank when both are blank
         a, p = f'{c["actual"]}{r}', f'{c["plan_ytd"]}{r}'
-        return f'=IF(AND(ISNUMBER({a}),ISNUMBER({p})),{a}-{p},"")'
+        return f'=IF(AND(NOT(ISNUMBER({a})),NOT(ISNUMBER({p}))),"",N({a})-N({p}))'
 
-    def consumed(r, _f, _l):
+    def consumed(r, _f, _l):  # spent (blank: 0) / the year's total
         a, t = f'{c["actual"]}{r}', f'{c["total"]}{r}'
-        return f'=IF(AND(ISNUMBER({a}),ISNUMBER({t})),IF({t}=0,"",{a}/{t}),"")'
+        return f'=IF(ISNUMBER({t}),IF({t}=0,"",N({a})/{t}),"")'
 
     return {"total": total, "plan_ytd": plan_ytd, "variance": var, "consumed": consumed}
 
 
+#: The plan-month numbers 1..12 as an array constant: masks of month ranges in SUMPRODUCT.
+_SEQ = "{" + ",".join(str(i) for i in range(1, contract.MONTHS + 1)) + "}"
+
+
+def _rsum(rng: str, mask: str) -> str:
+    """Sum of the figures of a 12-month row range under a month mask (text and blanks count 0)."""
+    return f"SUMPRODUCT({mask}*1,{rng})"
+
+
+def _rcount(rng: str, mask: str) -> str:
+    """How many figures a 12-month row range holds under a month mask."""
+    return f"SUMPRODUCT({mask}*ISNUMBER({rng}))"
+
+
+def _kpi_row(prefix: str, k: str) -> str:
+    """The 12 month cells (plan ``p`` or actual ``a``) of the tblKPI row at position ``k``."""
+    return f"INDEX({column_name('tblKPI', prefix + '01')},{k}):INDEX({column_name('tblKPI', prefix + '12')},{k})"
+
+
+def _masks(month: str, until: str | None) -> tuple[str, str]:
+    """Month masks of the actuals (1..min(month, until)) and of the plan still to come
+    (month+1..until); ``until`` None means the year's end."""
+    if until is None:
+        return f"({_SEQ}<={month})", f"({_SEQ}>{month})"
+    return f"({_SEQ}<=MIN({month},{until}))", f"({_SEQ}>{month})*({_SEQ}<={until})"
+
+
+def _ratio(num: tuple[str, str], den: tuple[str, str]) -> str:
+    """Twin of :func:`pacxl.calc.kpi.ratio` of two (count, sum) pairs: blank when a side has no
+    figure or the denominator is 0."""
+    (cn, sn), (cd, sd) = num, den
+    return f'IF(OR({cn}=0,{cd}=0),"",IF({sd}=0,"",({sn})/({sd})))'
+
+
+def _sum_landing(plan: str, actual: str, month: str, until: str | None) -> tuple[str, str]:
+    """(count of actuals, landing value) of a sum line: twin of ``landing_forecast(..., "sum")``."""
+    ma, mp = _masks(month, until)
+    return _rcount(actual, ma), f"{_rsum(actual, ma)}+{_rsum(plan, mp)}"
+
+
+def _landing(kind_rate: str, ratio: str, plan: str, actual: str, num: str, den: str,
+             month: str, until: str | None) -> str:
+    """Twin of :func:`pacxl.calc.kpi.landing_until` (``until`` None: :func:`landing_forecast`).
+    ``kind_rate``: the line is a rate; ``ratio``: it names its numerator and denominator (row
+    positions ``num``/``den`` in tblKPI)."""
+    ma, mp = _masks(month, until)
+    n_a, s_a = _rcount(actual, ma), _rsum(actual, ma)
+    n_p, s_p = _rcount(plan, mp), _rsum(plan, mp)
+    plain = f'IF({n_a}=0,"",IF({kind_rate},({s_a}+{s_p})/({n_a}+{n_p}),{s_a}+{s_p}))'
+    by_ratio = _ratio(_sum_landing(_kpi_row("p", num), _kpi_row("a", num), month, until),
+                      _sum_landing(_kpi_row("p", den), _kpi_row("a", den), month, until))
+    return f'IF({ratio},IFERROR({by_ratio},""),{plain})'
+
+
 def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
+    """Twins of :func:`pacxl.calc.kpi.kpi_figures`. A rate line that names its numerator and
+    denominator KPIs is a ratio of their totals; another rate line averages its months."""
     c = g.letters
     fav, unfav = _q(text("favourable", lang)), _q(text("unfavourable", lang))
+    ids = column_name("tblKPI", "id")
 
     def rate(r):
         return _kind_is(f'${c["kind"]}{r}', 4)
@@ -173,15 +283,30 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
     def cost(r):
         return _kind_is(f'${c["kind"]}{r}', 3)
 
+    def num(r):
+        return f'MATCH(${c["numerator"]}{r},{ids},0)'
+
+    def den(r):
+        return f'MATCH(${c["denominator"]}{r},{ids},0)'
+
+    def is_ratio(r):
+        return f'AND({rate(r)},${c["numerator"]}{r}<>"",${c["denominator"]}{r}<>"")'
+
+    def ratio_to(r, prefix, mask):
+        pair = lambda k: (_rcount(_kpi_row(prefix, k), mask), _rsum(_kpi_row(prefix, k), mask))  # noqa: E731
+        return f'IFERROR({_ratio(pair(num(r)), pair(den(r)))},"")'
+
     def plan_year(r, _f, _l):  # twin of year_to_date(plan, 12, how)
         m = _months_range(g, "p", r)
-        return f'=IF(COUNT({m})=0,"",IF({rate(r)},AVERAGE({m}),SUM({m})))'
+        plain = f'IF(COUNT({m})=0,"",IF({rate(r)},AVERAGE({m}),SUM({m})))'
+        return f"=IF({is_ratio(r)},{ratio_to(r, 'p', f'({_SEQ}<=12)')},{plain})"
 
-    def plan_ytd(r, _f, _l):
-        return _ytd(g, "p", r, rate(r))
-
-    def actual_ytd(r, _f, _l):
-        return _ytd(g, "a", r, rate(r))
+    def to_date(prefix):
+        def f(r, _f, _l):
+            plain = _ytd(g, prefix, r, rate(r))[1:]
+            by_ratio = ratio_to(r, prefix, f"({_SEQ}<=PAC_Month)")
+            return f'=IF({is_ratio(r)},IF(PAC_Month="","",{by_ratio}),{plain})'
+        return f
 
     def both(r):
         a, p = f'{c["actual_ytd"]}{r}', f'{c["plan_ytd"]}{r}'
@@ -195,15 +320,10 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
         a, p, ok = both(r)
         return f'=IF({ok},IF({p}=0,"",({a}-{p})/ABS({p})),"")'
 
-    def landing(r, _f, _l):  # twin of landing_forecast(actuals, plans, PAC_Month, how)
-        n_a = _count_to_date(g, "a", r)
-        s_a = _sum_to_date(g, "a", r)
-        n_p = _count_to_date(g, "p", r, ">")
-        s_p = _sum_to_date(g, "p", r, ">")
-        return (
-            f'=IF(PAC_Month="","",IF({n_a}=0,"",'
-            f"IF({rate(r)},({s_a}+{s_p})/({n_a}+{n_p}),{s_a}+{s_p})))"
-        )
+    def landing(r, _f, _l):  # twin of kpi_figures' landing (landing_forecast; ratio of landings)
+        body = _landing(rate(r), is_ratio(r), _months_range(g, "p", r), _months_range(g, "a", r),
+                        num(r), den(r), "PAC_Month", None)
+        return f'=IF(PAC_Month="","",{body})'
 
     def run_rate(r, _f, _l):  # twin of run_rate_forecast(actuals, PAC_Month, how)
         a = f'{c["actual_ytd"]}{r}'
@@ -215,8 +335,8 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
 
     return {
         "plan_year": plan_year,
-        "plan_ytd": plan_ytd,
-        "actual_ytd": actual_ytd,
+        "plan_ytd": to_date("p"),
+        "actual_ytd": to_date("a"),
         "variance": var,
         "variance_pct": var_pct,
         "landing": landing,

@@ -99,6 +99,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "unfavourable": ("Défavorable", "Unfavourable"),
     "smart_ok": ("SMART", "SMART"),
     "smart_missing": ("À compléter :", "Missing:"),
+    "smart_qualitative": ("Qualitatif", "Qualitative"),
+    "on_track_yes": ("Oui", "Yes"),
+    "on_track_no": ("Non", "No"),
     "alert_dates": ("Fin avant début", "Ends before start"),
     "alert_late": ("En retard", "Late"),
     "alert_incomplete": ("Dates/responsable ?", "Dates/owner?"),
@@ -128,6 +131,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dv_category": ("Catégorie", "Category"),
     "dv_lever": ("Levier", "Lever"),
     "dv_budget_category": ("Catégorie de budget", "Budget category"),
+    "dv_kpi_ratio": ("KPI (ID) du numérateur ou du dénominateur d'un taux",
+                     "KPI (ID) of a rate's numerator or denominator"),
     "dv_action": ("Action", "Action"),
     "dv_kpi_kind": ("Type d'indicateur", "KPI kind"),
     "dv_amount": ("Montant", "Amount"),
@@ -244,12 +249,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "set_currency": ("Devise (code ISO)", "Currency (ISO code)"),
     "set_first_month": ("Premier mois du plan (1-12)", "First month of the plan (1-12)"),
     "set_month": ("Mois de suivi (1-12 : mois du plan clos)", "Tracking month (1-12: plan months closed)"),
+    "set_as_of_input": ("Date d'arrêté saisie (facultatif)", "As-of date typed (optional)"),
+    "set_as_of": ("Date d'arrêté (retards, à date)", "As-of date (late, to date)"),
     "set_abc_a": ("Seuil classe A (part cumulée)", "Class A threshold (cumulative share)"),
     "set_abc_b": ("Seuil classe B (part cumulée)", "Class B threshold (cumulative share)"),
     "set_month_note": ("Mois de suivi : laissez vide tant qu'aucun mois n'est clos ; 3 = les trois "
-                       "premiers mois du plan ont leurs réalisés.",
+                       "premiers mois du plan ont leurs réalisés. La date d'arrêté est la fin du mois "
+                       "de suivi, sauf si vous en saisissez une : une action est en retard quand sa fin "
+                       "la précède.",
                        "Tracking month: leave blank until a month is closed; 3 = the plan's first "
-                       "three months have their actuals."),
+                       "three months have their actuals. The as-of date is the end of the tracking "
+                       "month unless you type one: an action is late when it ends before it."),
     "list_owners": ("Responsables", "Owners"),
     "list_categories": ("Catégories d'action", "Action categories"),
     "list_levers": ("Leviers", "Levers"),
@@ -372,9 +382,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # actions
     "actions_title": ("Plan d'actions", "Action plan"),
     "actions_help": ("Une action par ligne : objectif servi, catégorie, levier, segment, responsable, "
-                     "dates, budget, indicateur, statut.",
+                     "dates, indicateur, statut. Le budget d'une action est la somme de ses lignes "
+                     "de la feuille Budget (colonne Action).",
                      "One action per row: objective served, category, lever, segment, owner, dates, "
-                     "budget, KPI, status."),
+                     "KPI, status. An action's budget is the sum of its lines on the Budget sheet "
+                     "(Action column)."),
     # calendar
     "calendar_title": ("Calendrier des actions", "Action calendar"),
     "calendar_help": ("Les barres se dessinent depuis les dates du plan d'actions (vert : fait). "
@@ -392,13 +404,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "ca_key_label": ("Événement (salon, saison...)", "Event (trade fair, season...)"),
     # budget
     "budget_title": ("Budget commercial et marketing", "Sales and marketing budget"),
-    "budget_help": ("Une ligne par poste : montants prévus par mois, réalisé à date ; écart = réalisé - prévu à date.",
-                    "One line per item: planned amounts by month, actual to date; variance = actual - plan to date."),
+    "budget_help": ("Une ligne par poste : montants prévus par mois, réalisé à date (vide = rien dépensé) ; "
+                    "écart = réalisé - prévu à date. Le budget d'une action est la somme de ses lignes.",
+                    "One line per item: planned amounts by month, actual to date (blank = nothing spent); "
+                    "variance = actual - plan to date. An action's budget is the sum of its lines."),
     "bu_totals": ("Totaux", "Totals"),
     # kpi
     "kpi_title": ("Suivi des indicateurs (KPI)", "KPI tracking"),
-    "kpi_help": ("Prévu et réel par mois ; cumul à date, écart, atterrissage et tendance au mois de suivi.",
-                 "Plan and actual by month; year to date, variance, landing and run-rate at the tracking month."),
+    "kpi_help": ("Prévu et réel par mois ; cumul à date, écart, atterrissage et tendance au mois de suivi. "
+                 "Un taux qui nomme son numérateur et son dénominateur est le ratio de leurs totaux ; "
+                 "sinon, la moyenne de ses mois.",
+                 "Plan and actual by month; year to date, variance, landing and run-rate at the tracking month. "
+                 "A rate that names its numerator and denominator is the ratio of their totals; "
+                 "otherwise, the average of its months."),
     "kpi_plan_word": ("Prévu", "Plan"),
     "kpi_actual_word": ("Réel", "Actual"),
     "kpi_plan_block": ("Prévu par mois", "Plan by month"),

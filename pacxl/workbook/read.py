@@ -195,6 +195,10 @@ def _load(path: Path):
 
 # --- tables -------------------------------------------------------------------------------------
 
+#: Computed columns whose cells are read too: a figure typed over their formula (after removing
+#: the sheet's protection) is a value ``check`` reports; a formula reads as a blank.
+_TYPED_OVER = {"tblActions": ("budget",)}
+
 
 def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, Any]]:
     spec = TABLES[table_name]
@@ -208,7 +212,7 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
             f"expected {len(spec.columns)}"
         )
     keys = spec.keys()
-    input_keys = [c.key for c in spec.input_columns()]
+    input_keys = [c.key for c in spec.input_columns()] + list(_TYPED_OVER.get(table_name, ()))
     col_of = {k: min_col + keys.index(k) for k in input_keys}
     cells = ws._cells
     rows, sheet_rows = [], []
@@ -217,7 +221,7 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
         for k in input_keys:
             cell = cells.get((r, col_of[k]))
             row[k] = None if cell is None else cell.value
-        if all(_blank(v) for v in row.values()):
+        if all(_blank(v) for k, v in row.items() if k not in _TYPED_OVER.get(table_name, ())):
             continue
         rows.append(row)
         sheet_rows.append(r)
@@ -254,7 +258,8 @@ def _budget(row: dict) -> BudgetLine:
 def _kpi(row: dict) -> KPI:
     return KPI(
         id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
-        objective_id=as_text(row["objective_id"]),
+        objective_id=as_text(row["objective_id"]), numerator=as_text(row["numerator"]),
+        denominator=as_text(row["denominator"]),
         plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
         actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
     )
@@ -322,6 +327,7 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s.currency = as_text(book.value("PAC_Currency", required=False)) or "EUR"
     s.first_month = _int_or_none(book.value("PAC_FirstMonth", required=False)) or 1
     s.tracking_month = _int_or_none(book.value("PAC_Month", required=False))
+    s.as_of = as_date(book.value("PAC_AsOfInput", required=False))
     for name, attr in _LISTS.items():
         setattr(s, attr, [as_text(v) for v in book.cells(name, required=False) if as_text(v)])
     stages = [as_text(v) for v in book.cells("PAC_FunnelStages", required=False)][:FUNNEL_STAGES]

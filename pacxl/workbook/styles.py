@@ -38,10 +38,12 @@ LOCKED = Protection(locked=True)
 DATE_FORMAT = "DD/MM/YYYY"
 MONTH_FORMAT = "MMM YYYY"
 PCT_FORMAT = "0.0%"
-PCT_SIGNED_FORMAT = "+0.0%;[Red]-0.0%;0.0%"
+# Signed formats carry no colour: whether a variance is good news depends on the line's kind
+# (a cost under plan is favourable), so conditional formats colour it from its verdict.
+PCT_SIGNED_FORMAT = "+0.0%;-0.0%;0.0%"
 INT_FORMAT = "#,##0"
 NUMBER_FORMAT = "#,##0.##"
-SIGNED_FORMAT = "+#,##0;[Red]-#,##0;0"
+SIGNED_FORMAT = "+#,##0;-#,##0;0"
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$ CA", "JPY": "¥"}
 
@@ -54,7 +56,7 @@ def currency_format(currency: str, lang: str, signed: bool = False) -> str:
     else:
         pos = f'"{sym}"#,##0'
     if signed:
-        return f"+{pos};[Red]-{pos};{pos}"
+        return f"+{pos};-{pos};{pos}"
     return f"{pos};-{pos}"
 
 

@@ -37,7 +37,6 @@ def build(ctx: Context) -> None:
     ctx.list_validation(ws, rng("owner"), "PAC_Owners", "dv_owner")
     ctx.list_validation(ws, rng("status"), "PAC_Statuses", "dv_status")
     ctx.value_validation(ws, f"{L['start']}{first}:{L['end']}{first}", "date", "dv_date", 36526, 73051)
-    ctx.value_validation(ws, rng("budget"), "decimal", "dv_budget", 0, 1e12)
 
     alert = f"${L['alert']}{first}"
     ws.conditional_formatting.add(rng("alert"), FormulaRule(

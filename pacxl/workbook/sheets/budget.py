@@ -6,8 +6,11 @@ numbers 1..12 that the plan-to-date formulas compare with ``PAC_Month``.
 
 from __future__ import annotations
 
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .. import styles as S
 from ..contract import BUDGET, MONTHS, column_name
 from ._common import Context, model_row, month_headers, print_setup, protect
 
@@ -52,6 +55,12 @@ def build(ctx: Context) -> None:
     ctx.list_validation(ws, rng("category"), "PAC_BudgetCategories", "dv_budget_category")
     ctx.list_validation(ws, rng("action_id"), column_name("tblActions", "id"), "dv_action")
     ctx.value_validation(ws, rng("m01", "actual"), "decimal", "dv_amount", -1e12, 1e12)
+    # a cost variance is favourable under plan: green at or below 0, red above (not by sign alone)
+    for rows_ in (rng("variance"), f"{L['variance']}3"):
+        cell = rows_.split(":")[0].replace(L["variance"], f"${L['variance']}")
+        for formula, font in ((f"AND(ISNUMBER({cell}),{cell}<=0)", S.GOOD_FONT),
+                              (f"AND(ISNUMBER({cell}),{cell}>0)", S.BAD_FONT)):
+            ws.conditional_formatting.add(rows_, FormulaRule(formula=[formula], font=Font(color=font)))
     ws.freeze_panes = f"E{first}"
     print_setup(ws, landscape=True, title_rows=f"{header}:{header}")
     protect(ws)

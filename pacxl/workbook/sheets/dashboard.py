@@ -4,9 +4,11 @@ month, budget by category, actions by status, the funnel)."""
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from .. import styles as S
 from ..contract import FUNNEL_STAGES, MONTHS, STATUS_DONE, column_name
 from ._common import Context, print_setup, protect
 
@@ -23,6 +25,8 @@ def build(ctx: Context) -> None:
     ctx.heading(ws, "dashboard_title")
     ws["A2"] = f'="{ctx.t("db_month")} "&IF(PAC_Month="","-",PAC_Month)&" / {MONTHS}"'
     st.subtitle(ws["A2"])
+    st.label(ws.cell(row=3, column=1, value=ctx.t("set_as_of")))
+    st.computed(ws.cell(row=3, column=2, value="=PAC_AsOf"), "date", bold=True)
 
     rev = "INDEX(PAC_KPIKinds,1)"
     kind = _n("tblKPI", "kind")
@@ -61,6 +65,10 @@ def build(ctx: Context) -> None:
             # rows may be tall where the tables on the right have wrapped headers: keep the label
             # and its value on one line
             c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="center")
+
+    # a revenue variance is favourable at or above 0 (colour from the verdict, not the format)
+    for formula, font in (("AND(ISNUMBER($B9),$B9>=0)", S.GOOD_FONT), ("AND(ISNUMBER($B9),$B9<0)", S.BAD_FONT)):
+        ws.conditional_formatting.add("B9", FormulaRule(formula=[formula], font=Font(color=font)))
 
     # revenue plan vs actual by month (KPI lines of kind revenue)
     c0 = 4

@@ -40,12 +40,13 @@ def build(ctx: Context) -> None:
         {**model_row(k, TABLE, p=k.plan, a=k.actual), "kind": kind_word(k.kind, ctx)}
         for k in ctx.plan.kpis
     ]
-    formats = {k: "int" for k in KPI.keys()[5:]}
-    formats.update(id="id", objective_id="id")
+    months = KPI.keys()[KPI.index("p01"):KPI.index("a12") + 1]
+    formats = {k: "int" for k in KPI.keys()[KPI.index("p01"):]}
+    formats.update(id="id", objective_id="id", numerator="id", denominator="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed"})
-    widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "variance_pct": 9,
-              "status": 13}
-    widths.update({k: 9 for k in KPI.keys()[5:5 + 2 * MONTHS]})
+    widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 11,
+              "denominator": 11, "variance_pct": 9, "status": 13}
+    widths.update({k: 9 for k in months})
     headers = month_headers(ctx, "p", "kpi_plan_word")
     headers.update(month_headers(ctx, "a", "kpi_actual_word"))
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, headers=headers)
@@ -66,6 +67,7 @@ def build(ctx: Context) -> None:
 
     ctx.list_validation(ws, rng("kind"), "PAC_KPIKinds", "dv_kpi_kind")
     ctx.list_validation(ws, rng("objective_id"), column_name("tblObjectives", "id"), "dv_objective")
+    ctx.list_validation(ws, rng("numerator", "denominator"), column_name(TABLE, "id"), "dv_kpi_ratio")
     ctx.value_validation(ws, rng("p01", "a12"), "decimal", "dv_amount", -1e12, 1e12)
     status = f"${L['status']}{first}"
     for word, fill, font in ((ctx.t("favourable"), S.GOOD_FILL, S.GOOD_FONT),
@@ -73,6 +75,11 @@ def build(ctx: Context) -> None:
         ws.conditional_formatting.add(rng("status"), FormulaRule(
             formula=[f'{status}="{word}"'], fill=PatternFill("solid", bgColor=fill),
             font=Font(color=font, bold=True)))
+    # variances coloured by the line's verdict (a cost under plan is favourable), not by sign
+    for word, fill, font in ((ctx.t("favourable"), S.GOOD_FILL, S.GOOD_FONT),
+                             (ctx.t("unfavourable"), S.BAD_FILL, S.BAD_FONT)):
+        ws.conditional_formatting.add(rng("variance", "variance_pct"), FormulaRule(
+            formula=[f'{status}="{word}"'], font=Font(color=font)))
     # rates read as percentages (the base format shows whole numbers)
     kind = f"${L['kind']}{first}"
     pct = DifferentialStyle(numFmt=NumberFormat(numFmtId=300, formatCode="0.0%"))

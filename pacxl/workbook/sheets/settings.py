@@ -18,6 +18,8 @@ VALUES = (
     ("PAC_Currency", "set_currency", None, None),
     ("PAC_FirstMonth", "set_first_month", None, ("whole", 1, 12)),
     ("PAC_Month", "set_month", None, ("whole", 1, 12)),
+    ("PAC_AsOfInput", "set_as_of_input", "date", ("date", 36526, 73051)),
+    ("PAC_AsOf", "set_as_of", "date", None),
     ("PAC_ABC_A", "set_abc_a", "pct", ("decimal", 0.01, 1)),
     ("PAC_ABC_B", "set_abc_b", "pct", ("decimal", 0.01, 1)),
 )
@@ -49,6 +51,10 @@ def build(ctx: Context) -> None:
         "PAC_Currency": s.currency,
         "PAC_FirstMonth": s.first_month,
         "PAC_Month": s.tracking_month,
+        "PAC_AsOfInput": s.as_of,
+        # twin of calc.dates.as_of_date: the typed date, else the last day of the tracking month
+        "PAC_AsOf": ('=IF(ISNUMBER(PAC_AsOfInput),PAC_AsOfInput,IF(ISNUMBER(PAC_Month),'
+                     'DATE(PAC_Year,PAC_FirstMonth+PAC_Month,0),""))'),
         "PAC_ABC_A": s.abc_a,
         "PAC_ABC_B": s.abc_b,
     }
@@ -57,7 +63,10 @@ def build(ctx: Context) -> None:
         label = ws.cell(row=r, column=1, value=ctx.t(key))
         st.label(label)
         cell = ws.cell(row=r, column=2, value=values[name])
-        st.input(cell, None if fmt == "year" else fmt)
+        if name == "PAC_AsOf":
+            st.computed(cell, fmt, bold=True)
+        else:
+            st.input(cell, None if fmt == "year" else fmt)
         if fmt == "year":
             cell.number_format = "0"
         ctx.name(name, ROLE, f"B{r}")

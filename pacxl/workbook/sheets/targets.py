@@ -38,7 +38,9 @@ def build(ctx: Context) -> None:
         ws.cell(row=r, column=5, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(PAC_RevenueTarget)),D{r}*PAC_RevenueTarget,"")')
         st.computed(ws.cell(row=r, column=5), "money")
         ws.cell(row=r, column=6, value=(
-            f'=IF(OR(A{r}="",PAC_CustomersTotal<=0),"",SUMIF({cust_seg},A{r},{cust_amt})/PAC_CustomersTotal)'
+            # twin of calc.pareto.segment_shares: positive amounts only, like the ABC total
+            f'=IF(OR(A{r}="",PAC_CustomersTotal<=0),"",'
+            f'SUMIFS({cust_amt},{cust_seg},A{r},{cust_amt},">0")/PAC_CustomersTotal)'
         ))
         st.computed(ws.cell(row=r, column=6), "pct")
         ws.row_dimensions[r].height = max(30, text_height(
@@ -54,6 +56,8 @@ def build(ctx: Context) -> None:
                                      f'"{ctx.t("tg_ok")}","{ctx.t("tg_not_100")}"))')
     st.computed(ws.cell(row=tot, column=5), bold=True)
     ctx.name("PAC_SegmentShareCheck", ROLE, f"E{tot}")
+    ws.cell(row=tot, column=6, value=f'=IF(COUNT(F{first}:F{last})=0,"",SUM(F{first}:F{last}))')
+    st.computed(ws.cell(row=tot, column=6), "pct", bold=True)
     for formula, fill, font in ((f'E{tot}="{ctx.t("tg_ok")}"', S.GOOD_FILL, S.GOOD_FONT),
                                 (f'E{tot}="{ctx.t("tg_not_100")}"', S.BAD_FILL, S.BAD_FONT)):
         ws.conditional_formatting.add(f"D{tot}:E{tot}", FormulaRule(
