@@ -276,15 +276,15 @@ class _Checker:
                 self.add(WARNING, "action-unknown-objective", self.at("tblActions", i, "objective_id"),
                          label=label, objective=a.objective_id)
             lines_total = budgets.get(_norm(a.id))
-            if is_number(a.budget) and abs(float(a.budget) - (lines_total or 0.0)) > 0.005:
+            if is_number(a.budget) and lines_total is not None and abs(float(a.budget) - lines_total) > 0.005:
                 # a figure typed over the action's budget formula: the lines say otherwise
                 first = next(j for j, b in enumerate([*self.plan.budget, None])
                              if b is None or _norm(b.action_id) == _norm(a.id))
                 lines_at = self.at("tblBudget", first if first < len(self.plan.budget) else None, "action_id")
                 self.add(WARNING, "action-budget-typed", self.at("tblActions", i, "budget"), label=label,
-                         typed=self.money(float(a.budget)), lines=self.money(lines_total or 0.0),
-                         where=f"{lines_at[0]}!{lines_at[1]}" if lines_at[1] else lines_at[0])
-            elif not lines_total:
+                         typed=self.money(float(a.budget)), lines=self.money(lines_total),
+                         line_at=f"{lines_at[0]}!{lines_at[1]}" if lines_at[1] else lines_at[0])
+            elif not lines_total and not (is_number(a.budget) and a.budget):
                 self.add(INFO, "action-no-budget", self.at("tblActions", i, "budget"), label=label)
             if a.status.strip() and _norm(a.status) not in status_words and status_position(self.s, a.status) is None:
                 self.add(WARNING, "action-unknown-status", self.at("tblActions", i, "status"),

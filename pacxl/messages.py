@@ -294,11 +294,11 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
     },
     "action-budget-typed": {
         "en": ("Action {label}'s budget was typed over its formula ({typed}) while its budget lines "
-               "total {lines} (first line: {where}).",
+               "total {lines} (first line: {line_at}).",
                "An action's budget is the sum of its budget lines: change the lines on the Budget sheet, "
                "and restore the formula (or rebuild the plan)."),
         "fr": ("Le budget de l'action {label} a été saisi à la place de sa formule ({typed}) alors que "
-               "ses lignes de budget totalisent {lines} (première ligne : {where}).",
+               "ses lignes de budget totalisent {lines} (première ligne : {line_at}).",
                "Le budget d'une action est la somme de ses lignes : modifiez les lignes de l'onglet Budget "
                "et rétablissez la formule (ou régénérez le plan)."),
     },

@@ -141,10 +141,10 @@ class KPI:
     kind: str = "count"  # revenue | count | cost | rate (see pacxl.calc.variance.KPI_KINDS)
     unit: str = ""
     objective_id: str = ""
-    numerator: str = ""  # rate KPIs: ID of the KPI counted above the line (e.g. signatures)
-    denominator: str = ""  # ... and below it (e.g. proposals): the rate is a ratio of totals
     plan: list = field(default_factory=_blank_months)
     actual: list = field(default_factory=_blank_months)
+    numerator: str = ""  # rate KPIs: ID of the KPI counted above the line (e.g. signatures)
+    denominator: str = ""  # ... and below it (e.g. proposals): the rate is a ratio of totals
 
 
 @dataclass

@@ -57,6 +57,7 @@ def test_objective_measured_by_kpi_of_its_name(fig):
     assert o1["measured_by"] == "K1" and o1["landing"] == 299_000 and o1["on_track"] is False
     o2 = next(o for o in fig["objectives"] if o["id"] == "O2")
     assert o2["kpis"] == ["K2", "K4"] and o2["measured_by"] is None and o2["on_track"] is None
+    assert o2["landing"] is None
 
 
 def test_budget_by_category(fig):

@@ -114,16 +114,17 @@ def _key(s: object) -> str:
 
 def measuring_kpi(objective_id: str, objective_kpi: str, kpis: Sequence[tuple[str, str]]) -> int | None:
     """Index of the KPI that measures an objective, among ``(name, objective_id)`` pairs: the
-    first KPI named as the objective's KPI, else the first KPI linked to the objective; None when
-    there is none (a qualitative objective). Names and IDs compare without case, like ``MATCH``."""
+    first KPI named as the objective's KPI, else the KPI linked to the objective when it is the
+    only one; None otherwise (a qualitative objective, or several candidates and no name to
+    choose). Names and IDs compare without case, like ``MATCH`` and ``COUNTIF``."""
     if _key(objective_kpi):
         for i, (name, _) in enumerate(kpis):
             if _key(name) == _key(objective_kpi):
                 return i
     if _key(objective_id):
-        for i, (_, obj) in enumerate(kpis):
-            if _key(obj) == _key(objective_id):
-                return i
+        linked = [i for i, (_, obj) in enumerate(kpis) if _key(obj) == _key(objective_id)]
+        if len(linked) == 1:
+            return linked[0]
     return None
 
 

@@ -104,6 +104,8 @@ def _budget_lines_from_actions(p: Plan) -> None:
         last = calc.plan_month_of(a.end, s.year, s.first_month) if a.end else 12
         p.budget.append(BudgetLine(id=f"L-{a.id}", category="", action_id=a.id, label=a.action,
                                    months=spread_budget(float(a.budget), first, last)))
+    for a in p.actions:  # the workbook computes it from the lines
+        a.budget = None
 
 
 def make_workbook(plan, *, udfs: bool = False) -> Workbook:

@@ -99,7 +99,8 @@ def _objectives(g: Geometry, lang: str) -> dict[str, Formula]:
 
     def h_kpi(r, _f, _l):
         i, k = f'{c["id"]}{r}', f'{c["kpi"]}{r}'
-        by_id = f'IF({i}="",NA(),MATCH({i},{column_name("tblKPI", "objective_id")},0))'
+        ids = column_name("tblKPI", "objective_id")
+        by_id = f'IF({i}="",NA(),IF(COUNTIF({ids},{i})=1,MATCH({i},{ids},0),NA()))'
         found = f'IF({k}="",{by_id},IFERROR(MATCH({k},{column_name("tblKPI", "name")},0),{by_id}))'
         return f'=IFERROR({found},"")'
 

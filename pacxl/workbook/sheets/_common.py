@@ -60,7 +60,7 @@ def prompt_title(words: str, limit: int = 32) -> str:
 
 
 #: where the list behind a drop-down is edited, by its defined name (Settings otherwise)
-LIST_HOMES = {"PAC_Segments": "targets", "tblObjectives": "objectives", "tblActions": "actions"}
+LIST_HOMES = {"PAC_Segments": "targets", "tblObjectives": "objectives", "tblActions": "actions", "tblKPI": "kpi"}
 
 
 def list_home(source: str) -> str:
