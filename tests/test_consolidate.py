@@ -250,13 +250,14 @@ def test_merge_notes_follow_the_team_language():
 # --- one currency, one calendar (issue 10) -----------------------------------------------------
 
 import pacxl  # noqa: E402
-from pacxl.align import align_plan  # noqa: E402
 from pacxl.demo import demo_plan  # noqa: E402
 from pacxl.report import report_workbook  # noqa: E402
 from pacxl.workbook.i18n import text as wb_text  # noqa: E402
 
 
 def test_align_plan_keeps_each_figure_in_its_calendar_month():
+    from pacxl.align import align_plan
+
     p = clean_plan()
     p.settings.first_month, p.settings.tracking_month = 4, 7  # April 2026 - March 2027, tracked to October
     p.kpis[0].plan = [float(m) for m in range(1, 13)]  # her month m holds m
