@@ -43,7 +43,8 @@ def _groups(pairs: Iterable[tuple[str, object]], lang: str) -> str:
     for label, value in pairs:
         by_value.setdefault(value, []).append(label)
     colon, semi = (" : ", " ; ") if lang_of(lang) == "fr" else (": ", "; ")
-    return semi.join(f"{value}{colon}{', '.join(labels)}" for value, labels in by_value.items())
+    return semi.join(f"{value if value not in ('', None) else '—'}{colon}{', '.join(labels)}"
+                     for value, labels in by_value.items())
 
 
 def refuse_mixed_currencies(labelled: list[tuple[str, Plan]], lang: str) -> None:
