@@ -249,6 +249,8 @@ def test_merge_notes_follow_the_team_language():
 
 # --- one currency, one calendar (issue 10) -----------------------------------------------------
 
+from pathlib import Path  # noqa: E402
+
 import pacxl  # noqa: E402
 from pacxl.demo import demo_plan  # noqa: E402
 from pacxl.report import report_workbook  # noqa: E402
@@ -317,9 +319,6 @@ def _run(args, cwd=None):
     env = {**os.environ, "PYTHONPATH": str(root)}
     return subprocess.run([sys.executable, "-m", "pacxl", "consolidate", *map(str, args)], capture_output=True,
                           text=True, env=env, cwd=cwd)
-
-
-from pathlib import Path  # noqa: E402
 
 
 def test_different_currencies_are_refused_and_nothing_is_written(plans_of_every_kind, tmp_path):
