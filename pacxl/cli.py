@@ -142,23 +142,32 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Team workbook to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the team workbook (default: the first plan's).")
+@click.option("--year", type=int, metavar="YYYY", help="Year of the team plan when the plans differ (the others are aligned).")
+@click.option("--first-month", type=click.IntRange(1, 12), metavar="M",
+              help="First month of the team plan when the plans differ (the others are aligned).")
 @reports_errors
-def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None) -> None:
+def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None, year: int | None,
+                first_month: int | None) -> None:
     """Roll individual plans (one per salesperson) into a team workbook.
 
-    Files that are not pacxl workbooks, or are damaged, are reported and skipped.
+    Files that are not pacxl workbooks, or are damaged, are reported and skipped. Plans in
+    different currencies are refused; plans of different years or first months too, unless
+    --year/--first-month say which one the team plan uses. Notes follow the summary.
 
     Example: pacxl consolidate alice.xlsx bob.xlsx -o team.xlsx
     """
     from .consolidate import consolidate_files
     from .messages import text
 
-    result = consolidate_files(list(files), output, force=force, lang=lang, progress=True)
+    result = consolidate_files(list(files), output, force=force, lang=lang, progress=True, year=year,
+                               first_month=first_month)
     team_lang = result.plan.settings.lang  # the team workbook's language
     for path, reason in result.skipped:
         click.echo(text("cli.skipped", team_lang, path=path, reason=reason), err=True)
     click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
                     skipped=len(result.skipped)))
+    for note in result.notes:
+        click.echo(text("cli.note", team_lang, note=note))
 
 
 # --- import (issue 4) --------------------------------------------------------------------------

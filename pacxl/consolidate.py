@@ -9,17 +9,20 @@ them, writes the team workbook with the generator and adds one sheet per person.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .align import aligned_plans
 from .calc._num import is_number
 from .calc.variance import kpi_kind
-from .check import deals_target, status_position, statuses
+from .check import deals_target, month_end, status_position, statuses
 from .errors import FileExistsError_, InputError, PacxlError
-from .messages import TEXTS, text
+from .messages import TEXTS, lang_of, text
 from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
 from .workbook.i18n import default_list
 
@@ -41,7 +44,7 @@ class Consolidation:
     plan: Plan
     people: list[Person]
     skipped: list[tuple[str, str]] = field(default_factory=list)  #: (file, reason)
-    notes: list[str] = field(default_factory=list)  #: differences the merge had to settle
+    notes: list[str] = field(default_factory=list)  #: plans aligned, differences the merge had to settle
 
 
 def _key(s: object) -> str:
@@ -157,11 +160,22 @@ def _capacity_notes(s) -> list[str]:
     return notes
 
 
-def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, list[str]]:
-    """The team plan of ``people`` and notes on what the merge had to settle."""
+def align_people(people: list[Person], lang: str | None = None, *, year: int | None = None,
+                 first_month: int | None = None) -> tuple[list[Person], list[str]]:
+    """``people`` with their plans on one currency and calendar (:mod:`pacxl.align`: refused, or
+    aligned on ``year``/``first_month``), and one note per aligned plan."""
+    lang = lang or people[0].plan.settings.lang
+    plans, notes = aligned_plans([(p.path or p.name, p.plan) for p in people], lang, year, first_month)
+    return [dataclasses.replace(p, plan=plan) for p, plan in zip(people, plans)], notes
+
+
+def merge_plans(people: list[Person], lang: str | None = None, *, year: int | None = None,
+                first_month: int | None = None) -> tuple[Plan, list[str]]:
+    """The team plan of ``people`` and notes on what the merge had to settle (plans of another
+    currency are refused; of another calendar, refused or aligned: :func:`align_people`)."""
     if not people:
         raise InputError("nothing to consolidate: no readable plan was given")
-    notes: list[str] = []
+    people, notes = align_people(people, lang, year=year, first_month=first_month)
     first = people[0].plan
     team = Plan(settings=copy.deepcopy(first.settings))
     s = team.settings
@@ -176,9 +190,6 @@ def merge_plans(people: list[Person], lang: str | None = None) -> tuple[Plan, li
     s.segments = _unique([x for p in people for x in p.plan.settings.segments])
     for name in ("categories", "levers", "budget_categories"):
         setattr(s, name, _unique([tr(name, x) for p in people for x in getattr(p.plan.settings, name)]))
-    years = {p.plan.settings.year for p in people}
-    if len(years) > 1:
-        notes.append(text("consolidate.years", s.lang, years=", ".join(map(str, sorted(years))), year=s.year))
     months = [p.plan.settings.tracking_month for p in people if p.plan.settings.tracking_month]
     s.tracking_month = min(months) if months else None
     if len(set(months)) > 1:
@@ -356,8 +367,11 @@ def consolidate_files(
     force: bool = False,
     lang: str | None = None,
     progress: bool = False,
+    year: int | None = None,
+    first_month: int | None = None,
 ) -> Consolidation:
-    """Read ``files``, merge them and write the team workbook ``output``."""
+    """Read ``files``, merge them and write the team workbook ``output`` (nothing is written when
+    the plans are refused: :func:`align_people`)."""
     out = Path(output)
     if out.exists() and not force:
         raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)")
@@ -380,8 +394,10 @@ def consolidate_files(
         reasons = "; ".join(f"{f}: {r}" for f, r in skipped[:3])
         raise InputError(f"no plan could be read ({reasons})")
     people = make_people([(person_name(plan, f), plan) for f, plan in read], [f for f, _ in read])
+    people, aligned = align_people(people, lang, year=year, first_month=first_month)
     team, notes = merge_plans(people, lang=lang)
-    write_team_workbook(team, people, out, force=force)
+    notes = aligned + notes
+    write_team_workbook(team, people, out, force=force, notes=notes)
     return Consolidation(out, team, people, skipped, notes)
 
 
@@ -399,10 +415,13 @@ def _sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency: str) -> None:
+def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency: str,
+                     as_of: dt.date | None = None) -> None:
     """One sheet of key figures for ``person``: values computed by pacxl from their own plan, and
-    two native formulas over the team's action table (their actions are the IDs ``CODE-*``)."""
-    from .report import report_figures
+    two native formulas over the team's action table (their actions are the IDs ``CODE-*``).
+    Action states (late...) are the report's, as of ``as_of``: the team's date, so that each
+    person's late actions add up to the team's."""
+    from .report import action_figures, report_figures
     from .workbook.contract import column_name
     from .workbook.i18n import text
     from openpyxl.styles import Alignment
@@ -414,6 +433,7 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     plan = person.plan
     m = month or plan.settings.tracking_month or 12
     fig = report_figures(plan, m)
+    counts = action_figures(plan, as_of or month_end(plan.settings, m))["counts"]
     ws = wb.create_sheet(_sheet_title(person.name, {t.casefold() for t in wb.sheetnames}))
 
     def t(key: str, **kw) -> str:
@@ -428,7 +448,6 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     ws.row_dimensions[2].height = 30
     st.header(ws.cell(row=4, column=1, value=t("ps_key_figures")))
     st.header(ws.cell(row=4, column=2, value=t("ps_value")))
-    counts = fig["actions"]["counts"]
     rows = [
         ("ps_revenue_target", fig["revenue_target"], "money", {}),
         ("ps_deals", fig["funnel"]["deals_target"], "int", {}),
@@ -470,14 +489,53 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     protect(ws)
 
 
-def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: bool = False) -> Path:
-    """The team workbook: the generator's workbook of ``team`` plus one sheet per person."""
+def team_as_of(team: Plan) -> dt.date:
+    """The team plan's as-of date: the end of its tracking month (of its year when none)."""
+    return month_end(team.settings, team.settings.tracking_month or 12)
+
+
+def add_notes_block(wb, notes: list[str], lang: str) -> None:
+    """The consolidation notes, below the Guide sheet's content: a heading, one note a row."""
+    from openpyxl.styles import Alignment
+
+    from .workbook.contract import SHEETS
+    from .workbook.i18n import text as wb_text
+    from .workbook.styles import Styles
+
+    if not notes:
+        return
+    ws = wb[SHEETS["guide"][lang_of(lang)]]
+    r = ws.max_row + 2
+    Styles("EUR", lang).section(_text_cell(ws, r, 1, wb_text("consolidation_notes", lang)))
+    for note in notes:
+        r += 1
+        cell = _text_cell(ws, r, 2, note)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+        ws.row_dimensions[r].height = 15 * (len(note) // 110 + 1)
+
+
+def _text_cell(ws, row: int, column: int, value: str):
+    # notes quote file names and plan words: text, never a formula (until the one text writer)
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    cell.data_type = "s"
+    return cell
+
+
+def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: bool = False,
+                        notes: list[str] = ()) -> Path:
+    """The team workbook: the generator's workbook of ``team`` plus one sheet per person, and
+    ``notes`` on the Guide sheet."""
     from .workbook.build import make_workbook, save_atomic
 
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"{path}: the team workbook's name must end in .xlsx")
     wb = make_workbook(team)
+    add_notes_block(wb, list(notes), team.settings.lang)
+    as_of = team_as_of(team)
     for person in people:
-        add_person_sheet(wb, person, team.settings.tracking_month, team.settings.lang, team.settings.currency)
+        add_person_sheet(wb, person, team.settings.tracking_month, team.settings.lang, team.settings.currency,
+                         as_of=as_of)
     save_atomic(wb, path)
     return path

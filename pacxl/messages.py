@@ -608,9 +608,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "macro.report_done": {"en": "Report at the end of month {month}: {sheet} sheet.",
                           "fr": "Rapport à fin du mois {month} : feuille {sheet}."},
     # consolidate notes
-    "consolidate.years": {"en": "the plans cover different years ({years}): the team plan uses {year}",
-                          "fr": "les plans portent sur des années différentes ({years}) : le plan d'équipe "
-                                "retient {year}"},
+    "consolidate.currencies": {"en": "the plans use different currencies ({groups}): convert them to one "
+                                     "currency first; nothing was written",
+                               "fr": "les plans ne sont pas dans la même devise ({groups}) : convertissez-les "
+                                     "d'abord dans une seule devise ; rien n'a été écrit"},
+    "consolidate.years_differ": {"en": "the plans cover different years ({groups}): say which one the team plan "
+                                       "uses with --year YYYY",
+                                 "fr": "les plans portent sur des années différentes ({groups}) : indiquez celle "
+                                       "du plan d'équipe avec --year AAAA"},
+    "consolidate.first_months_differ": {"en": "the plans start in different months ({groups}): say which first "
+                                              "month the team plan uses with --first-month M",
+                                        "fr": "les plans ne commencent pas le même mois ({groups}) : indiquez le "
+                                              "premier mois du plan d'équipe avec --first-month M"},
+    "consolidate.no_such_plan": {"en": "{option} {value}: no plan has it (the plans have {values})",
+                                 "fr": "{option} {value} : aucun plan ne l'a (les plans ont {values})"},
+    "consolidate.aligned": {"en": "{file}: plan {span} aligned on the team's {team_span}, each monthly figure in "
+                                  "the same calendar month ({moved} of 12 months change year); dates kept as typed",
+                            "fr": "{file} : plan {span} aligné sur celui de l'équipe, {team_span}, chaque chiffre "
+                                  "mensuel dans le même mois du calendrier ({moved} mois sur 12 changent d'année) ; "
+                                  "dates gardées telles que saisies"},
     "consolidate.months": {"en": "the plans are tracked to different months: the team plan uses month {month}, "
                                  "the last month every plan has reached",
                            "fr": "les plans sont suivis jusqu'à des mois différents : le plan d'équipe retient "
@@ -623,6 +639,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},
+    "cli.note": {"en": "note: {note}", "fr": "note : {note}"},
     "cli.consolidated": {"en": "wrote {path}: {n} plan(s) consolidated, {skipped} skipped",
                          "fr": "écrit : {path} : {n} plan(s) consolidé(s), {skipped} ignoré(s)"},
     "list.owners": {"en": "owners", "fr": "responsables"},

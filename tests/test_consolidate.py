@@ -245,3 +245,211 @@ def test_merge_notes_follow_the_team_language():
     assert any(n.startswith("les plans sont suivis jusqu'à des mois différents : le plan d'équipe retient "
                             "le mois 3") for n in notes_fr)
     assert not any("the plans" in n for n in notes_fr)
+
+
+# --- one currency, one calendar (issue 10) -----------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+import pacxl  # noqa: E402
+from pacxl.demo import demo_plan  # noqa: E402
+from pacxl.report import report_workbook  # noqa: E402
+from pacxl.workbook.i18n import text as wb_text  # noqa: E402
+
+
+def test_align_plan_keeps_each_figure_in_its_calendar_month():
+    from pacxl.align import align_plan
+
+    p = clean_plan()
+    p.settings.first_month, p.settings.tracking_month = 4, 7  # April 2026 - March 2027, tracked to October
+    p.kpis[0].plan = [float(m) for m in range(1, 13)]  # her month m holds m
+    aligned, moved = align_plan(p, 2026, 1)
+    assert aligned.kpis[0].plan == [10.0, 11.0, 12.0] + [float(m) for m in range(1, 10)]  # April is month 4
+    assert aligned.settings.tracking_month == 10 and moved == 3  # January-March 2027 land in 2026
+    assert aligned.budget[1].months[3:5] == [0, 8000.0]  # her months 1-2 are April-May
+    assert sum(x or 0 for x in aligned.budget[0].months) == pytest.approx(1000)  # nothing dropped
+    assert aligned.actions[0].end == p.actions[0].end  # dates stay as typed
+    assert p.settings.first_month == 4 and p.kpis[0].plan[0] == 1.0  # the input is not changed
+
+
+def test_merge_refuses_other_years_unless_told():
+    people = two_people()
+    people[1].plan.settings.year = 2025
+    with pytest.raises(InputError) as exc:
+        merge_plans(people)
+    assert str(exc.value) == ("the plans cover different years (2026: Alice; 2025: Carl): say which one the team "
+                              "plan uses with --year YYYY")
+    team, notes = merge_plans(people, year=2026)
+    assert team.settings.year == 2026
+    assert notes[0] == ("Carl: plan 01/2025–12/2025 aligned on the team's 01/2026–12/2026, each monthly figure in "
+                        "the same calendar month (12 of 12 months change year); dates kept as typed")
+
+
+@pytest.fixture(scope="module")
+def plans_of_every_kind(tmp_path_factory):
+    """Demo plans built by the generator: Anne's and Bruno's (EUR, 2026, from January, tracked to
+    October; Bruno has more late actions), Carl's in USD, Dora's from April (tracked to her 7th
+    month, October) and Eve's of 2025 (tracked to September)."""
+    folder = tmp_path_factory.mktemp("calendars")
+    paths = {}
+    for name, change in (
+        ("anne", lambda s: None),
+        ("bruno", None),
+        ("carl", lambda s: setattr(s, "currency", "USD")),
+        ("dora", lambda s: (setattr(s, "first_month", 4), setattr(s, "tracking_month", 7))),
+        ("eve", lambda s: (setattr(s, "year", 2025), setattr(s, "tracking_month", 9))),
+    ):
+        plan = demo_plan("fr")
+        plan.settings.owners = [name.capitalize()]
+        if change is None:  # Bruno: every action still "in progress", so more of them are late
+            for a in plan.actions:
+                a.status = plan.settings.statuses[1]
+        else:
+            change(plan.settings)
+        paths[name] = pacxl.build_workbook(plan, folder / f"{name}.xlsx")
+    return paths
+
+
+def _run(args, cwd=None):
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([sys.executable, "-m", "pacxl", "consolidate", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd)
+
+
+def test_different_currencies_are_refused_and_nothing_is_written(plans_of_every_kind, tmp_path):
+    p = plans_of_every_kind
+    out = tmp_path / "team.xlsx"
+    out.write_bytes(b"the team's previous workbook")
+    res = _run([p["anne"], p["carl"], p["bruno"], "-o", out, "--force"])
+    assert res.returncode == 2 and res.stdout == ""
+    assert res.stderr == (f"Error: les plans ne sont pas dans la même devise (EUR : {p['anne']}, {p['bruno']} ; "
+                          f"USD : {p['carl']}) : convertissez-les d'abord dans une seule devise ; rien n'a été écrit\n")
+    assert out.read_bytes() == b"the team's previous workbook"
+    res = _run([p["carl"], p["anne"], "-o", out, "--force", "--lang", "en"])
+    assert res.returncode == 2
+    assert res.stderr == (f"Error: the plans use different currencies (USD: {p['carl']}; EUR: {p['anne']}): "
+                          "convert them to one currency first; nothing was written\n")
+    assert out.read_bytes() == b"the team's previous workbook"
+
+
+def test_different_years_or_first_months_are_refused(plans_of_every_kind, tmp_path):
+    p = plans_of_every_kind
+    out = tmp_path / "team.xlsx"
+    res = _run([p["anne"], p["dora"], p["eve"], "-o", out])
+    assert res.returncode == 2 and not out.exists()
+    assert res.stderr == (
+        f"Error: les plans portent sur des années différentes (2026 : {p['anne']}, {p['dora']} ; 2025 : {p['eve']}) : "
+        "indiquez celle du plan d'équipe avec --year AAAA ; les plans ne commencent pas le même mois "
+        f"(1 : {p['anne']}, {p['eve']} ; 4 : {p['dora']}) : indiquez le premier mois du plan d'équipe avec "
+        "--first-month M\n")
+    res = _run([p["anne"], p["eve"], "-o", out, "--year", "2027", "--lang", "en"])
+    assert res.returncode == 2 and not out.exists()
+    assert res.stderr == "Error: --year 2027: no plan has it (the plans have 2025, 2026)\n"
+
+
+def test_aligned_with_year_and_first_month(plans_of_every_kind, tmp_path):
+    p = plans_of_every_kind
+    out = tmp_path / "team.xlsx"
+    res = _run([p["anne"], p["dora"], p["eve"], "-o", out, "--year", "2026", "--first-month", "1", "--lang", "en"])
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.splitlines() == [
+        f"wrote {out}: 3 plan(s) consolidated, 0 skipped",
+        f"note: {p['dora']}: plan 04/2026–03/2027 aligned on the team's 01/2026–12/2026, each monthly figure in "
+        "the same calendar month (3 of 12 months change year); dates kept as typed",
+        f"note: {p['eve']}: plan 01/2025–12/2025 aligned on the team's 01/2026–12/2026, each monthly figure in "
+        "the same calendar month (12 of 12 months change year); dates kept as typed",
+        "note: the plans are tracked to different months: the team plan uses month 9, the last month every plan "
+        "has reached",
+    ]
+    from pacxl.workbook.read import read_plan
+
+    team = read_plan(out)
+    s = team.settings
+    assert (s.year, s.first_month, s.tracking_month) == (2026, 1, 9)
+    demo = demo_plan("fr")
+    revenue = [k for k in demo.kpis if kpi_kind(k.kind) == "revenue"][0]
+    team_revenue = next(k for k in team.kpis if k.name == revenue.name)
+    # Anne's and Eve's month m, plus Dora's month of the same calendar month (her month 1 is April)
+    expected = [2 * revenue.plan[m] + revenue.plan[(m - 3) % 12] for m in range(12)]
+    assert team_revenue.plan == pytest.approx(expected)
+    assert budget_total(team) == pytest.approx(3 * budget_total(demo))  # nothing dropped
+
+
+def _guide_notes(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Guide"]
+    heads = [c for row in ws.iter_rows() for c in row if c.value == wb_text("consolidation_notes", "fr")]
+    assert len(heads) == 1
+    r = heads[0].row
+    cells = [ws.cell(row=i, column=2) for i in range(r + 1, ws.max_row + 1)]
+    assert all(c.data_type == "s" for c in cells)
+    return [c.value for c in cells]
+
+
+def test_notes_are_printed_and_written_on_the_guide(plans_of_every_kind, tmp_path):
+    p = plans_of_every_kind
+    # a file whose name starts with "=": the note quoting it is text, not a formula
+    hostile = tmp_path / "=1+2.xlsx"
+    shutil.copyfile(p["dora"], hostile)
+    res = _run(["=1+2.xlsx", p["eve"], "-o", "team.xlsx", "--first-month", "1", "--year", "2026"], cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert lines[0] == "écrit : team.xlsx : 2 plan(s) consolidé(s), 0 ignoré(s)"
+    assert all(ln.startswith("note : ") for ln in lines[1:])
+    notes = [ln.removeprefix("note : ") for ln in lines[1:]]
+    assert notes == [
+        "=1+2.xlsx : plan 04/2026–03/2027 aligné sur celui de l'équipe, 01/2026–12/2026, chaque chiffre mensuel "
+        "dans le même mois du calendrier (3 mois sur 12 changent d'année) ; dates gardées telles que saisies",
+        f"{p['eve']} : plan 01/2025–12/2025 aligné sur celui de l'équipe, 01/2026–12/2026, chaque chiffre mensuel "
+        "dans le même mois du calendrier (12 mois sur 12 changent d'année) ; dates gardées telles que saisies",
+        "les plans sont suivis jusqu'à des mois différents : le plan d'équipe retient le mois 9, le dernier que "
+        "tous les plans ont atteint",
+    ]
+    assert _guide_notes(tmp_path / "team.xlsx") == notes
+
+
+def _person_late(path, people) -> dict:
+    """The "late actions" figure of each person sheet of a team workbook."""
+    wb = openpyxl.load_workbook(path)
+    label = wb_text("ps_actions_late", "fr")
+    out = {}
+    for name in people:
+        ws = wb[name]
+        row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == label)
+        out[name] = ws.cell(row=row, column=2).value
+    return out
+
+
+def test_person_sheets_late_actions_add_up_to_the_team(plans_of_every_kind, tmp_path):
+    p = plans_of_every_kind
+    files = [p["anne"], p["bruno"], p["dora"]]
+    out = tmp_path / "team.xlsx"
+    res = _run([*files, "-o", out, "--first-month", "1"])
+    assert res.returncode == 0, res.stderr
+    own = {name: report_workbook(f)["actions"]["counts"]["late"] for name, f in zip(("Anne", "Bruno", "Dora"), files)}
+    assert own["Bruno"] > own["Anne"] > 0  # the three plans are late by different amounts
+    sheets = _person_late(out, own)
+    assert sheets == own  # each person sheet says what `pacxl report` says on the person's file
+    assert report_workbook(out)["actions"]["counts"]["late"] == sum(own.values())
+
+
+@pytest.mark.libreoffice
+@pytest.mark.xfail(strict=True, reason="the dashboard counts late actions with TODAY() until the as-of date "
+                                        "PAC_AsOf (issue 10, item 1) lands; remove this mark then")
+def test_team_dashboard_late_actions_are_the_sum_of_each_person(plans_of_every_kind, tmp_path):
+    from pacxl.recalc import recalculate
+
+    p = plans_of_every_kind
+    files = [p["anne"], p["bruno"], p["dora"]]
+    out = tmp_path / "team.xlsx"
+    assert _run([*files, "-o", out, "--first-month", "1"]).returncode == 0
+    wb = openpyxl.load_workbook(recalculate(out, tmp_path / "recalc"), data_only=True)
+    ws = wb[SHEETS["dashboard"]["fr"]]
+    label = wb_text("db_actions_late", "fr")
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == label)
+    assert ws.cell(row=row, column=2).value == sum(report_workbook(f)["actions"]["counts"]["late"] for f in files)

@@ -519,4 +519,5 @@ TEXT.update({
     "ps_variance": ("Écart", "Variance"),
     "ps_variance_pct": ("Écart %", "Variance %"),
     "ps_landing": ("Atterrissage", "Landing forecast"),
+    "consolidation_notes": ("Notes de consolidation", "Consolidation notes"),
 })
