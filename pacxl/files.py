@@ -226,6 +226,7 @@ def atomic_write(
             try:
                 if callable(content):
                     os.close(fd)
+                    fd = -1
                     content(Path(tmp))
                     fd = os.open(tmp, os.O_RDWR)
                 else:
@@ -235,7 +236,8 @@ def atomic_write(
                         view = view[os.write(fd, view):]
                 os.fsync(fd)
             finally:
-                os.close(fd)
+                if fd >= 0:
+                    os.close(fd)
             if verify is not None:
                 verify(Path(tmp))
             try:

@@ -303,13 +303,13 @@ def save_workbook(
     if fingerprint is not None and fingerprint.path != str(real_path(p)):
         fingerprint = None  # saved somewhere else than where it was read
 
-    def write(tmp: Path) -> None:
-        try:
-            wb.save(tmp)
-        except OSError:
-            raise
-        except Exception as exc:
-            raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
+    # saved in memory first: a disk error then happens in atomic_write's own writes (openpyxl
+    # leaves its zip unclosed on an error, and the zip's finalizer prints a traceback at exit)
+    buf = io.BytesIO()
+    try:
+        wb.save(buf)
+    except Exception as exc:
+        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
 
     def reopen(tmp: Path) -> None:
         try:
@@ -335,5 +335,5 @@ def save_workbook(
 
         return undo
 
-    atomic_write(p, write, verify=reopen, unchanged=fingerprint, before_replace=keep_backup, shown=p.name)
+    atomic_write(p, buf.getvalue(), verify=reopen, unchanged=fingerprint, before_replace=keep_backup, shown=p.name)
     return saved[0] if saved else None

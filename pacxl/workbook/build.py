@@ -8,6 +8,7 @@ PosixPath('pac.xlsx')
 from __future__ import annotations
 
 import copy
+import io
 import os
 from pathlib import Path
 
@@ -104,8 +105,10 @@ def save_atomic(wb: Workbook, path: Path) -> None:
     path = Path(path)
     if os.path.lexists(path):
         check_not_open(path, force_hint=False)
+    buf = io.BytesIO()  # in memory first: a disk error then happens in atomic_write's own writes
+    wb.save(buf)
     with workbook_lock(path, shown=str(path)):
-        atomic_write(path, wb.save, shown=str(path))
+        atomic_write(path, buf.getvalue(), shown=str(path))
 
 
 def build_workbook(plan, path, *, udfs: bool = False, force: bool = False) -> Path:
