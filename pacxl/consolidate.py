@@ -375,6 +375,10 @@ def consolidate_files(
     out = Path(output)
     if out.exists() and not force:
         raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)")
+    if os.path.lexists(out):
+        from .files import check_not_open
+
+        check_not_open(out, force_hint=False)  # before reading every plan: --force is no reason
     for f in files:
         if Path(f).resolve() == out.resolve():
             raise InputError(f"{out}: the output file is also an input")

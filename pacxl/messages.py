@@ -599,6 +599,59 @@ TEXTS: dict[str, dict[str, str]] = {
     "io.customers_negative": {"en": "negative revenue for {names}: check them",
                               "fr": "chiffre d'affaires négatif pour {names} : à vérifier"},
     "io.customers": {"en": "{n} customers", "fr": "{n} clients"},
+    # what saving through openpyxl would lose (io/save.py), and the refusal naming it
+    "save.would_lose": {"en": "{name}: saving would lose its {what}; use --force to import anyway "
+                              "(those would be removed)",
+                        "fr": "{name} : l'enregistrer ferait perdre : {what} ; --force pour importer "
+                              "quand même (ils seraient supprimés)"},
+    "save.lost.shapes": {"en": "shapes or text boxes", "fr": "formes ou zones de texte"},
+    "save.lost.form_controls": {"en": "form controls", "fr": "contrôles de formulaire"},
+    "save.lost.sparklines": {"en": "sparklines", "fr": "graphiques sparkline"},
+    "save.lost.x14_validations": {"en": "data validations of the x14 kind (Excel 2010 extension)",
+                                  "fr": "validations de données de type x14 (extension Excel 2010)"},
+    "save.lost.x14_formats": {"en": "conditional formats of the x14 kind (data bars, icon sets)",
+                              "fr": "mises en forme conditionnelles de type x14 (barres de données, "
+                                    "jeux d'icônes)"},
+    "save.lost.slicers": {"en": "slicers", "fr": "segments (slicers)"},
+    "save.lost.timelines": {"en": "timelines", "fr": "chronologies"},
+    "save.lost.embedded": {"en": "embedded objects", "fr": "objets incorporés"},
+    "save.lost.chartex": {"en": "new-style charts (waterfall, treemap, funnel...)",
+                          "fr": "graphiques récents (cascade, compartimentage, entonnoir...)"},
+    "save.lost.activex": {"en": "ActiveX controls", "fr": "contrôles ActiveX"},
+    "save.lost.addins": {"en": "Office add-ins and the data they keep in the workbook (e.g. xlwings Lite's "
+                               "Python code)",
+                         "fr": "compléments Office et les données qu'ils gardent dans le classeur (par "
+                               "exemple le code Python de xlwings Lite)"},
+    "save.lost.custom_xml": {"en": "custom XML parts (data kept by add-ins or document management)",
+                             "fr": "parties XML personnalisées (données d'un complément ou de la gestion "
+                                   "documentaire)"},
+    "save.lost.threaded": {"en": "threaded comments (the replies; only the first note would stay)",
+                           "fr": "commentaires en fil de discussion (les réponses ; seule la première note "
+                                 "resterait)"},
+    "save.lost.richdata": {"en": "pictures in cells and linked data types",
+                           "fr": "images dans les cellules et types de données liés"},
+    "save.lost.smartart": {"en": "SmartArt graphics", "fr": "graphiques SmartArt"},
+    "save.lost.connections": {"en": "data connections (external data sources and their refresh)",
+                              "fr": "connexions de données (sources externes et leur actualisation)"},
+    "save.lost.query_tables": {"en": "query tables (tables refreshed from a data connection)",
+                               "fr": "tables de requête (tables actualisées par une connexion de données)"},
+    "save.lost.data_model": {"en": "Power Pivot data model (the tables loaded into the model)",
+                             "fr": "modèle de données Power Pivot (les tables chargées dans le modèle)"},
+    "save.lost.dynamic_arrays": {"en": "Excel 365 dynamic arrays (spilling formulas, PAC_FUNNEL included, "
+                                       "would become fixed arrays)",
+                                 "fr": "tableaux dynamiques d'Excel 365 (les formules qui débordent, "
+                                       "PAC_FUNNEL compris, deviendraient des matrices figées)"},
+    "save.lost.ribbon": {"en": "custom ribbon (customUI)", "fr": "ruban personnalisé (customUI)"},
+    "save.lost.vba_signature": {"en": "VBA project signature (the macros would no longer be signed)",
+                                "fr": "signature du projet VBA (les macros ne seraient plus signées)"},
+    "save.lost.chart_styles": {"en": "chart styles and colours (Excel's style and colour parts of the charts)",
+                               "fr": "styles et couleurs des graphiques (les parties style et couleurs "
+                                     "d'Excel)"},
+    "save.lost.images_pillow": {"en": "images (pillow is not installed: pip install pillow)",
+                                "fr": "images (pillow n'est pas installé : pip install pillow)"},
+    "save.lost.macros_xlsx": {"en": "macros (the file holds VBA but is named .xlsx: rename it .xlsm)",
+                              "fr": "macros (le fichier contient du VBA mais se nomme .xlsx : renommez-le "
+                                    "en .xlsm)"},
     # macros
     "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
     "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},

@@ -737,8 +737,10 @@ def render_html(fig: dict, lang: str | None = None) -> str:
 
 
 def write_html(fig: dict, path: str | Path) -> Path:
+    from .files import atomic_write
+
     p = Path(path)
-    p.write_text(render_html(fig), encoding="utf-8")
+    atomic_write(p, render_html(fig), shown=str(p))
     return p
 
 

@@ -156,9 +156,9 @@ def test_workbook_with_what_openpyxl_drops_is_refused(wb_copy, tmp_path, facts):
     before = digest(wb_copy)
     result = run("budget", wb_copy, csv)
     assert (result.exit_code, result.stderr) == (
-        2, "Error: plan.xlsx: saving would lose its embedded objects; use --force to import anyway "
-        "(those would be removed)\n"
-    )
+        2, "Error: plan.xlsx : l'enregistrer ferait perdre : objets incorporés ; --force pour importer "
+        "quand même (ils seraient supprimés)\n"
+    )  # in the workbook's language (a French one here)
     assert digest(wb_copy) == before
 
 

@@ -258,14 +258,18 @@ def test_workbook_held_open_by_excel_is_a_clear_error(tmp_path, monkeypatch):
     wb = save.open_workbook(p)
     wb["Budget"]["B2"] = 1
 
+    real_replace = save.os.replace
+
     def held_open(src, dst):
+        if Path(dst).name != "plan.xlsx":  # the backup is a new file: only the workbook is held
+            return real_replace(src, dst)
         raise PermissionError(13, "Permission denied", str(src))
 
     monkeypatch.setattr(save.os, "replace", held_open)
     with pytest.raises(WorkbookLockedError) as e:
         save.save_workbook(wb, p)
     assert str(e.value) == ("plan.xlsx: cannot be replaced, another program (Excel?) has it open; "
-                            "close it and run the import again (nothing was changed)")
+                            "close it and run the command again (nothing was changed)")
     assert p.read_bytes() == original
     assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]  # no backup, no temporary file left
 

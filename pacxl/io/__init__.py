@@ -16,6 +16,7 @@ row as the user sees it, the column and the value; the workbook is then left byt
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import IO, Callable, Iterable, Union
@@ -104,6 +105,7 @@ def import_file(
     ``backup``: keep a copy of the original beside it. ``progress(step, done, total)`` is called
     as the steps go.
     """
+    from ..files import workbook_lock
     from .save import check_not_open, close_workbook, open_workbook
 
     if kind not in KINDS:
@@ -120,11 +122,14 @@ def import_file(
         raise WorkbookError(f"{path.name}: no such workbook")
     if not dry_run and not force:
         check_not_open(path)
-    wb = open_workbook(path)
-    try:
-        return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step)
-    finally:
-        close_workbook(wb)
+    # pacxl's own lock from reading to replacing: a second import of the same workbook is refused
+    # (and save_workbook checks that no other program changed the file meanwhile)
+    with contextlib.nullcontext() if dry_run else workbook_lock(path):
+        wb = open_workbook(path)
+        try:
+            return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step)
+        finally:
+            close_workbook(wb)
 
 
 def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step) -> ImportSummary:
@@ -133,7 +138,7 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
 
     context = context_from_workbook(wb)
     if not dry_run and not force:
-        check_nothing_dropped(path)
+        check_nothing_dropped(path, context.lang)
     step(1)
     table = read_table(file, sheet=sheet)
     step(2)

@@ -4,28 +4,33 @@
   directory, then every member streamed in bounded memory) and XML with a DOCTYPE (entity bombs),
   before any parser sees the file.
 * :func:`require_defusedxml` asserts openpyxl parses XML through defusedxml.
-* :func:`check_not_open` refuses a workbook that Excel (``~$name.xlsx``) or LibreOffice
-  (``.~lock.name.xlsx#``) has open.
+* :func:`check_not_open` (from :mod:`pacxl.files`) refuses a workbook that Excel
+  (``~$name.xlsx``) or LibreOffice (``.~lock.name.xlsx#``) has open.
 * :func:`what_openpyxl_drops` lists what openpyxl would silently drop on save (shapes and text
   boxes, form controls, sparklines, x14 data-validation and conditional-format extensions,
-  slicers, embedded objects, add-in data, threaded comments, images when pillow is missing).
-* :func:`open_workbook` does all the checks and loads the workbook (keeping an .xlsm's macros).
-* :func:`save_workbook` saves atomically: a temporary file in the same folder, reopened and
-  verified, a backup of the original (unless ``backup=False``), then :func:`os.replace`.
+  slicers, embedded objects, add-in data, threaded comments, SmartArt, data connections, query
+  tables, the Power Pivot model, Excel 365 dynamic arrays, an .xlsm's ribbon and VBA signature,
+  chart style and colour parts, images when pillow is missing).
+* :func:`open_workbook` does all the checks and loads the workbook (keeping an .xlsm's macros),
+  remembering the fingerprint of the bytes read.
+* :func:`save_workbook` saves through :func:`pacxl.files.atomic_write`: a unique temporary file
+  in the same folder, fsynced, reopened and verified, an atomic backup of the original (unless
+  ``backup=False``), a check that the file did not change since it was read, then
+  :func:`os.replace`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import IO, Callable, Union
 
 from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError
+from ..files import Fingerprint, atomic_write, check_not_open, copy_file, lock_files, real_path  # noqa: F401
 
 #: Limits of what a spreadsheet may unpack to. A 50,000-line export is ~20 MB of XML.
 MAX_MEMBERS = 10_000
@@ -117,50 +122,48 @@ def require_defusedxml() -> None:
         raise WorkbookError("defusedxml is not installed: pip install defusedxml (needed to read workbooks safely)")
 
 
-def lock_files(path: Union[str, os.PathLike]) -> list[Path]:
-    """The Excel and LibreOffice lock files standing beside ``path``."""
-    p = Path(path)
-    names = [f"~${p.name}", f".~lock.{p.name}#"]
-    if len(p.name) > 2:
-        names.append(f"~${p.name[2:]}")  # Excel shortens long names: ~$dget2027.xlsx
-    return [p.parent / n for n in names if (p.parent / n).exists()]
-
-
-def check_not_open(path: Union[str, os.PathLike]) -> None:
-    locks = lock_files(path)
-    if locks:
-        raise WorkbookLockedError(
-            f"{Path(path).name} is open in Excel or LibreOffice ({locks[0].name} exists): "
-            "close it first, or use --force"
-        )
-
-
 _DROPPED: list[tuple[str, str, re.Pattern]] = [
-    # (member prefix, what is lost, pattern)
-    ("xl/drawings/drawing", "shapes or text boxes", re.compile(rb"<(\w+:)?(sp|cxnSp|grpSp)[\s/>]")),
-    ("xl/drawings/vmlDrawing", "form controls", re.compile(rb'ObjectType="(?!Note")')),
-    ("xl/worksheets/sheet", "form controls", re.compile(rb"<(\w+:)?controls[\s/>]")),
+    # (member prefix, what is lost: a key of messages.TEXTS "save.lost.*", pattern)
+    ("xl/drawings/drawing", "shapes", re.compile(rb"<(\w+:)?(sp|cxnSp|grpSp)[\s/>]")),
+    ("xl/drawings/vmlDrawing", "form_controls", re.compile(rb'ObjectType="(?!Note")')),
+    ("xl/worksheets/sheet", "form_controls", re.compile(rb"<(\w+:)?controls[\s/>]")),
     ("xl/worksheets/sheet", "sparklines", re.compile(rb"<(\w+:)?sparklineGroups[\s/>]")),
-    ("xl/worksheets/sheet", "data validations of the x14 kind (Excel 2010 extension)",
-     re.compile(rb"<x14:dataValidations[\s/>]")),
-    ("xl/worksheets/sheet", "conditional formats of the x14 kind (data bars, icon sets)",
-     re.compile(rb"<x14:conditionalFormattings[\s/>]")),
+    ("xl/worksheets/sheet", "x14_validations", re.compile(rb"<x14:dataValidations[\s/>]")),
+    ("xl/worksheets/sheet", "x14_formats", re.compile(rb"<x14:conditionalFormattings[\s/>]")),
     ("xl/worksheets/sheet", "slicers", re.compile(rb"<x14:slicerList[\s/>]")),
+    # Excel 365 marks a dynamic-array formula with the cell metadata index cm="1" (pointing at
+    # the XLDAPR record of xl/metadata.xml); openpyxl drops both, so the formula is written back
+    # as a legacy array formula frozen to the spill range it had
+    ("xl/worksheets/sheet", "dynamic_arrays", re.compile(rb"<(\w+:)?c\s[^>]*\bcm=")),
+    ("xl/metadata.xml", "dynamic_arrays", re.compile(rb"XLDAPR")),
+    # Power Pivot keeps its model in xl/model/item.data and announces it in a custom XML part
+    ("customXml/item", "data_model", re.compile(rb"DataModel")),
 ]
 _DROPPED_PARTS = [
-    ("xl/ctrlProps/", "form controls"),
-    ("xl/embeddings/", "embedded objects"),
+    ("xl/ctrlProps/", "form_controls"),
+    ("xl/embeddings/", "embedded"),
     ("xl/slicers/", "slicers"),
     ("xl/timelines/", "timelines"),
-    ("xl/charts/chartEx", "new-style charts (waterfall, treemap, funnel...)"),
-    ("xl/activeX/", "ActiveX controls"),
+    ("xl/charts/chartEx", "chartex"),
+    ("xl/activeX/", "activex"),
     # parts openpyxl does not model, so it writes them no more: an Office add-in's data (xlwings
     # Lite keeps its Python code in the workbook), Excel 365 comment threads, images in cells
-    ("xl/webextensions/", "Office add-ins and the data they keep in the workbook (e.g. xlwings Lite's Python code)"),
-    ("customXml/", "custom XML parts (data kept by add-ins or document management)"),
-    ("xl/threadedComments/", "threaded comments (the replies; only the first note would stay)"),
-    ("xl/richData/", "pictures in cells and linked data types"),
+    ("xl/webextensions/", "addins"),
+    ("xl/threadedComments/", "threaded"),
+    ("xl/richData/", "richdata"),
+    ("xl/diagrams/", "smartart"),
+    ("xl/connections.xml", "connections"),
+    ("xl/queryTables/", "query_tables"),
+    ("xl/model/", "data_model"),
+    # an .xlsm's ribbon: openpyxl copies customUI/ with the macros but rewrites the package's
+    # relationships without it, so Excel no longer shows the ribbon
+    ("customUI/", "ribbon"),
+    # same for the VBA signature: its relationship from vbaProject.bin is not written back
+    ("xl/vbaProjectSignature", "vba_signature"),
 ]
+#: Chart style and colour parts (Excel 2013+): openpyxl rewrites charts without them.
+_CHART_STYLE = re.compile(r"xl/charts/(style|colors)\d*\.xml$", re.IGNORECASE)
+_CUSTOM_XML_ITEM = re.compile(r"customXml/item\d+\.xml$", re.IGNORECASE)
 
 
 def _has_pillow() -> bool:
@@ -171,43 +174,60 @@ def _has_pillow() -> bool:
     return True
 
 
-def what_openpyxl_drops(path: Union[str, os.PathLike]) -> list[str]:
-    """What saving ``path`` through openpyxl would lose, in plain words (empty: nothing)."""
+def what_openpyxl_drops(path: Union[str, os.PathLike], lang: str = "en") -> list[str]:
+    """What saving ``path`` through openpyxl would lose, in plain words in ``lang`` (empty:
+    nothing)."""
+    from ..messages import text
+
     lost: list[str] = []
 
-    def add(what: str) -> None:
-        if what not in lost:
-            lost.append(what)
+    def add(key: str) -> None:
+        if key not in lost:
+            lost.append(key)
 
     p = Path(path)
     with zipfile.ZipFile(p) as zf:
         infos = zf.infolist()
         names = [i.filename for i in infos]
-        for prefix, what in _DROPPED_PARTS:
-            if any(n.startswith(prefix) for n in names):
-                add(what)
+        folded = [n.casefold() for n in names]
+        for prefix, key in _DROPPED_PARTS:
+            if any(n.startswith(prefix.casefold()) for n in folded):
+                add(key)
+        if any(_CHART_STYLE.match(n) for n in names):
+            add("chart_styles")
+        plain_custom_xml = False
         for info in infos:
-            pats = {what: pat for prefix, what, pat in _DROPPED if info.filename.startswith(prefix)}
-            for what in _stream_search(zf, info, pats) if pats else ():
-                add(what)
+            pats = {key: pat for prefix, key, pat in _DROPPED if info.filename.startswith(prefix)}
+            found = _stream_search(zf, info, pats) if pats else set()
+            for key in found:
+                add(key)
+            if _CUSTOM_XML_ITEM.match(info.filename) and "data_model" not in found:
+                plain_custom_xml = True
+        if plain_custom_xml or (
+            any(n.startswith("customxml/") for n in folded) and not any(_CUSTOM_XML_ITEM.match(n) for n in names)
+        ):
+            add("custom_xml")
         if any(n.startswith("xl/media/") for n in names) and not _has_pillow():
-            add("images (pillow is not installed: pip install pillow)")
+            add("images_pillow")
         if "xl/vbaProject.bin" in names and p.suffix.lower() != ".xlsm":
-            add("macros (the file holds VBA but is named .xlsx: rename it .xlsm)")
-    return lost
+            add("macros_xlsx")
+    return [text(f"save.lost.{key}", lang) for key in lost]
 
 
-def check_nothing_dropped(path: Union[str, os.PathLike]) -> None:
-    lost = what_openpyxl_drops(path)
+def check_nothing_dropped(path: Union[str, os.PathLike], lang: str = "en") -> None:
+    from ..messages import text
+
+    lost = what_openpyxl_drops(path, lang)
     if lost:
-        raise WouldLoseDataError(
-            f"{Path(path).name}: saving would lose its {', '.join(lost)}; "
-            "use --force to import anyway (those would be removed)"
-        )
+        raise WouldLoseDataError(text("save.would_lose", lang, name=Path(path).name, what=", ".join(lost)))
 
 
 def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
-    """Load a pacxl workbook with openpyxl after the safety checks (macros kept for .xlsm)."""
+    """Load a pacxl workbook with openpyxl after the safety checks (macros kept for .xlsm).
+
+    The file is read once; the workbook carries the :class:`~pacxl.files.Fingerprint` of those
+    bytes (``wb.pacxl_fingerprint``) so that :func:`save_workbook` refuses to replace a file
+    that changed meanwhile."""
     import openpyxl
 
     p = Path(path)
@@ -217,15 +237,22 @@ def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
         raise WorkbookError(f"{p.name}: a pacxl workbook is an .xlsx or .xlsm file")
     require_defusedxml()
     try:
-        check_zip(p)
+        fingerprint, data = Fingerprint.read(p)
+    except OSError as exc:
+        raise WorkbookError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        check_zip(io.BytesIO(data), p.name)
     except FileFormatError as exc:
         raise WorkbookError(str(exc)) from None
     try:
-        return openpyxl.load_workbook(
-            p, keep_vba=p.suffix.lower() == ".xlsm", data_only=data_only, rich_text=True, keep_links=True
+        wb = openpyxl.load_workbook(
+            io.BytesIO(data), keep_vba=p.suffix.lower() == ".xlsm", data_only=data_only, rich_text=True,
+            keep_links=True,
         )
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})") from None
+    wb.pacxl_fingerprint = fingerprint
+    return wb
 
 
 def close_workbook(wb) -> None:
@@ -261,22 +288,30 @@ def save_workbook(
 ) -> Path | None:
     """Save ``wb`` over ``path`` atomically; return the backup's path (None without backup).
 
-    The workbook is written to a temporary file in the same folder, reopened (and passed to
-    ``verify``, which raises to refuse it), the original copied to a backup, and the temporary
-    file moved over the original with :func:`os.replace`. On any failure the original is
-    untouched and the temporary file removed.
+    Through :func:`pacxl.files.atomic_write`: the workbook is written to a unique temporary file
+    in the real file's folder (a symbolic link is followed and kept), fsynced, reopened (and
+    passed to ``verify``, which raises to refuse it); the original is copied to a backup (itself
+    written atomically), and the temporary file moved over the original. A workbook opened by
+    :func:`open_workbook` is replaced only if the file still holds the bytes read then. A
+    read-only workbook is refused. On any failure the original is untouched, no backup and no
+    temporary file are left.
     """
     import openpyxl
 
     p = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{p.stem}.pacxl-", suffix=p.suffix, dir=p.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    fingerprint = getattr(wb, "pacxl_fingerprint", None)
+    if fingerprint is not None and fingerprint.path != str(real_path(p)):
+        fingerprint = None  # saved somewhere else than where it was read
+
+    # saved in memory first: a disk error then happens in atomic_write's own writes (openpyxl
+    # leaves its zip unclosed on an error, and the zip's finalizer prints a traceback at exit)
+    buf = io.BytesIO()
     try:
-        try:
-            wb.save(tmp)
-        except Exception as exc:
-            raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
+        wb.save(buf)
+    except Exception as exc:
+        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
+
+    def reopen(tmp: Path) -> None:
         try:
             check_zip(tmp, p.name)
             again = openpyxl.load_workbook(tmp, keep_vba=p.suffix.lower() == ".xlsm", rich_text=True)
@@ -287,26 +322,18 @@ def save_workbook(
                 verify(again)
         finally:
             close_workbook(again)
-        saved_backup = None
-        if p.exists():
-            try:
-                os.chmod(tmp, p.stat().st_mode & 0o7777)
-            except OSError:
-                pass
-            if backup:
-                saved_backup = backup_path(p)
-                shutil.copy2(p, saved_backup)
-        try:
-            os.replace(tmp, p)
-        except PermissionError:
-            # Windows: Excel holds the file open (with --force, or without a lock file beside it)
-            if saved_backup is not None:
-                saved_backup.unlink(missing_ok=True)
-            raise WorkbookLockedError(
-                f"{p.name}: cannot be replaced, another program (Excel?) has it open; "
-                "close it and run the import again (nothing was changed)"
-            ) from None
-        return saved_backup
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+
+    saved: list[Path] = []
+
+    def keep_backup(real: Path):
+        if not backup or not real.exists():
+            return None
+        saved.append(copy_file(real, backup_path(p)))
+
+        def undo() -> None:
+            saved.pop().unlink(missing_ok=True)
+
+        return undo
+
+    atomic_write(p, buf.getvalue(), verify=reopen, unchanged=fingerprint, before_replace=keep_backup, shown=p.name)
+    return saved[0] if saved else None

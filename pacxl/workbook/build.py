@@ -8,8 +8,8 @@ PosixPath('pac.xlsx')
 from __future__ import annotations
 
 import copy
+import io
 import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -128,32 +128,20 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
     return wb
 
 
-def _file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777  # keep the mode of the file replaced
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def save_atomic(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file in the same folder, then rename: never a half-written file."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise WorkbookError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600 files; give the usual mode
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Save a new workbook over ``path`` through :func:`pacxl.files.atomic_write`, under pacxl's
+    lock: never a half-written file, a symbolic link followed and kept, the replaced file's mode
+    and owner kept. An existing workbook that Excel or LibreOffice has open (a lock file stands
+    beside it) or that is read-only is refused, --force or not."""
+    from ..files import atomic_write, check_not_open, workbook_lock
+
+    path = Path(path)
+    if os.path.lexists(path):
+        check_not_open(path, force_hint=False)
+    buf = io.BytesIO()  # in memory first: a disk error then happens in atomic_write's own writes
+    wb.save(buf)
+    with workbook_lock(path, shown=str(path)):
+        atomic_write(path, buf.getvalue(), shown=str(path))
 
 
 def build_workbook(plan, path, *, udfs: bool = False, force: bool = False) -> Path:
