@@ -20,7 +20,7 @@ from pathlib import Path
 from .align import aligned_plans
 from .calc._num import is_number
 from .calc.variance import kpi_kind
-from .check import deals_target, month_end, status_position, statuses
+from .check import deals_target, plan_as_of, status_position, statuses
 from .errors import FileExistsError_, InputError, PacxlError
 from .messages import TEXTS, lang_of, text
 from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
@@ -437,7 +437,7 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     plan = person.plan
     m = month or plan.settings.tracking_month or 12
     fig = report_figures(plan, m)
-    counts = action_figures(plan, as_of or month_end(plan.settings, m))["counts"]
+    counts = action_figures(plan, as_of)["counts"]
     ws = wb.create_sheet(_sheet_title(person.name, {t.casefold() for t in wb.sheetnames}))
 
     def t(key: str, **kw) -> str:
@@ -493,9 +493,10 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     protect(ws)
 
 
-def team_as_of(team: Plan) -> dt.date:
-    """The team plan's as-of date: the end of its tracking month (of its year when none)."""
-    return month_end(team.settings, team.settings.tracking_month or 12)
+def team_as_of(team: Plan) -> dt.date | None:
+    """The team plan's as-of date (``PAC_AsOf`` of the team workbook: the end of its tracking
+    month unless typed; None without one, and then no action is late, as on its dashboard)."""
+    return plan_as_of(team.settings)
 
 
 def add_notes_block(wb, notes: list[str], lang: str) -> None:

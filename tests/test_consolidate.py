@@ -439,8 +439,6 @@ def test_person_sheets_late_actions_add_up_to_the_team(plans_of_every_kind, tmp_
 
 
 @pytest.mark.libreoffice
-@pytest.mark.xfail(strict=True, reason="the dashboard counts late actions with TODAY() until the as-of date "
-                                        "PAC_AsOf (issue 10, item 1) lands; remove this mark then")
 def test_team_dashboard_late_actions_are_the_sum_of_each_person(plans_of_every_kind, tmp_path):
     from pacxl.recalc import recalculate
 
