@@ -359,11 +359,12 @@ def _show_date(iso: str | None, lang: str) -> str:
     return fmt_date(iso, lang) if lang == "fr" else iso
 
 
-def _objective_value(v: Any, unit: str, lang: str = "en") -> str:
-    """A target or landing: as a percentage when the unit is %, else with its unit."""
+def _objective_value(v: Any, unit: str, lang: str = "en", rate: bool = False) -> str:
+    """A target or landing: as a percentage when it is a rate (unit % or a rate KPI, as the
+    Objectives sheet shows it), else with its unit."""
     if v is None:
         return ""
-    if unit.strip() == "%":
+    if rate or unit.strip() == "%":
         return fmt_share(v, lang) if abs(v) <= 1.5 else f"{fmt_num(v, 1, lang)} %"
     return fmt_num(v, 0, lang) + (f" {unit}" if unit else "")
 
@@ -438,8 +439,8 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
                                 (L("owner"), "text"), (L("status"), "text")])
     for o in fig["objectives"]:
         on = o["on_track"]
-        t.add_row(e(o["id"]), e(o["objective"]), e(_objective_value(o["target"], o["unit"], lang)),
-                  e(_objective_value(o["landing"], o["unit"], lang)),
+        t.add_row(e(o["id"]), e(o["objective"]), e(_objective_value(o["target"], o["unit"], lang, o["rate"])),
+                  e(_objective_value(o["landing"], o["unit"], lang, o["rate"])),
                   "" if on is None else (f"[green]{L('yes')}[/]" if on else f"[red]{L('no')}[/]"),
                   _show_date(o["deadline"], lang), e(o["owner"]), e(o["status"]))
     console.print(t)
@@ -659,8 +660,8 @@ def render_html(fig: dict, lang: str | None = None) -> str:
     out.append(f"<h2>{_e(L('objectives'))}</h2>")
     out.append(_table(
         [L(k) for k in ("id", "objective", "target", "landing", "on_track", "deadline", "owner", "status")],
-        [[_e(o["id"]), _e(o["objective"]), _e(_objective_value(o["target"], o["unit"], lang)),
-          _e(_objective_value(o["landing"], o["unit"], lang)),
+        [[_e(o["id"]), _e(o["objective"]), _e(_objective_value(o["target"], o["unit"], lang, o["rate"])),
+          _e(_objective_value(o["landing"], o["unit"], lang, o["rate"])),
           "" if o["on_track"] is None else (f'<span class="fav">{_e(L("yes"))}</span>' if o["on_track"]
                                             else f'<span class="unf">{_e(L("no"))}</span>'),
           _e(_show_date(o["deadline"], lang)), _e(o["owner"]), _e(o["status"])] for o in fig["objectives"]],

@@ -66,6 +66,11 @@ def edge_plan():
         if i == 4:  # no actual yet: blanks everywhere it matters
             actual = [None] * MONTHS
         p.kpis.append(KPI(f"K{i}", f"KPI {kind} {i}", kind, "u", "", plan, actual))
+    # a rate that is a ratio of totals (K1 counts / K0 revenue), with blanks on both sides, and
+    # one whose denominator has no actual yet (K4): blank to date, as calc says
+    p.kpis.append(KPI("K6", "Ratio rate", "rate", "%", "", [0.3] * MONTHS, [0.9] * MONTHS, "K1", "K0"))
+    p.kpis.append(KPI("K7", "Ratio, empty denominator", "rate", "%", "", [0.3] * MONTHS, [None] * MONTHS,
+                      "K1", "K4"))
     p.budget = [
         BudgetLine("B1", s.budget_categories[0], "", "Fair", [1000.0, None, 500.0] + [None] * 9, 1200.0),
         BudgetLine("B2", s.budget_categories[1], "", "Ads", [200.0] * 12, None),
@@ -210,22 +215,20 @@ def test_funnel_demo_equals_calc(demo_fr_recalc):
 
 
 def check_kpis(gen, rec, plan, lang):
+    from pacxl.calc import kpi_figures
+    from pacxl.report import kpi_series
+
     rows = table_values(gen, rec, "tblKPI")
     month = plan.settings.tracking_month
     fav, unfav = text("favourable", lang), text("unfavourable", lang)
     for k, r in zip(plan.kpis, rows):
-        how = aggregation(kpi_kind(k.kind))
-        p_ytd = year_to_date(k.plan, month, how)
-        a_ytd = year_to_date(k.actual, month, how)
-        assert same(r["plan_year"], year_to_date(k.plan, 12, how)), k.id
-        assert same(r["plan_ytd"], p_ytd), k.id
-        assert same(r["actual_ytd"], a_ytd), k.id
-        assert same(r["variance"], variance(a_ytd, p_ytd)), k.id
-        assert same(r["variance_pct"], variance_pct(a_ytd, p_ytd)), k.id
-        assert same(r["landing"], landing_forecast(k.actual, k.plan, month, how)), k.id
-        assert same(r["run_rate"], run_rate_forecast(k.actual, month, how)), k.id
-        f = favourable(a_ytd, p_ytd, kpi_kind(k.kind))
-        assert (r["status"] or None) == (None if f is None else fav if f else unfav), k.id
+        kind = kpi_kind(k.kind)
+        num, den, _ = kpi_series(plan, k) if kind == "rate" else (None, None, True)
+        f = kpi_figures(kind, k.plan, k.actual, month, num, den)
+        for key in ("plan_year", "plan_ytd", "actual_ytd", "variance", "variance_pct", "landing", "run_rate"):
+            assert same(r[key], f[key]), (k.id, key, r[key], f[key])
+        fv = f["favourable"]
+        assert (r["status"] or None) == (None if fv is None else fav if fv else unfav), k.id
     for r in rows[len(plan.kpis):]:
         assert all(blank(r[key]) for key in ("plan_year", "plan_ytd", "landing", "status"))
     return rows
@@ -243,18 +246,22 @@ def test_kpis_demo_equal_calc(demo_fr_path, demo_fr_recalc):
 
 
 def check_budget(gen, rec, plan, lang):
+    from pacxl.calc import budget_totals, line_figures
+
     rows = table_values(gen, rec, "tblBudget")
     month = plan.settings.tracking_month
+    lines = []
     for b, r in zip(plan.budget, rows):
-        total = year_to_date(b.months, 12)
-        p_ytd = year_to_date(b.months, month)
-        assert same(r["total"], total), b.id
-        assert same(r["plan_ytd"], p_ytd), b.id
-        assert same(r["variance"], variance(b.actual, p_ytd)), b.id
+        f = line_figures(b.months, b.actual, month)
+        lines.append(f)
+        for key in ("total", "plan_ytd", "variance", "consumed"):
+            assert same(r[key], f[key]), (b.id, key, r[key], f[key])
     ws = openpyxl.load_workbook(rec, data_only=True)[SHEETS["budget"][lang]]
-    col = BUDGET.index("total") + 1
-    expected = sum(v for b in plan.budget for v in b.months if v is not None)
-    assert same(ws.cell(row=3, column=col).value, expected)
+    t = budget_totals(lines)
+    for key in ("total", "plan_ytd", "actual", "variance", "consumed"):
+        assert same(ws.cell(row=3, column=BUDGET.index(key) + 1).value, t[key]), key
+    # one rule: the totals row's variance is the sum of the lines' variances
+    assert same(t["variance"], sum(f["variance"] or 0 for f in lines))
 
 
 def test_budget_equals_calc(edge_books):

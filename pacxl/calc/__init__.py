@@ -10,7 +10,7 @@ from .funnel import (
     per_period,
     required_volumes,
 )
-from .budget import action_budgets, line_figures, totals as budget_totals
+from .budget import action_budgets, line_figures, spread_evenly, totals as budget_totals
 from .dates import as_of_date, deadline_month, is_late, month_end, month_start, plan_month_of, plan_period
 from .kpi import Series, is_qualitative, kpi_figures, landing_until, measuring_kpi, on_track, ratio
 from .pareto import AbcResult, abc_classes, abc_summary, segment_shares
@@ -43,6 +43,7 @@ __all__ = [
     "plan_period",
     "ratio",
     "segment_shares",
+    "spread_evenly",
     "AbcResult",
     "KPI_KINDS",
     "abc_classes",
