@@ -37,6 +37,8 @@ from pacxl.workbook.contract import BUDGET, CUSTOMERS, KPI as KPI_T, MONTHS, OBJ
 from pacxl.workbook.i18n import text
 from pacxl.workbook.tables import find_table, write_rows
 
+from workbook_values import blank, table_rows
+
 pytestmark = pytest.mark.libreoffice
 
 
@@ -112,25 +114,8 @@ def edge_books(tmp_path_factory):
 
 def table_values(gen_path, recalc_path, table_name):
     """Rows of a table as dicts (contract keys), values as LibreOffice computed them."""
-    wb = openpyxl.load_workbook(gen_path)
-    ws, tbl = find_table(wb, table_name)
-    ref = tbl.ref
-    vals = openpyxl.load_workbook(recalc_path, data_only=True)[ws.title]
-    from openpyxl.utils import range_boundaries
-
-    min_col, min_row, max_col, max_row = range_boundaries(ref)
-    from pacxl.workbook.contract import TABLES
-
-    keys = TABLES[table_name].keys()
-    out = []
-    for row in vals.iter_rows(min_row=min_row + 1, max_row=max_row, min_col=min_col, max_col=max_col,
-                              values_only=True):
-        out.append(dict(zip(keys, row)))
-    return out
-
-
-def blank(v):
-    return v is None or v == ""
+    values = openpyxl.load_workbook(recalc_path, data_only=True)
+    return table_rows(openpyxl.load_workbook(gen_path), values, table_name)[1]
 
 
 def same(native, expected, tol=1e-9):
