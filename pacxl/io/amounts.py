@@ -70,19 +70,29 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
     m = _PLAIN_RE.fullmatch(s)  # the common case, "-1 234,56" or "1234.5", without the slow path
     if m and (decimal is None or decimal == m.group(2)[:1] or not m.group(2)):
         digits = m.group(1).translate(_NO_SPACES)
-        return float(f"{digits}.{m.group(2)[1:]}" if m.group(2) else digits)
+        number = float(f"{digits}.{m.group(2)[1:]}" if m.group(2) else digits)
+        if not math.isfinite(number):  # 400 digits
+            raise NotANumber(value)
+        return number
     negative = False
     percent = False
-    for _ in range(6):  # signs, brackets, currency and % may wrap each other: "(-1 234 €)"
+    for _ in range(6):  # signs, brackets, currency and % may wrap each other: "(1 234 €)"
         s = s.strip(_SPACES)
+        # one negative mark at most: "(-500)" or "--300" is a typing or export error, not +500
         if s.startswith("(") and s.endswith(")"):
-            negative, s = not negative, s[1:-1]
+            if negative:
+                raise NotANumber(value)
+            negative, s = True, s[1:-1]
             continue
         if s and s[0] in _MINUS:
-            negative, s = not negative, s[1:]
+            if negative:
+                raise NotANumber(value)
+            negative, s = True, s[1:]
             continue
         if s and s[-1] in _MINUS:
-            negative, s = not negative, s[:-1]
+            if negative:
+                raise NotANumber(value)
+            negative, s = True, s[:-1]
             continue
         if s.startswith("+"):
             s = s[1:]
@@ -137,6 +147,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
                         raise NotANumber(value)
                     s = (head or "0") + "." + (tail or "0")
         number = float(s)
+    if not math.isfinite(number):  # "1e400", or 400 digits: beyond what a float holds
+        raise NotANumber(value)
     if percent:
         number /= 100
     return -number if negative else number
@@ -151,3 +163,19 @@ def format_amount(x: float) -> str:
     """``1 234,56``: an amount in messages, French style."""
     s = f"{x:,.2f}".replace(",", "\u202f").replace(".", ",")
     return s
+
+
+_COMMA_THREE_RE = re.compile(r"\(?[-+\u2212]?\(?\d{1,3},\d{3}\)?[-\u2212]?\s*(€|eur|%)?\)?", re.IGNORECASE)
+
+
+def comma_three_digits(values: Iterable[Any]) -> str | None:
+    """The first text of a column whose every text value has exactly three digits after a lone
+    comma ("1,200", "12,500"), else None: read as decimals (1.2), they may be English thousands."""
+    first = None
+    for v in values:
+        if not isinstance(v, str) or not v.strip():
+            continue
+        if not _COMMA_THREE_RE.fullmatch(v.strip().replace(" ", "")):
+            return None
+        first = first or v.strip()
+    return first

@@ -11,7 +11,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 # Characters openpyxl refuses in a cell (XML 1.0 forbids them); tab, LF and CR are allowed.
@@ -32,6 +32,8 @@ class RawTable:
     sheet: str | None = None  # sheet read (spreadsheets with several sheets only)
     encoding: str | None = None  # CSV only
     separator: str | None = None  # CSV only
+    sheet_read: str | None = None  # spreadsheets: the sheet read, named in the summary
+    hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets passed over
 
     @property
     def line_word(self) -> str:
@@ -119,3 +121,16 @@ def _tokens_of(text: str) -> tuple[str, ...]:
 
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+
+
+#: The error values of Excel and LibreOffice (as their cells show them).
+ERROR_VALUES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "Err:502")
+
+
+def is_error_value(value: Any) -> bool:
+    """True for a spreadsheet's error value (``#DIV/0!``, ``#N/A``...), read from any format."""
+    return isinstance(value, str) and value.strip().upper() in _ERROR_UPPER
+
+
+_ERROR_UPPER = {e.upper() for e in ERROR_VALUES}
