@@ -27,6 +27,7 @@ from .read import (
     sniff_decimal,
 )
 from .amounts import comma_three_digits
+from .headers import columns_text
 from .cells import is_error_value
 from .result import WorkbookContext
 
@@ -113,7 +114,7 @@ def locate(
 
 
 def unknown_layout(table: RawTable, cells: Sequence[Any], expected: str) -> InputError:
-    found = ", ".join(f'"{as_text(c)}"' for c in cells if as_text(c)) or "none"
+    found = columns_text([as_text(c) for c in cells]) or "none"
     return InputError(
         f"{table.where()}: unknown layout; columns found: {found}; fields expected: {expected}; "
         'name the columns with --map "Source column=field"'
@@ -222,7 +223,7 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
         if pm in seen:
             raise InputError(
                 f'{table.where()}: columns "{hm.headers[seen[pm]]}" and "{hm.headers[col]}" are the same '
-                f'month; keep one with --map "{hm.headers[col]}=ignore"'
+                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)'
             )
         seen[pm] = col
         out[col] = pm

@@ -38,6 +38,7 @@ from ._common import (
     nothing_found,
     say,
 )
+from .headers import columns_text
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -106,8 +107,7 @@ def parse_actuals(
         raise unknown_layout(table, table.rows[start][1], EXPECTED)
     if long and "kpi" in f and "month" not in f:
         raise InputError(
-            f'{table.where()}: KPI actuals need a month column (columns found: '
-            + ", ".join(f'"{h}"' for h in hm.headers if h) + ")"
+            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})'
         )
     dec = decimals(table, start + 1, list(month_cols) + ([f["value"]] if long else []))
     result = ImportResult("actuals", table.name, "long" if long else "wide")

@@ -105,16 +105,9 @@ def match_headers(
     result = HeaderMatch(header_line, texts)
     keys = {f.key for f in fields}
     mapping = dict(mapping or {})
-    by_norm = {}
-    for i, t in enumerate(texts):
-        if t:
-            by_norm.setdefault(normalize(t), i)
     mapped: set[int] = set()
     for src, dst in mapping.items():
-        i = texts.index(src) if src in texts else by_norm.get(normalize(src))
-        if i is None:
-            found = ", ".join(f'"{t}"' for t in texts if t)
-            raise InputError(f'{where}: --map "{src}={dst}": no column "{src}" (columns found: {found})')
+        i = _mapped_column(src, dst, texts, where)
         mapped.add(i)
         d = normalize(dst)
         if d in ("", "ignore", "ignorer", "skip"):
@@ -148,13 +141,48 @@ def match_headers(
         exact = [i for i, e in cols if e]
         pick = exact if exact else [i for i, _ in cols]
         if len(pick) > 1:
-            names = " and ".join(f'"{texts[i]}"' for i in pick)
+            names = " and ".join(f'"{texts[i]}" (#{i + 1})' for i in pick[:2])
             raise InputError(
                 f'{where}: columns {names} both look like the field "{key}"; '
-                f'say which with --map "{texts[pick[0]]}={key}" --map "{texts[pick[1]]}=ignore"'
+                f'say which by position (1 = first column) with --map "#{pick[0] + 1}={key}" '
+                f'--map "#{pick[1] + 1}=ignore"'
             )
         result.fields[key] = pick[0]
     return result
+
+
+def columns_text(texts: Sequence[str], limit: int = 12) -> str:
+    """``"A", "B", ... and 4 988 more``: the columns of a file in one message of bounded length."""
+    shown = [t for t in texts if t]
+    out = ", ".join(f'"{t[:60]}"' for t in shown[:limit])
+    if len(shown) > limit:
+        out += f" ... and {len(shown) - limit} more"
+    return out
+
+
+_POSITION_RE = re.compile(r"#\s*(\d+)")
+
+
+def _mapped_column(src: str, dst: str, texts: Sequence[str], where: str) -> int:
+    """The column ``--map`` names: ``#4`` is the 4th column (1-based, whatever its header),
+    anything else a header (exact text first, then ignoring case and accents). A header that
+    several columns carry must be named by position."""
+    m = _POSITION_RE.fullmatch(src.strip())
+    if m and src not in texts:
+        n = int(m.group(1))
+        if not 1 <= n <= len(texts):
+            raise InputError(f'{where}: --map "{src}={dst}": no column #{n} (the header has {len(texts)} columns)')
+        return n - 1
+    same = [i for i, t in enumerate(texts) if t == src] or [i for i, t in enumerate(texts)
+                                                          if t and normalize(t) == normalize(src)]
+    if len(same) > 1:
+        raise InputError(
+            f'{where}: --map "{src}={dst}": {len(same)} columns are named "{src}" (#'
+            + ", #".join(str(i + 1) for i in same[:5]) + f'); name one by position: --map "#{same[0] + 1}={dst}"'
+        )
+    if not same:
+        raise InputError(f'{where}: --map "{src}={dst}": no column "{src}" (columns found: {columns_text(texts)})')
+    return same[0]
 
 
 def find_header(
@@ -163,7 +191,7 @@ def find_header(
     """``(index in table.rows, score)`` of the header row: among the first rows, the one naming the
     most fields (mapped source columns and month headers count too); the first row when none does."""
     best = (0, -1)
-    mapped = {normalize(k) for k in (mapping or {})}
+    mapped = {normalize(k) for k in (mapping or {}) if not _POSITION_RE.fullmatch(k.strip())}
     for idx, (_, cells) in enumerate(table.rows[:HEADER_SCAN_ROWS]):
         score = 0
         for c in cells:

@@ -27,9 +27,11 @@ Cell values are ``str`` (CSV, spreadsheet text), ``float``/``int``, ``bool``,
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, Iterator, Union
 
 from ..errors import FileFormatError, InputError
 from .amounts import (  # noqa: F401  (the public names stay importable from pacxl.io.read)
@@ -51,7 +53,7 @@ from .cells import (  # noqa: F401
     show,
 )
 from .csvfile import SEPARATOR_NAMES, SEPARATORS, SNIFF_ROWS, decode_text, sniff_separator  # noqa: F401
-from .csvfile import _read_csv
+from .csvfile import MAX_COLUMNS, MAX_CSV_BYTES, MAX_ROWS, detect_encoding, read_csv  # noqa: F401
 from .headers import (  # noqa: F401
     HEADER_SCAN_ROWS,
     QUALIFIERS,
@@ -97,34 +99,65 @@ def read_table(source: Source, *, sheet: str | None = None, name: str | None = N
     message naming the file.
     """
     label = _display_name(source, name)
-    data = _read_bytes(source, label)
-    if not data.strip(b" \t\r\n\x00"):
-        raise FileFormatError(f"{label}: the file is empty")
-    if data[:4] == b"PK\x03\x04":
-        return _read_spreadsheet(data, label, sheet)
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Excel 97-2003 .xls
-        return _read_spreadsheet(data, label, sheet, zipped=False)
-    suffix = Path(label).suffix.lower()
-    if suffix in SPREADSHEET_SUFFIXES:
-        raise FileFormatError(
-            f"{label}: not a {suffix[1:].upper()} file (damaged, or another format renamed); "
-            "save it again from your spreadsheet, or export it as CSV"
-        )
-    if sheet is not None:
-        raise InputError(f"{label}: --sheet only applies to spreadsheets, not to CSV files")
-    return _read_csv(data, label)
+    with _open(source, label) as stream:
+        magic = stream.read(8)
+        stream.seek(0)
+        if magic[:4] == b"PK\x03\x04":
+            return _read_spreadsheet(_read_all(stream, label), label, sheet)
+        if magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: Excel 97-2003 .xls
+            return _read_spreadsheet(_read_all(stream, label), label, sheet, zipped=False)
+        suffix = Path(label).suffix.lower()
+        if suffix in SPREADSHEET_SUFFIXES:
+            if not _read_all(stream, label).strip(b" \t\r\n\x00"):
+                raise FileFormatError(f"{label}: the file is empty")
+            raise FileFormatError(
+                f"{label}: not a {suffix[1:].upper()} file (damaged, or another format renamed); "
+                "save it again from your spreadsheet, or export it as CSV"
+            )
+        if sheet is not None and magic.strip(b" \t\r\n\x00"):
+            raise InputError(f"{label}: --sheet only applies to spreadsheets, not to CSV files")
+        return read_csv(stream, label)
 
 
-def _read_bytes(source: Source, label: str) -> bytes:
+#: A spreadsheet is read whole by python-calamine; its size is bounded like a CSV's (the zip
+#: checks then bound what it unpacks to).
+MAX_SPREADSHEET_BYTES = 256 * 2**20
+
+
+@contextlib.contextmanager
+def _open(source: Source, label: str) -> Iterator[IO[bytes]]:
+    """A seekable binary stream over ``source`` (a path, a binary or a text file-like object),
+    without reading a file on disk into memory; refused early when it is too big."""
     if isinstance(source, (str, os.PathLike)):
         p = Path(source)
         if p.is_dir():
             raise InputError(f"{label}: is a folder, not a file")
         try:
-            return p.read_bytes()
+            fh = open(p, "rb")
         except FileNotFoundError:
             raise InputError(f"{label}: no such file") from None
-    data = source.read()
+        with fh:
+            if os.fstat(fh.fileno()).st_size > max(MAX_CSV_BYTES, MAX_SPREADSHEET_BYTES):
+                raise FileFormatError(
+                    f"{label}: refused, more than {max(MAX_CSV_BYTES, MAX_SPREADSHEET_BYTES) // 2**20} MiB; "
+                    "split the export (by year or by entity) or filter it before importing"
+                )
+            yield fh
+        return
+    seekable = False
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        seekable = source.seekable() and isinstance(source.read(0), bytes)
+    if seekable:
+        yield source  # type: ignore[misc]
+        return
+    data = source.read(MAX_CSV_BYTES + 1)
     if isinstance(data, str):
-        return data.encode("utf-8")
-    return bytes(data)
+        data = data.encode("utf-8")
+    yield io.BytesIO(bytes(data))
+
+
+def _read_all(stream: IO[bytes], label: str) -> bytes:
+    data = stream.read(MAX_SPREADSHEET_BYTES + 1)
+    if len(data) > MAX_SPREADSHEET_BYTES:
+        raise FileFormatError(f"{label}: refused, more than {MAX_SPREADSHEET_BYTES // 2**20} MiB of spreadsheet")
+    return data
