@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -30,11 +31,23 @@ class Field:
     synonyms: tuple[str, ...]
     label: str = ""  # how messages name the field (default: the key)
 
-    def names(self) -> set[str]:
-        return {normalize(s) for s in (self.key, *self.synonyms)}
+    def names(self) -> frozenset[str]:
+        return _names(self)
 
-    def short_names(self) -> set[str]:
-        return {_stripped(s) for s in (self.key, *self.synonyms)} - {""}
+    def short_names(self) -> frozenset[str]:
+        return _short_names(self)
+
+
+# A header is matched against every synonym of every field: computed once per field, so that a
+# header of thousands of columns is matched in linear time.
+@functools.lru_cache(maxsize=256)
+def _names(f: Field) -> frozenset[str]:
+    return frozenset(normalize(s) for s in (f.key, *f.synonyms))
+
+
+@functools.lru_cache(maxsize=256)
+def _short_names(f: Field) -> frozenset[str]:
+    return frozenset(_stripped(s) for s in (f.key, *f.synonyms)) - {""}
 
 
 def _stripped(header: str) -> str:
@@ -70,6 +83,11 @@ def parse_mapping(items: Iterable[str] | dict[str, str] | None) -> dict[str, str
         src, _, dst = item.rpartition("=")
         if not src.strip():
             raise InputError(f'--map "{item}": the source column is empty')
+        if src.strip() in out:
+            raise InputError(
+                f'--map "{item}": column "{src.strip()}" is mapped twice; when two columns share a header, '
+                'name them by position ("#4=amount": the 4th column, 1 = first)'
+            )
         out[src.strip()] = dst.strip()
     return out
 
