@@ -91,21 +91,10 @@ def ods(rows: list[list[tuple[str, str]]]) -> bytes:
 # --- the CLI on a real workbook: refused means one line, exit 2, nothing written ---------------
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    from pacxl.demo import demo_plan
-    from pacxl.workbook.build import build_workbook
-
-    path = tmp_path_factory.mktemp("demo") / "demo.xlsx"
-    build_workbook(demo_plan("fr"), path)
-    return path
-
-
 @pytest.fixture
-def wb_copy(demo, tmp_path) -> Path:
-    p = tmp_path / "plan.xlsx"
-    shutil.copy(demo, p)
-    return p
+def wb_copy(demo_fr_path, tmp_path) -> Path:
+    """A copy of the French demo workbook (built once per session by conftest)."""
+    return Path(shutil.copy(demo_fr_path, tmp_path / "plan.xlsx"))
 
 
 def digest(p: Path) -> str:
