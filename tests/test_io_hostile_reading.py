@@ -193,6 +193,8 @@ def test_names_starting_like_a_total_are_customers_not_totals():
                                            "Sous-total Services SARL", "Dupont"]
     assert r.total == 371_500
     assert [s.line for s in r.skipped] == [6]
+    r = parse_csv("customers", "Code client;Raison sociale;CA HT\nC1;Alpha;100\nTotal;;99\n")  # "Total" as the code
+    assert [e["code"] for e in r.rows] == ["C1"]
 
 
 def test_a_total_row_is_told_by_its_sum_when_there_is_no_code_column():

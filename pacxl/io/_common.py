@@ -79,7 +79,7 @@ class TotalRows:
         if label is None:
             return False
         if has_id_column:
-            no_identifier = not as_text(identifier)
+            no_identifier = not as_text(identifier) or is_total_label(identifier)  # "Total" in the code column
         else:
             no_identifier = any(is_bare_total_label(x) for x in labels)
         sums = amount is not None and any(abs(amount - s) <= 0.005 for s in (self.since_last, self.since_top) if s)
