@@ -177,9 +177,10 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
 @click.argument("kind", type=click.Choice(["budget", "actuals", "customers"]))
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--sheet", metavar="NAME", help="Sheet of a spreadsheet FILE to read (default: the first with data).")
+@click.option("--sheet", metavar="NAME", help="Sheet of a spreadsheet FILE to read (default: the first visible one with data).")
 @click.option("--map", "mapping", multiple=True, metavar='"Source column=field"',
-              help="Say which field a column holds (repeatable); field 'ignore' skips a column.")
+              help="Say which field a column holds (repeatable): a header or #N (N-th column, 1 = first); "
+                   "field 'ignore' skips a column.")
 @click.option("--dry-run", is_flag=True, help="Read and check the file, show the summary, write nothing.")
 @click.option("--force", is_flag=True, help="Write even if the workbook is open or holds things openpyxl drops.")
 @click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")

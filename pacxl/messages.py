@@ -652,6 +652,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "save.lost.macros_xlsx": {"en": "macros (the file holds VBA but is named .xlsx: rename it .xlsm)",
                               "fr": "macros (le fichier contient du VBA mais se nomme .xlsx : renommez-le "
                                     "en .xlsm)"},
+    "io.sheet_read": {"en": 'sheet read: "{sheet}"', "fr": "feuille lue : « {sheet} »"},
+    "io.sheet_read_hidden": {
+        "en": 'sheet read: "{sheet}" (hidden sheets skipped: {hidden}; name one with --sheet to read it)',
+        "fr": "feuille lue : « {sheet} » (feuilles masquées ignorées : {hidden} ; --sheet pour en lire une)",
+    },
+    "io.rate_as_percent": {
+        "en": "rate KPI {kpis}: values above 1 without a % sign read as percentages (27 -> 27 %)",
+        "fr": "indicateur de taux {kpis} : valeurs supérieures à 1 sans signe % lues en pourcentage (27 -> 27 %)",
+    },
+    "io.comma_three_digits": {
+        "en": '{where}: every value has three digits after a lone comma ("{example}" read as {value}); '
+              "if the comma separates thousands, remove it in the source",
+        "fr": "{where} : toutes les valeurs ont trois chiffres après une virgule (« {example} » lu {value}) ; "
+              "si la virgule sépare les milliers, supprimez-la dans le fichier source",
+    },
     # macros
     "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
     "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},

@@ -132,7 +132,7 @@ def test_actual_column_gives_spend_to_date():
         ),
         (
             "Libellé;Janvier;Janv.\nA;1;2\n",
-            'budget.csv: columns "Janvier" and "Janv." are the same month; keep one with --map "Janv.=ignore"',
+            'budget.csv: columns "Janvier" and "Janv." are the same month; keep one with --map "#3=ignore" (#3: column 3, 1 = first)',
         ),
         (
             "Ligne;Libellé;Janv.\nB1;A;1\nB1;B;2\n",

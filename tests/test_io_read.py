@@ -453,8 +453,8 @@ def test_two_columns_for_one_field_is_an_error():
     with pytest.raises(InputError) as e:
         match_headers(["Libellé", "Montant HT", "Montant TTC"], FIELDS, where="b.csv")
     assert str(e.value) == (
-        'b.csv: columns "Montant HT" and "Montant TTC" both look like the field "amount"; '
-        'say which with --map "Montant HT=amount" --map "Montant TTC=ignore"'
+        'b.csv: columns "Montant HT" (#2) and "Montant TTC" (#3) both look like the field "amount"; '
+        'say which by position (1 = first column) with --map "#2=amount" --map "#3=ignore"'
     )
 
 

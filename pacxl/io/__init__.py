@@ -63,7 +63,15 @@ def parse_table(
         from .customers import parse_customers as parse
     else:
         raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
-    return parse(table, context, parse_mapping(mapping), append=append)
+    result = parse(table, context, parse_mapping(mapping), append=append)
+    if table.sheet_read:  # always say which sheet was read: the first one is not always the right one
+        from ._common import quoted, say
+
+        lang = context.lang
+        hidden = table.hidden_skipped
+        result.notices.insert(0, say(lang, "sheet_read_hidden", sheet=table.sheet_read, hidden=quoted(hidden, lang))
+                              if hidden else say(lang, "sheet_read", sheet=table.sheet_read))
+    return result
 
 
 def parse_file(

@@ -26,6 +26,9 @@ from .read import (
     show,
     sniff_decimal,
 )
+from .amounts import comma_three_digits
+from .headers import columns_text
+from .cells import is_error_value
 from .result import WorkbookContext
 
 MONTH_FIELD = Field(
@@ -44,6 +47,52 @@ def is_total_label(value: Any) -> bool:
         return False
     tokens = _tokens(value)
     return any(tuple(tokens[: len(t)]) == t for t in _TOTAL_STARTS)
+
+
+_TOTAL_WORDS = {"total", "totaux", "sous", "soustotal", "subtotal", "sub", "grand", "grandtotal", "general",
+                "generale", "ensemble", "annuel", "annuelle", "year", "overall", "budget", "ca", "eur"}
+
+
+def is_bare_total_label(value: Any) -> bool:
+    """A label that is nothing but a total ("Total", "Sous-total", "TOTAL GÉNÉRAL 2027"), as
+    opposed to a name that starts like one ("TOTAL Énergies", "Sous-total Services SARL")."""
+    return is_total_label(value) and all(t in _TOTAL_WORDS or t.isdigit() for t in _tokens(value))
+
+
+class TotalRows:
+    """Tells a file's total rows from its data rows, including the customers and budget lines
+    whose names start like a total ("TOTAL Énergies", "Total Energies Marketing France").
+
+    A row whose label starts with Total / Sous-total is a total only when it has no identifier
+    (no code or line id; without such a column, a label that is nothing but a total), or when its
+    amount equals the sum of the amounts above it since the previous total (or since the top).
+    """
+
+    def __init__(self) -> None:
+        self.since_last = 0.0
+        self.since_top = 0.0
+        self.lines: list[int] = []
+
+    def is_total(self, labels: Sequence[Any], identifier: Any, amount: float | None, *,
+                 has_id_column: bool) -> bool:
+        label = next((x for x in labels if is_total_label(x)), None)
+        if label is None:
+            return False
+        if has_id_column:
+            no_identifier = not as_text(identifier) or is_total_label(identifier)  # "Total" in the code column
+        else:
+            no_identifier = any(is_bare_total_label(x) for x in labels)
+        sums = amount is not None and any(abs(amount - s) <= 0.005 for s in (self.since_last, self.since_top) if s)
+        return no_identifier or sums
+
+    def total(self, line: int) -> None:
+        self.lines.append(line)
+        self.since_last = 0.0
+
+    def add(self, amount: float | None) -> None:
+        if amount is not None:
+            self.since_last += amount
+            self.since_top += amount
 
 
 def locate(
@@ -65,7 +114,7 @@ def locate(
 
 
 def unknown_layout(table: RawTable, cells: Sequence[Any], expected: str) -> InputError:
-    found = ", ".join(f'"{as_text(c)}"' for c in cells if as_text(c)) or "none"
+    found = columns_text([as_text(c) for c in cells]) or "none"
     return InputError(
         f"{table.where()}: unknown layout; columns found: {found}; fields expected: {expected}; "
         'name the columns with --map "Source column=field"'
@@ -79,6 +128,10 @@ class Row:
         self.table, self.hm, self.line = table, hm, line
         n = len(hm.headers)
         self.cells = list(cells[:n]) + [None] * (n - len(cells))
+        for col in (*hm.fields.values(), *hm.month_cols):
+            if col < n and is_error_value(self.cells[col]):
+                raise self.error(col, "is an error value of the spreadsheet (a formula that failed); correct "
+                                      "the source file and export it again")
 
     def at(self, col: int) -> Any:
         return self.cells[col]
@@ -126,6 +179,25 @@ def plan_year_span(ctx: WorkbookContext) -> str:
     return f"{month_label(ctx.year, ctx.first_month, ctx.lang)} to {month_label(last_year, last_month, ctx.lang)}"
 
 
+def comma_warnings(table: RawTable, hm: HeaderMatch, start: int, cols: Sequence[int], lang: str) -> list[str]:
+    """A warning for each column whose every text value has three digits after a lone comma:
+    "1,200" is read as 1.2 (French decimal comma) but may be an English 1 200."""
+    out = []
+    body = table.rows[start:]
+    for c in cols:
+        example = comma_three_digits(cells[c] for _, cells in body if c < len(cells))
+        if example is not None:
+            value = parse_number(example)
+            out.append(say(lang, "comma_three_digits", where=place(table, lang, column=hm.headers[c]),
+                           example=example, value=_short_number(value, lang)))
+    return out
+
+
+def _short_number(x: float | None, lang: str) -> str:
+    s = "" if x is None else f"{x:g}"
+    return s.replace(".", ",") if lang_of(lang) == "fr" else s
+
+
 def decimals(table: RawTable, start: int, cols: Sequence[int]) -> dict[int, str | None]:
     """Each column's decimal mark, sniffed from its texts (see :func:`sniff_decimal`)."""
     out = {}
@@ -151,7 +223,7 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
         if pm in seen:
             raise InputError(
                 f'{table.where()}: columns "{hm.headers[seen[pm]]}" and "{hm.headers[col]}" are the same '
-                f'month; keep one with --map "{hm.headers[col]}=ignore"'
+                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)'
             )
         seen[pm] = col
         out[col] = pm

@@ -29,6 +29,7 @@ from ..workbook.contract import month_keys
 from ._common import (
     MONTH_FIELD,
     Row,
+    comma_warnings,
     decimals,
     is_total_label,
     lines_text,
@@ -37,6 +38,7 @@ from ._common import (
     nothing_found,
     say,
 )
+from .headers import columns_text
 from .read import Field, RawTable, normalize
 from .result import ImportResult, Skipped, WorkbookContext
 
@@ -75,6 +77,20 @@ def _known(rows: list[dict[str, Any]], key: str) -> str:
     return ", ".join(shown) + more if shown else "none"
 
 
+def _rate(row: Row, col: int, value: float, kid: str, rescaled: set[str]) -> float:
+    """A rate KPI's actual as a fraction: "27 %" and 0.27 are 27 %; a bare 27 (a percentage typed
+    without its sign) is read as 27 % too, and noted; above 100 it cannot be a rate."""
+    cell = row.cells[col]
+    if isinstance(cell, str) and "%" in cell:
+        return value
+    if abs(value) > 100:
+        raise row.error(col, f"is not a rate for KPI {kid} (write 27 % or 0.27 for 27 %)")
+    if abs(value) > 1:
+        rescaled.add(kid)
+        return value / 100
+    return value
+
+
 def parse_actuals(
     table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
 ) -> ImportResult:
@@ -91,8 +107,7 @@ def parse_actuals(
         raise unknown_layout(table, table.rows[start][1], EXPECTED)
     if long and "kpi" in f and "month" not in f:
         raise InputError(
-            f'{table.where()}: KPI actuals need a month column (columns found: '
-            + ", ".join(f'"{h}"' for h in hm.headers if h) + ")"
+            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})'
         )
     dec = decimals(table, start + 1, list(month_cols) + ([f["value"]] if long else []))
     result = ImportResult("actuals", table.name, "long" if long else "wide")
@@ -105,11 +120,14 @@ def parse_actuals(
     spend: dict[str, float] = {}
     total_rows: list[int] = []
     late: set[int] = set()
+    rescaled: set[str] = set()
+    result.warnings += comma_warnings(table, hm, start + 1, list(month_cols) + ([f["value"]] if long else []), lang)
     for line, cells in table.rows[start + 1 :]:
         row = Row(table, hm, line, cells)
         result.rows_read += 1
         kpi, bline = row.text("kpi"), row.text("line")
-        if is_total_label(kpi) or is_total_label(bline) or is_total_label(row.cells[0]):
+        known = (kpi and normalize(kpi) in kpi_ids) or (bline and normalize(bline) in line_ids)
+        if not known and (is_total_label(kpi) or is_total_label(bline) or is_total_label(row.cells[0])):
             total_rows.append(line)
             result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
             continue
@@ -133,15 +151,20 @@ def parse_actuals(
             if pm is None and kpi:
                 raise row.error(f["month"], "is blank: a KPI actual needs a month")
             values.append((pm, v))
+            value_cols = [f["value"]]
         else:
+            value_cols = []
             for col, pm in month_cols.items():
                 v = row.amount(col, dec[col], percent_ok=percent_ok)
                 if v is not None:
                     values.append((pm, v))
+                    value_cols.append(col)
         if kpi:
             kid = kpi_ids.get(normalize(kpi))
             if kid is None:
                 raise row.error(f["kpi"], f"is not a KPI of the workbook (KPIs: {_known(ctx.kpis, 'name')})")
+            if kpi_kind.get(kid) in ("rate", "taux"):
+                values = [(pm, _rate(row, col, v, kid, rescaled)) for (pm, v), col in zip(values, value_cols)]
             target = kpi_values.setdefault(kid, {})
             for pm, v in values:
                 if (kid, pm) in kpi_seen:
@@ -174,6 +197,8 @@ def parse_actuals(
         raise nothing_found(table, hm.header_line, "KPI value or spend")
     if total_rows:
         result.notices.append(say(lang, "total_rows", lines=lines_text(total_rows, lang)))
+    if rescaled:
+        result.notices.append(say(lang, "rate_as_percent", kpis=", ".join(sorted(rescaled))))
     if late:
         months = ", ".join(f"M{m:02d}" for m in sorted(late))
         result.warnings.append(say(lang, "actuals_late", months=months, month=f"M{ctx.tracking_month:02d}"))

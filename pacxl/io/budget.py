@@ -24,9 +24,10 @@ from ..workbook.contract import month_keys
 from ._common import (
     MONTH_FIELD,
     Row,
+    TotalRows,
     amount_text,
+    comma_warnings,
     decimals,
-    is_total_label,
     lines_text,
     locate,
     matching,
@@ -90,33 +91,40 @@ def parse_budget(
     dec = decimals(table, start + 1, value_cols)
     result = ImportResult("budget", table.name, "long" if long else "wide")
     lang = ctx.lang
+    result.warnings += comma_warnings(table, hm, start + 1, value_cols, lang)
 
     lines: dict[Any, dict[str, Any]] = {}
     first_line: dict[Any, int] = {}
     ident_keys = [k for k in ("id", "category", "action_id", "label") if k in f]
-    total_rows: list[int] = []
+    totals = TotalRows()
     for line, cells in table.rows[start + 1 :]:
         row = Row(table, hm, line, cells)
         result.rows_read += 1
         texts = [row.get(k) for k in ident_keys] + [row.cells[0]]
-        if any(is_total_label(t) for t in texts):
-            total_rows.append(line)
-            result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
-            continue
         ident = {k: row.text(k) for k in ("id", "category", "action_id", "label")}
+        total = None
         if long:
             amount = row.amount(amount_col, dec[amount_col])
-            values = {}
-            if amount is not None:
-                values[row.month(f["month"], ctx)] = amount
+            row_amount = amount
         else:
             values = {}
             for col, pm in month_cols.items():
                 v = row.amount(col, dec[col])
                 if v is not None:
                     values[pm] = v
+            total = row.amount(f["total"], dec[f["total"]]) if "total" in f else None
+            row_amount = sum(values.values()) if values else total
+        if totals.is_total(texts, ident["id"], row_amount, has_id_column="id" in f):
+            totals.total(line)
+            result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
+            continue
+        totals.add(row_amount)
+        if long:
+            values = {}
+            if amount is not None:
+                values[row.month(f["month"], ctx)] = amount
+        else:
             if "total" in f:
-                total = row.amount(f["total"], dec[f["total"]])
                 months_sum = sum(values.values())
                 if total is not None and abs(total - months_sum) > TOLERANCE:
                     result.warnings.append(say(
@@ -153,8 +161,8 @@ def parse_budget(
             entry["_seen"].add(pm)
         if actual is not None:
             entry["actual"] = (entry["actual"] or 0.0) + actual
-    if total_rows:
-        result.notices.append(say(lang, "budget_total_rows", lines=lines_text(total_rows, lang)))
+    if totals.lines:
+        result.notices.append(say(lang, "budget_total_rows", lines=lines_text(totals.lines, lang)))
 
     if not lines:
         raise nothing_found(table, hm.header_line, "budget line")

@@ -13,8 +13,9 @@ from typing import Any
 from ..errors import InputError
 from ._common import (
     Row,
+    TotalRows,
+    comma_warnings,
     decimals,
-    is_total_label,
     lines_text,
     locate,
     matching,
@@ -54,20 +55,21 @@ def parse_customers(
     dec = decimals(table, start + 1, [f["amount"]])
     result = ImportResult("customers", table.name, "long")
     lang = ctx.lang
+    result.warnings += comma_warnings(table, hm, start + 1, [f["amount"]], lang)
     by_key: dict[str, dict[str, Any]] = {}
     first_line: dict[str, int] = {}
     merged: list[int] = []
-    total_rows: list[int] = []
+    totals = TotalRows()
     taken = {normalize(str(r.get("code") or r.get("name") or "")) for r in ctx.customers} if append else set()
     for line, cells in table.rows[start + 1 :]:
         row = Row(table, hm, line, cells)
         result.rows_read += 1
         code, name, segment = row.text("code"), row.text("name"), row.text("segment")
-        if is_total_label(code) or is_total_label(name) or is_total_label(row.cells[0]):
-            total_rows.append(line)
+        amount = row.amount(f["amount"], dec[f["amount"]])
+        if totals.is_total([code, name, row.cells[0]], code, amount, has_id_column="code" in f):
+            totals.total(line)
             result.skipped.append(Skipped(line, say(lang, "skip.total_row")))
             continue
-        amount = row.amount(f["amount"], dec[f["amount"]])
         if not code and not name:
             if amount is not None:
                 raise row.error(f.get("name", f.get("code")), "is blank: a customer needs a code or a name")
@@ -76,6 +78,7 @@ def parse_customers(
         if amount is None:
             result.skipped.append(Skipped(line, say(lang, "skip.no_amount")))
             continue
+        totals.add(amount)
         key = normalize(code) if code else "name:" + normalize(name)
         if key in taken or (code and normalize(code) in taken):
             raise InputError(
@@ -103,8 +106,8 @@ def parse_customers(
         seg = entry["segment"]
         result.totals_by_category[seg] = result.totals_by_category.get(seg, 0.0) + entry["amount"]
         result.total += entry["amount"]
-    if total_rows:
-        result.notices.append(say(lang, "total_rows", lines=lines_text(total_rows, lang)))
+    if totals.lines:
+        result.notices.append(say(lang, "total_rows", lines=lines_text(totals.lines, lang)))
     if merged:
         result.notices.append(say(lang, "customers_merged", lines=lines_text(merged, lang)))
     if unknown_segments:
