@@ -215,13 +215,14 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
 
     Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
     """
-    from .defaults import blank_plan
+    from .defaults import blank_plan, check_year
     from .workbook.build import build_workbook
 
     owner_list = [o.strip() for o in (owners or "").split(",") if o.strip()]
     if from_file:
         from .model import Plan
 
+        check_year(year)
         plan = Plan.from_file(from_file)
         s = plan.settings
         for attr, value in (("lang", lang), ("year", year), ("company", company),
