@@ -620,6 +620,13 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "ceux de {name}"},
     "consolidate.capacity": {"en": "the team has {n} {what}: the Settings sheet lists the first {cap}",
                              "fr": "l'équipe a {n} {what} : l'onglet Paramètres n'en liste que les {cap} premiers"},
+    # Settings values no command can use (pacxl.workbook.settings_check)
+    "settings.cell": {"en": '{sheet}, "{label}": {problem}', "fr": "{sheet}, « {label} » : {problem}"},
+    "settings.missing": {"en": "the value is missing", "fr": "la valeur manque"},
+    "settings.not_year": {"en": "{value} is not a year ({lo}-{hi})", "fr": "{value} n'est pas une année ({lo}-{hi})"},
+    "settings.not_month": {"en": "{value} is not a month number ({lo}-{hi})",
+                           "fr": "{value} n'est pas un numéro de mois ({lo}-{hi})"},
+    "settings.not_number": {"en": "{value} is not a number", "fr": "{value} n'est pas un nombre"},
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},
