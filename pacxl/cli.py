@@ -21,6 +21,13 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def os_error_text(exc: OSError) -> str:
+    """One line for an error of the system: the path(s) and the reason, no traceback."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    paths = [str(p) for p in (exc.filename, exc.filename2) if p is not None]
+    return f"{' -> '.join(paths)}: {reason}" if paths else reason
+
+
 def reports_errors(fn):
     """Run a command, printing a PacxlError (or a missing/unwritable file) as one line."""
 
@@ -30,8 +37,8 @@ def reports_errors(fn):
             return fn(*args, **kwargs)
         except PacxlError as exc:
             _fail(str(exc), getattr(exc, "exit_code", 2))
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            _fail(f"{exc.filename}: {exc.strerror}")
+        except OSError as exc:  # disk full, name too long, not a folder, I/O error, permission...
+            _fail(os_error_text(exc))
         except KeyboardInterrupt:
             _fail("interrupted", 130)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import PacxlError
+from .textfile import write_text_atomic
 
 #: Modules copied into main.py, in dependency order (package-relative resource paths).
 SOURCES = (
@@ -95,13 +96,15 @@ def write_lite(directory: str | os.PathLike, *, force: bool = False) -> list[Pat
         raise PacxlError(f"{out}: not a folder")
     out.mkdir(parents=True, exist_ok=True)
     files = {"main.py": lite_source(), "requirements.txt": "\n".join(REQUIREMENTS) + "\n"}
-    written = []
+    # every file is checked before any is written: a refusal leaves both as they were (bytes are
+    # compared, so a main.py that is not UTF-8 is a differing file, not a crash)
     for name, text in files.items():
         path = out / name
-        if path.exists() and not force and path.read_text(encoding="utf-8") != text:
+        if path.exists() and not force and path.read_bytes() != text.encode("utf-8"):
             raise PacxlError(f"{path} exists and differs: use --force to overwrite it")
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-        written.append(path)
+    written = []
+    for name, text in files.items():
+        write_text_atomic(out / name, text)
+        written.append(out / name)
     return written
+

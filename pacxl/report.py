@@ -737,9 +737,10 @@ def render_html(fig: dict, lang: str | None = None) -> str:
 
 
 def write_html(fig: dict, path: str | Path) -> Path:
+    from .textfile import write_text_atomic
+
     p = Path(path)
-    p.write_text(render_html(fig), encoding="utf-8")
-    return p
+    return write_text_atomic(p, render_html(fig))
 
 
 def report_workbook(path: str | Path, month: int | None = None) -> dict:

@@ -135,22 +135,46 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+def _save_zip(wb: Workbook, fh) -> None:
+    """``wb.save`` into an open file, closing the zip even when a write fails (disk full):
+    openpyxl leaves it open, which keeps the removed temporary file's blocks in use and prints
+    a "seek of closed file" complaint when Python collects it."""
+    import contextlib
+    import datetime as dt
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()
+    finally:
+        with contextlib.suppress(Exception):
+            archive.close()  # a no-op after a successful save
+
+
 def save_atomic(wb: Workbook, path: Path) -> None:
     """Save through a temporary file in the same folder, then rename: never a half-written file."""
     folder = path.parent
     if not folder.is_dir():
         raise WorkbookError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=folder)
-    os.close(fd)
     try:
-        wb.save(tmp)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem[:40]}.", suffix=".tmp.xlsx", dir=folder)
+    except OSError as exc:
+        raise WorkbookError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            _save_zip(wb, fh)
         os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600 files; give the usual mode
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # disk full, I/O error, name too long: say which file
+            raise WorkbookError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed") from None
         raise
 
 
