@@ -109,7 +109,7 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
     day = _parse_today(today)
     findings = check_workbook(workbook, today=day)
     if as_json:
-        click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         for line in render_text(findings, workbook):
             click.echo(line)
@@ -137,7 +137,7 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     if html_path:
         write_html(fig, html_path)
     if as_json:
-        click.echo(json.dumps(fig, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(fig, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         render_terminal(fig)
         if html_path:
