@@ -148,8 +148,15 @@ def budget_total(plan: Plan) -> float:
     return sum(float(v) for line in plan.budget for v in line.months if is_number(v))
 
 
+#: Largest figure check accepts: beyond 1e15 a spreadsheet keeps no unit digit, and sums of
+#: figures near the float maximum overflow to infinity.
+MAX_FIGURE = 1e15
+
+
 def _fmt_num(x: float) -> str:
     """English messages' numbers: ``12 000`` (space thousands, as check has always written them)."""
+    if not math.isfinite(x):
+        return fmt_number(x, "en")
     if x == int(x):
         return f"{int(x):,}".replace(",", " ")
     return f"{x:,.2f}".replace(",", " ")
@@ -466,7 +473,41 @@ class _Checker:
         if not any(is_number(c.amount) for c in self.plan.customers):
             self.add(INFO, "customers-empty", self.at("tblCustomers", None))
 
+    def too_large(self) -> bool:
+        """Figures too large to add up (rule number-too-large); True when there is one."""
+        found = False
+        p = self.plan
+
+        def look(value, where) -> None:
+            nonlocal found
+            if is_number(value) and abs(value) > MAX_FIGURE:
+                found = True
+                self.add(ERROR, "number-too-large", where, value=f"{float(value):.3g}")
+            elif isinstance(value, float) and not math.isfinite(value):
+                found = True
+                self.add(ERROR, "number-too-large", where, value=str(value))
+
+        look(p.settings.revenue_target, self.layout.name("PAC_RevenueTarget"))
+        look(p.settings.average_deal, self.layout.name("PAC_AvgDeal"))
+        for i, o in enumerate(p.objectives):
+            look(o.target, self.at("tblObjectives", i, "target"))
+        for i, a in enumerate(p.actions):
+            look(a.budget, self.at("tblActions", i, "budget"))
+        for i, b in enumerate(p.budget):
+            for m, v in enumerate(b.months, start=1):
+                look(v, self.at("tblBudget", i, f"m{m:02d}"))
+            look(b.actual, self.at("tblBudget", i, "actual"))
+        for i, k in enumerate(p.kpis):
+            for m, (pv, av) in enumerate(zip(k.plan, k.actual), start=1):
+                look(pv, self.at("tblKPI", i, f"p{m:02d}"))
+                look(av, self.at("tblKPI", i, f"a{m:02d}"))
+        for i, c in enumerate(p.customers):
+            look(c.amount, self.at("tblCustomers", i, "amount"))
+        return found
+
     def run(self) -> "Findings":
+        if self.too_large():  # sums of such figures overflow: the other rules would say nonsense
+            return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
         self.settings()
         self.objectives()
         self.actions()

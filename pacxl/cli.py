@@ -21,6 +21,13 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def os_error_text(exc: OSError) -> str:
+    """One line for an error of the system: the path(s) and the reason, no traceback."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    paths = [str(p) for p in (exc.filename, exc.filename2) if p is not None]
+    return f"{' -> '.join(paths)}: {reason}" if paths else reason
+
+
 def reports_errors(fn):
     """Run a command, printing a PacxlError (or a missing/unwritable file) as one line."""
 
@@ -30,8 +37,8 @@ def reports_errors(fn):
             return fn(*args, **kwargs)
         except PacxlError as exc:
             _fail(str(exc), getattr(exc, "exit_code", 2))
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            _fail(f"{exc.filename}: {exc.strerror}")
+        except OSError as exc:  # disk full, name too long, not a folder, I/O error, permission...
+            _fail(os_error_text(exc))
         except KeyboardInterrupt:
             _fail("interrupted", 130)
 
@@ -102,7 +109,7 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
     day = _parse_today(today)
     findings = check_workbook(workbook, today=day)
     if as_json:
-        click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2, allow_nan=False))
     else:
         for line in render_text(findings, workbook):
             click.echo(line)
@@ -130,7 +137,7 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     if html_path:
         write_html(fig, html_path)
     if as_json:
-        click.echo(json.dumps(fig, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(fig, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         render_terminal(fig)
         if html_path:
@@ -225,13 +232,14 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
 
     Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
     """
-    from .defaults import blank_plan
+    from .defaults import blank_plan, check_year
     from .workbook.build import build_workbook
 
     owner_list = [o.strip() for o in (owners or "").split(",") if o.strip()]
     if from_file:
         from .model import Plan
 
+        check_year(year)
         plan = Plan.from_file(from_file)
         s = plan.settings
         for attr, value in (("lang", lang), ("year", year), ("company", company),

@@ -312,7 +312,7 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
             if kind in SUM_KINDS:
                 key = (kind, _key(k.name), _key(k.unit))
                 if key not in sums:
-                    sums[key] = (KPI("", k.name, tr("kpi_kinds", k.kind), k.unit, "", [None] * 12, [None] * 12), [])
+                    sums[key] = (KPI(name=k.name, kind=tr("kpi_kinds", k.kind), unit=k.unit, plan=[None] * 12, actual=[None] * 12), [])
                 t, sources = sums[key]
                 t.plan = _add_months(t.plan, k.plan)
                 t.actual = _add_months(t.actual, k.actual)

@@ -31,6 +31,12 @@ def fill_defaults(settings: Settings) -> Settings:
     return settings
 
 
+def check_year(year: int | None) -> None:
+    """Refuse a plan year outside 2000-2100 (None: no year given)."""
+    if year is not None and not 2000 <= int(year) <= 2100:
+        raise InputError(f"the year must be between 2000 and 2100, got {year}")
+
+
 def blank_plan(
     lang: str = "fr",
     year: int | None = None,
@@ -39,8 +45,7 @@ def blank_plan(
     owners: list[str] | None = None,
 ) -> Plan:
     """An empty plan ready to fill, with the default lists of ``lang``."""
-    if year is not None and not 2000 <= int(year) <= 2100:
-        raise InputError(f"the year must be between 2000 and 2100, got {year}")
+    check_year(year)
     if not currency or len(currency) > 5:
         raise InputError(f"the currency must be a short code such as EUR, got {currency!r}")
     settings = Settings(

@@ -106,3 +106,4 @@ def write_lite(directory: str | os.PathLike, *, force: bool = False) -> list[Pat
         atomic_write(out / name, text, shown=str(out / name))
         written.append(out / name)
     return written
+

@@ -15,6 +15,7 @@ column stay as they are.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import string
 from typing import Any
 
@@ -41,6 +42,8 @@ def fmt_number(x: float | int | None, lang: str, decimals: int | None = None) ->
     if x is None:
         return ""
     x = float(x)
+    if not math.isfinite(x):  # a sum past the float maximum: check names the figure
+        return "∞" if x > 0 else "-∞" if x < 0 else "?"
     if decimals is None:
         decimals = 0 if x == int(x) else 2
     s = f"{x:,.{decimals}f}"
@@ -53,6 +56,8 @@ def fmt_percent(x: float | None, lang: str, decimals: int = 1, signed: bool = Fa
     """A fraction as a percentage: ``4,6 %`` / ``4.6%`` (``+4,6 %`` when ``signed``)."""
     if x is None:
         return ""
+    if not math.isfinite(x):
+        return fmt_number(x, lang)
     v = x * 100
     s = f"{v:+,.{decimals}f}" if signed else f"{v:,.{decimals}f}"
     if lang_of(lang) == "fr":
@@ -111,6 +116,12 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Set the A and B thresholds as percentages, A below B (80 % and 95 % by default)."),
         "fr": ("Les seuils ABC ne conviennent pas (A vaut {a}, B vaut {b}).",
                "Saisissez les seuils A et B en pourcentage, A inférieur à B (80 % et 95 % par défaut)."),
+    },
+    "number-too-large": {
+        "en": ("The figure {value} is too large to compute with (at most 1e15 in absolute value).",
+               "Type the real amount: a figure of more than 15 digits is a typing or import mistake."),
+        "fr": ("Le nombre {value} est trop grand pour les calculs (au plus 1e15 en valeur absolue).",
+               "Saisissez le montant réel : un nombre de plus de 15 chiffres est une erreur de saisie ou d'import."),
     },
     # objectives
     "objective-no-id": {
@@ -704,6 +715,13 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "ceux de {name}"},
     "consolidate.capacity": {"en": "the team has {n} {what}: the Settings sheet lists the first {cap}",
                              "fr": "l'équipe a {n} {what} : l'onglet Paramètres n'en liste que les {cap} premiers"},
+    # Settings values no command can use (pacxl.workbook.settings_check)
+    "settings.cell": {"en": '{sheet}, "{label}": {problem}', "fr": "{sheet}, « {label} » : {problem}"},
+    "settings.missing": {"en": "the value is missing", "fr": "la valeur manque"},
+    "settings.not_year": {"en": "{value} is not a year ({lo}-{hi})", "fr": "{value} n'est pas une année ({lo}-{hi})"},
+    "settings.not_month": {"en": "{value} is not a month number ({lo}-{hi})",
+                           "fr": "{value} n'est pas un numéro de mois ({lo}-{hi})"},
+    "settings.not_number": {"en": "{value} is not a number", "fr": "{value} n'est pas un nombre"},
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},

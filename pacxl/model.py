@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -172,41 +170,18 @@ class Plan:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Plan":
-        """Build a plan from a dict (as read from YAML or JSON); unknown keys are an error."""
-        return _from_dict(cls, data, "plan")
+        """Build a plan from a dict (as read from YAML or JSON); every value is checked for type
+        and range, an unknown key is an error (see :mod:`pacxl.planfile`)."""
+        from .planfile import plan_from_dict
+
+        return plan_from_dict(data)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "Plan":
-        """Read a plan from a ``.yaml``/``.yml`` or ``.json`` file."""
-        p = Path(path)
-        try:
-            text = p.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise InputError(f"{p}: no such file") from None
-        except UnicodeDecodeError:
-            raise InputError(f"{p}: not a UTF-8 text file") from None
-        if p.suffix.lower() in (".yaml", ".yml"):
-            import yaml
+        """Read a plan from a ``.yaml``/``.yml`` or ``.json`` file (see :mod:`pacxl.planfile`)."""
+        from .planfile import read_plan_file
 
-            try:
-                data = yaml.safe_load(text)
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
-                where = f", line {mark.line + 1}" if mark else ""
-                raise InputError(f"{p}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
-        elif p.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{p}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
-        else:
-            raise InputError(f"{p}: a plan file must end in .yaml, .yml or .json")
-        if not isinstance(data, dict):
-            raise InputError(f"{p}: a plan file must hold a mapping (settings, objectives, ...)")
-        try:
-            return cls.from_dict(data)
-        except InputError as exc:
-            raise InputError(f"{p}: {exc}") from None
+        return read_plan_file(path)
 
 
 def _to_jsonable(obj: Any) -> Any:
@@ -217,56 +192,3 @@ def _to_jsonable(obj: Any) -> Any:
     if isinstance(obj, (dt.date, dt.datetime)):
         return obj.isoformat()
     return obj
-
-
-def _convert(tp: Any, value: Any, where: str) -> Any:
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if value is None:
-        return None
-    if origin is typing.Union:  # Optional[X]
-        inner = [a for a in args if a is not type(None)]
-        return _convert(inner[0], value, where)
-    if dataclasses.is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise InputError(f"{where} must be a mapping")
-        return _from_dict(tp, value, where)
-    if origin is list:
-        if not isinstance(value, list):
-            raise InputError(f"{where} must be a list")
-        inner = args[0] if args else Any
-        return [_convert(inner, v, f"{where}[{i + 1}]") for i, v in enumerate(value)]
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise InputError(f"{where} must be a mapping")
-        return {str(k): "" if v is None else str(v) for k, v in value.items()}
-    if tp is dt.date:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            raise InputError(f"{where}: {value!r} is not a date (use YYYY-MM-DD)") from None
-    if tp is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise InputError(f"{where}: {value!r} is not a number")
-        return float(value)
-    if tp is int:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
-            raise InputError(f"{where}: {value!r} is not a whole number")
-        return int(value)
-    if tp is str:
-        return str(value)
-    return value
-
-
-def _from_dict(cls: Any, data: dict[str, Any], where: str) -> Any:
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = sorted(set(data) - names)
-    if unknown:
-        raise InputError(f"{where}: unknown key {unknown[0]!r} (expected one of {', '.join(sorted(names))})")
-    kwargs = {k: _convert(hints[k], v, f"{where}.{k}") for k, v in data.items()}
-    return cls(**kwargs)

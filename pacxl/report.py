@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import html
 from pathlib import Path
 from typing import Any
@@ -288,7 +289,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
     s = plan.settings
     kpis = kpi_figures(plan, m)
     as_of = today or plan_as_of(s, m)
-    return {
+    return finite_figures({
         "schema": JSON_SCHEMA_ID,
         "workbook": workbook,
         "lang": lang_of(s.lang),
@@ -307,7 +308,19 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "funnel": funnel_figures(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
-    }
+    })
+
+
+def finite_figures(obj):
+    """``obj`` with every infinite or NaN figure replaced by None (null in JSON): a sum of figures
+    near the float maximum overflows; ``check`` names the cell (rule number-too-large)."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: finite_figures(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [finite_figures(v) for v in obj]
+    return obj
 
 
 # --- terminal ---------------------------------------------------------------------------------
@@ -537,10 +550,10 @@ def _table(headers: list[str], rows: list[list[str]], numeric: set[int]) -> str:
 
 
 def _nice_max(v: float) -> float:
-    if v <= 0:
+    if v <= 0 or not math.isfinite(v):
         return 1.0
-    import math
-
+    if v > 1e300:  # no rounder ceiling is a float
+        return v
     mag = 10 ** math.floor(math.log10(v))
     for step in (1, 2, 2.5, 5, 10):
         if v <= step * mag:

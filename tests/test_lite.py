@@ -97,3 +97,24 @@ def test_cli_lite_writes_and_refuses_to_clobber(tmp_path):
     assert result.exit_code == 2
     assert "main.py exists and differs: use --force to overwrite it" in result.output
     assert (tmp_path / "out" / "main.py").read_text() == "# mine\n"
+
+
+def test_lite_checks_every_file_before_writing_any(tmp_path):
+    """A differing requirements.txt is refused before main.py is touched (main.py used to be
+    overwritten first); a main.py that is not UTF-8 is a differing file, not a traceback."""
+    (tmp_path / "requirements.txt").write_text("pandas\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["lite", str(tmp_path)])
+    assert (res.exit_code, res.output) == (
+        2, f"Error: {tmp_path / 'requirements.txt'} exists and differs: use --force to overwrite it\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["requirements.txt"]
+
+    (tmp_path / "requirements.txt").unlink()
+    (tmp_path / "main.py").write_bytes("# café\n".encode("cp1252"))
+    res = CliRunner().invoke(main, ["lite", str(tmp_path)])
+    assert (res.exit_code, res.output) == (
+        2, f"Error: {tmp_path / 'main.py'} exists and differs: use --force to overwrite it\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["main.py"]
+    res = CliRunner().invoke(main, ["lite", str(tmp_path), "--force"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "main.py").read_text(encoding="utf-8") == lite_source()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["main.py", "requirements.txt"]  # no temp file left

@@ -41,7 +41,7 @@ def test_new_bad_year_and_bad_plan_file(tmp_path):
     bad.write_text("settings: {colour: red}\n", encoding="utf-8")
     res = run("new", str(tmp_path / "b.xlsx"), "--from", str(bad))
     assert res.exit_code == 2
-    assert res.output.startswith(f"Error: {bad}: plan.settings: unknown key 'colour'")
+    assert res.output.startswith(f"Error: {bad}: settings: unknown key 'colour'")
 
 
 def test_new_from_plan_file_with_overrides(tmp_path):

@@ -144,7 +144,7 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
     from .save import check_nothing_dropped, save_workbook
     from .target import write_result
 
-    context = context_from_workbook(wb)
+    context = context_from_workbook(wb, path)
     if not dry_run and not force:
         check_nothing_dropped(path, context.lang)
     step(1)

@@ -43,16 +43,6 @@ def _name_value(wb, name: str) -> Any:
     return cells[0] if cells else None
 
 
-def _int(v: Any, default: int | None) -> int | None:
-    if isinstance(v, bool):
-        return default
-    if isinstance(v, (int, float)):
-        return int(v)
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v.strip())
-    return default
-
-
 def table_bounds(wb, table_name: str) -> tuple[Any, int, int, int, int]:
     """(worksheet, min_col, header_row, max_col, last_row) of a contract table."""
     from ..workbook.tables import find_table
@@ -81,18 +71,17 @@ def table_rows(wb, table_name: str) -> tuple[list[dict[str, Any]], int]:
     return rows, max(last - header, 0)
 
 
-def context_from_workbook(wb) -> WorkbookContext:
-    """The settings (PAC_Year, PAC_FirstMonth, PAC_Month, lists) and rows of a pacxl workbook."""
+def context_from_workbook(wb, path: Any = None) -> WorkbookContext:
+    """The settings (PAC_Year, PAC_FirstMonth, PAC_Month, lists) and rows of a pacxl workbook
+    (``path``: the workbook's file, named by an error about its settings)."""
+    from ..workbook.settings_check import checked_settings
     from ..workbook.tables import workbook_lang
 
     lang = workbook_lang(wb)
-    year = _int(_name_value(wb, "PAC_Year"), None)
-    if year is None:
-        raise WorkbookError("not a pacxl workbook: PAC_Year (the plan's year) is missing or not a year")
-    first = _int(_name_value(wb, "PAC_FirstMonth"), 1) or 1
-    if not 1 <= first <= 12:
-        raise WorkbookError(f"PAC_FirstMonth is {first}: it must be a month from 1 to 12")
-    tracking = _int(_name_value(wb, "PAC_Month"), None)
+    if wb.defined_names.get("PAC_Year") is None:
+        raise WorkbookError("not a pacxl workbook: PAC_Year (the plan's year) is missing")
+    values = checked_settings(lambda name: _name_value(wb, name), lang, path)
+    year, first, tracking = values["year"], values["first_month"], values["tracking_month"]
 
     def listed(name: str) -> list[str]:
         return [str(v).strip() for v in _name_cells(wb, name) if v not in (None, "")]
@@ -101,7 +90,7 @@ def context_from_workbook(wb) -> WorkbookContext:
     return WorkbookContext(
         year=year,
         first_month=first,
-        tracking_month=tracking if tracking and 1 <= tracking <= 12 else None,
+        tracking_month=tracking,
         lang=lang,
         budget_categories=listed("PAC_BudgetCategories"),
         segments=listed("PAC_Segments"),

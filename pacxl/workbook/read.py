@@ -28,6 +28,7 @@ from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
 from .contract import FUNNEL_STAGES, SHEETS, TABLES
 from .layout import SEGMENT_KEYS, Layout, TableLayout
+from .settings_check import checked_settings
 
 #: Table name -> (Plan attribute, model class).
 _TABLE_MODELS = {
@@ -319,14 +320,10 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s = plan.settings
     s.lang = book.lang
     s.company = as_text(book.value("PAC_Company"))
-    year = _int_or_none(book.value("PAC_Year"))
-    if year is None:
-        sheet, cell = book.where("PAC_Year")
-        raise WorkbookError(f"{book.path}: {sheet}!{cell}: the plan's year is missing or not a number")
-    s.year = year
+    book.value("PAC_Year")  # a workbook without the name is not a pacxl workbook
+    values = checked_settings(lambda name: book.value(name, required=False), book.lang, book.path)
+    s.year, s.first_month, s.tracking_month = values["year"], values["first_month"], values["tracking_month"]
     s.currency = as_text(book.value("PAC_Currency", required=False)) or "EUR"
-    s.first_month = _int_or_none(book.value("PAC_FirstMonth", required=False)) or 1
-    s.tracking_month = _int_or_none(book.value("PAC_Month", required=False))
     s.as_of = as_date(book.value("PAC_AsOfInput", required=False))
     for name, attr in _LISTS.items():
         setattr(s, attr, [as_text(v) for v in book.cells(name, required=False) if as_text(v)])
@@ -334,7 +331,7 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s.funnel_stages = [x for x in stages if x]
     rates = [as_number(v) for v in book.cells("PAC_FunnelRates", required=False)]
     s.funnel_rates = [r for r in rates[: max(len(s.funnel_stages) - 1, 0)] if r is not None]
-    a, b = as_number(book.value("PAC_ABC_A", required=False)), as_number(book.value("PAC_ABC_B", required=False))
+    a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
     s.revenue_target = as_number(book.value("PAC_RevenueTarget", required=False))
