@@ -98,7 +98,7 @@ def check_writable(path: PathLike, shown: str | None = None) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise WorkbookError(f"{shown or p.name}: cannot be read ({exc.strerror or exc})") from None
+        raise WorkbookError(f"{shown or p.name}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
     if not stat.S_ISREG(st.st_mode):
         raise WorkbookError(f"{shown or p.name}: not a regular file")
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK):
@@ -209,7 +209,7 @@ def atomic_write(
     except FileNotFoundError:
         original = None
     except OSError as exc:
-        raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc})") from None
+        raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
     if not real.parent.is_dir():
         raise WorkbookError(f"{shown}: the folder {real.parent} does not exist")
     tmp = None
@@ -267,7 +267,7 @@ def atomic_write(
             tmp = None
             _fsync_dir(real.parent)
     except OSError as exc:
-        raise WorkbookError(f"{shown}: could not be written ({exc.strerror or exc}); nothing was changed") from None
+        raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -262,7 +262,7 @@ def test_a_failing_write_leaves_no_temporary_file(tmp_path):
 
     with pytest.raises(WorkbookError) as e:
         files.atomic_write(target, broken)
-    assert str(e.value) == "out.html: could not be written (Input/output error); nothing was changed"
+    assert str(e.value) == "out.html: cannot be written (Input/output error); nothing was changed"
     assert target.read_text() == "old"
     assert leftovers(tmp_path, {"out.html"}) == []
 

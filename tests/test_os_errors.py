@@ -36,7 +36,7 @@ def test_a_path_under_a_file(tmp_path, a_file, demo_fr_path):
         (("lite", a_file / "lite"), f"{a_file / 'lite'}: {NOT_DIR}"),
         (("new", tmp_path / "p.xlsx", "--from", a_file / "plan.yaml"), f"{a_file / 'plan.yaml'}: {NOT_DIR}"),
         (("report", demo_fr_path, "--html", a_file / "r.html"),
-         f"{a_file / 'r.html'}: could not be written ({NOT_DIR}); it was left as it was"),
+         f"{a_file / 'r.html'}: cannot be written ({NOT_DIR}); nothing was changed"),
     ]
     for args, message in cases:
         res = run(*args)
@@ -53,7 +53,7 @@ def test_a_name_too_long(tmp_path, demo_fr_path):
         (("check", f"{long}.xlsx"), f"{long}.xlsx: {TOO_LONG}"),
         (("report", f"{long}.xlsx"), f"{long}.xlsx: {TOO_LONG}"),
         (("report", demo_fr_path, "--html", f"{long}.html"),
-         f"{long}.html: could not be written ({TOO_LONG}); it was left as it was"),
+         f"{long}.html: cannot be written ({TOO_LONG}); nothing was changed"),
         (("consolidate", demo_fr_path, "-o", f"{long}.xlsx"), f"{long}.xlsx: {TOO_LONG}"),
         (("new", tmp_path / "p.xlsx", "--from", f"{long}.yaml"), f"{long}.yaml: {TOO_LONG}"),
     ]
@@ -81,24 +81,24 @@ def test_disk_full_leaves_nothing(tmp_path, demo_fr_path):
     with small_disk(tmp_path / "disk", "48k") as disk:
         res = run("demo", disk / "demo.xlsx")
         assert (res.exit_code, res.output) == (
-            2, f"Error: {disk / 'demo.xlsx'}: could not be written ({NO_SPACE}); nothing was changed\n")
+            2, f"Error: {disk / 'demo.xlsx'}: cannot be written ({NO_SPACE}); nothing was changed\n")
         assert os.listdir(disk) == []
         (disk / "old.html").write_text("the last report\n", encoding="utf-8")
         free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
         (disk / "filler").write_bytes(b"\0" * max(free - 8192, 0))  # main.py and the report need more
         res = run("lite", disk / "lite")
         assert (res.exit_code, res.output) == (
-            2, f"Error: {disk / 'lite' / 'main.py'}: could not be written ({NO_SPACE}); it was left as it was\n")
+            2, f"Error: {disk / 'lite' / 'main.py'}: cannot be written ({NO_SPACE}); nothing was changed\n")
         assert os.listdir(disk / "lite") == []
         res = run("report", demo_fr_path, "--html", disk / "old.html")
         assert (res.exit_code, res.output) == (
-            2, f"Error: {disk / 'old.html'}: could not be written ({NO_SPACE}); it was left as it was\n")
+            2, f"Error: {disk / 'old.html'}: cannot be written ({NO_SPACE}); nothing was changed\n")
         assert (disk / "old.html").read_text(encoding="utf-8") == "the last report\n"
         assert sorted(os.listdir(disk)) == ["filler", "lite", "old.html"]
         (disk / "filler").unlink()
         res = run("consolidate", demo_fr_path, "-o", disk / "team.xlsx")
         assert (res.exit_code, res.output.splitlines()[-1]) == (
-            2, f"Error: {disk / 'team.xlsx'}: could not be written ({NO_SPACE}); nothing was changed")
+            2, f"Error: {disk / 'team.xlsx'}: cannot be written ({NO_SPACE}); nothing was changed")
         assert sorted(os.listdir(disk)) == ["lite", "old.html"]
 
 
