@@ -514,6 +514,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.layout.long": {"en": "long", "fr": "une ligne par montant"},
     "import.layout.wide": {"en": "wide", "fr": "une colonne par mois"},
     # import: what the readers say about a file they accept (skip reasons, notices, warnings)
+    # a contract table's columns, found by header (pacxl.workbook.columns)
+    "wb.column_missing": {"en": 'sheet {sheet}, table {table}: the column "{header}" is missing '
+                                '(rename a column back to "{header}", or add it to the table)',
+                          "fr": "feuille {sheet}, tableau {table} : la colonne « {header} » est introuvable "
+                                "(rendez-lui ce nom, ou ajoutez-la au tableau)"},
+    "wb.column_twice": {"en": 'sheet {sheet}, table {table}: two columns are "{header}": rename one',
+                        "fr": "feuille {sheet}, tableau {table} : deux colonnes s'appellent « {header} » : "
+                              "renommez-en une"},
+    "wb.rows_below": {"en": "sheet {sheet}, table {table}: {cells} typed below the table do not fit its "
+                            "columns ({why}); move them or bring them into the table, nothing was changed",
+                      "fr": "feuille {sheet}, tableau {table} : {cells} saisies sous le tableau ne tiennent "
+                            "pas dans ses colonnes ({why}) ; déplacez-les ou intégrez-les au tableau, rien "
+                            "n'a été modifié"},
+    "wb.rows_below_outside": {"en": "a cell beyond the table's columns", "fr": "une cellule hors des colonnes du tableau"},
+    "wb.rows_below_gap": {"en": "a blank row between them and the table",
+                          "fr": "une ligne vide les sépare du tableau"},
+    "wb.rows_below_formula": {"en": "a formula", "fr": "une formule"},
     "io.line": {"en": "line {shown}", "fr": "ligne {shown}"},
     "io.lines": {"en": "lines {shown}", "fr": "lignes {shown}"},
     "io.more": {"en": "{shown} and {n} more", "fr": "{shown} et {n} autres"},
