@@ -522,15 +522,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "wb.column_twice": {"en": 'sheet {sheet}, table {table}: two columns are "{header}": rename one',
                         "fr": "feuille {sheet}, tableau {table} : deux colonnes s'appellent « {header} » : "
                               "renommez-en une"},
-    "wb.rows_below": {"en": "sheet {sheet}, table {table}: {cells} typed below the table do not fit its "
-                            "columns ({why}); move them or bring them into the table, nothing was changed",
-                      "fr": "feuille {sheet}, tableau {table} : {cells} saisies sous le tableau ne tiennent "
-                            "pas dans ses colonnes ({why}) ; déplacez-les ou intégrez-les au tableau, rien "
-                            "n'a été modifié"},
+    "wb.rows_below": {"en": "sheet {sheet}, table {table}: the cells {cells}, typed below the table, do not "
+                            "fit into it ({why}) and the table must grow over them: move them, nothing was changed",
+                      "fr": "feuille {sheet}, tableau {table} : les cellules {cells}, saisies sous le tableau, "
+                            "n'y trouvent pas leur place ({why}) et le tableau doit s'agrandir sur elles : "
+                            "déplacez-les, rien n'a été modifié"},
     "wb.rows_below_outside": {"en": "a cell beyond the table's columns", "fr": "une cellule hors des colonnes du tableau"},
     "wb.rows_below_gap": {"en": "a blank row between them and the table",
                           "fr": "une ligne vide les sépare du tableau"},
     "wb.rows_below_formula": {"en": "a formula", "fr": "une formule"},
+    "wb.rows_below_computed": {"en": "a value in a computed column", "fr": "une valeur dans une colonne calculée"},
     "io.line": {"en": "line {shown}", "fr": "ligne {shown}"},
     "io.lines": {"en": "lines {shown}", "fr": "lignes {shown}"},
     "io.more": {"en": "{shown} and {n} more", "fr": "{shown} et {n} autres"},

@@ -119,13 +119,12 @@ def table_columns(wb, table_name: str, *, computed: bool = True, path=None) -> t
 
 
 def _take_extras(ws, extra: list[int], key_col: int, first: int, last: int) -> list[tuple]:
-    """The user's cells in the table's extra columns, row by row: (row id, {column: cell}),
-    taken off the sheet (rows without such cells are left out)."""
+    """The user's cells in the table's extra columns, row by row: (row id, {column: cell})
+    (rows without such cells are left out). :func:`_place_extras` moves them."""
     cells = ws._cells
     out = []
     for r in range(first, last + 1):
-        got = {c: cells.pop((r, c)) for c in extra
-               if (r, c) in cells and cells[(r, c)].value not in (None, "")}
+        got = {c: cells[(r, c)] for c in extra if _filled(cells, r, c)}
         if got:
             ident = cells.get((r, key_col))
             out.append((None if ident is None or ident.value in (None, "") else str(ident.value), got))
@@ -140,6 +139,9 @@ def _place_extras(ws, extras: list[tuple], rows: list[Mapping], key: str, first:
         v = row.get(key)
         if v not in (None, ""):
             where.setdefault(str(v), first + i)
+    for _, got in extras:
+        for cell in got.values():
+            del ws._cells[(cell.row, cell.column)]
     for ident, got in extras:
         r = where.pop(ident, None) if ident is not None else None
         if r is None:
@@ -148,6 +150,72 @@ def _place_extras(ws, extras: list[tuple], rows: list[Mapping], key: str, first:
             cell.row = r
             ws._cells[(r, c)] = cell
     return free
+
+
+def _filled(cells, r: int, c: int) -> bool:
+    cell = cells.get((r, c))
+    return cell is not None and cell.value not in (None, "")
+
+
+def _refuse_below(ws, table_name: str, lang: str, where: list[tuple[int, int]], why: str) -> WorkbookError:
+    from ..messages import text
+
+    rows = [r for r, _ in where]
+    cols = [c for _, c in where]
+    cells = f"{get_column_letter(min(cols))}{min(rows)}:{get_column_letter(max(cols))}{max(rows)}"
+    if len(where) == 1:
+        cells = cells.split(":")[0]
+    return WorkbookError(text("wb.rows_below", lang, sheet=ws.title, table=table_name,
+                              cells=f"{ws.title}!{cells}", why=text(f"wb.rows_below_{why}", lang)))
+
+
+def rows_below(ws, table_name: str, col_of: Mapping[str, int], lang: str) -> tuple[int, WorkbookError | None]:
+    """The rows typed directly below the table (LibreOffice does not grow a table as Excel
+    does): (their last row, or the table's last row when there are none; the error to raise
+    if the table has to grow over them when they do not fit, else None).
+
+    Rows are taken while they hold something within the table's columns. They fit when nothing
+    touches them outside the table's columns (a cell next to the table's first or last column,
+    or next to such a cell), no input cell holds a formula, and a computed column holds nothing
+    but a formula (written again by :func:`write_rows`).
+    """
+    spec = TABLES[table_name]
+    tbl = ws.tables[table_name]
+    min_col, _, max_col, last = range_boundaries(tbl.ref)
+    cells = ws._cells
+    inputs = {col_of[c.key] for c in spec.input_columns()}
+    computed = {col_of[c.key] for c in spec.columns if c.computed}
+    r, error = last, None
+    while r < ws.max_row and any(_filled(cells, r + 1, c) for c in range(min_col, max_col + 1)):
+        r += 1
+        if error is not None:
+            continue
+        outside = []
+        c = max_col + 1
+        while _filled(cells, r, c):
+            outside.append((r, c))
+            c += 1
+        c = min_col - 1
+        while c >= 1 and _filled(cells, r, c):
+            outside.append((r, c))
+            c -= 1
+        typed = [(r, c) for c in range(min_col, max_col + 1) if _filled(cells, r, c)]
+        formulas = [(rr, c) for rr, c in typed if c in inputs and cells[(rr, c)].data_type == "f"]
+        values = [(rr, c) for rr, c in typed if c in computed and cells[(rr, c)].data_type != "f"]
+        for where, why in ((outside, "outside"), (formulas, "formula"), (values, "computed")):
+            if where:
+                error = _refuse_below(ws, table_name, lang, where, why)
+                break
+    return r, error
+
+
+def _check_free(ws, table_name: str, lang: str, min_col: int, max_col: int, start: int, end: int) -> None:
+    """Refuse to grow the table over cells typed further below (after a blank row)."""
+    cells = ws._cells
+    typed = [(r, c) for r in range(start, min(end, ws.max_row) + 1) for c in range(min_col, max_col + 1)
+             if _filled(cells, r, c)]
+    if typed:
+        raise _refuse_below(ws, table_name, lang, typed, "gap")
 
 
 def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = False, min_rows: int | None = None) -> int:
@@ -167,8 +235,12 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     ws, tbl, col_of = table_columns(wb, table_name)
     min_col, header, max_col, old_last = range_boundaries(tbl.ref)
     first = header + 1
-    old_last = max(old_last, first)
     lang = workbook_lang(wb)
+    typed_first = max(old_last, first) + 1
+    typed_last, unfit = rows_below(ws, table_name, col_of, lang)
+    if unfit is not None:  # left where they are: refused below if the table must grow over them
+        typed_last = typed_first - 1
+    old_last = max(typed_last, first)  # rows typed below that fit become table rows
     keys = spec.keys()
     input_keys = [c.key for c in spec.columns if not c.computed]
     computed_keys = {c.key for c in spec.columns if c.computed}
@@ -180,6 +252,9 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
         unknown = [k for k in row if k not in col_of]
         if unknown:
             raise InputError(f"{table_name}, row {i}: unknown column {unknown[0]!r}")
+    if not append and typed_last >= typed_first:  # replacing: the typed rows are kept, after
+        typed = _read_rows(ws, input_keys, input_cols, typed_first, typed_last)
+        rows += [row for row in typed if any(v not in (None, "") for v in row.values())]
 
     start = first
     moves = not append or table_name == "tblCustomers"  # rows change places: extras follow ids
@@ -195,6 +270,9 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     n_data = start - first + len(rows)
     n_body = max(n_data + len(extras), min_rows or 0, 1)
     last = first + n_body - 1
+    if unfit is not None and last >= typed_first:
+        raise unfit
+    _check_free(ws, table_name, lang, min_col, max_col, old_last + 1, last)
 
     # the first body row's look is every row's look
     cells = ws._cells
