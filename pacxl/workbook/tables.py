@@ -12,6 +12,11 @@ the table's size:
 * the data validations and conditional formats that cover the table's body,
 * the sheets registered in :data:`DEPENDENTS` (the calendar grid has one line per action).
 
+Columns are found by header (:func:`table_columns`): a user's extra column is kept, its cells
+following their row. Rows typed just below the table (LibreOffice does not grow tables) become
+table rows when they fit, or the write is refused naming them when the table must grow over them
+(:func:`rows_below`).
+
 Rows are dicts keyed by the contract keys of the input columns; computed columns are written
 from :mod:`pacxl.workbook.formulas`. Each new row takes the cell styles (fill, font, number
 format, protection) of the table's first body row, so typed and imported rows look the same.
