@@ -130,7 +130,7 @@ def column_map(table_name: str, headers: Sequence[Any], *, first_col: int = 1, s
             raise _error(key, what="wb.column_twice", header=str(headers[twice[key][1]]), **ctx)
         if key not in pos:
             raise _error(key, what="wb.column_missing", **ctx)
-    return {k: first_col + p for k, p in pos.items()}
+    return {k: first_col + pos[k] for k in spec.keys() if k in pos}  # in the contract's order
 
 
 def sheet_columns(ws, tbl, table_name: str, *, lang: str = "fr", path: Any = None, computed: bool = True) -> dict[str, int]:
