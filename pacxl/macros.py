@@ -201,6 +201,15 @@ class BookWriter:
                     return sheet, t
         raise WorkbookError(f"{self.book.name}: table {table_name} is missing (not a pacxl workbook?)")
 
+    def _columns(self, sheet, tbl, table_name: str, computed: bool = True) -> dict[str, int]:
+        """Key -> sheet column of a table's columns, found by header as in a file."""
+        from .workbook.columns import column_map
+
+        min_col, header, max_col, _ = range_boundaries(tbl.range.address.replace("$", ""))
+        grid = sheet.range((header, min_col), (header, max_col)).options(ndim=2).value
+        return column_map(table_name, list(grid[0]) if grid else [], first_col=min_col, sheet=sheet.name,
+                          lang=self.lang, path=self.book.name, computed=computed)
+
     def body_rows(self, table_name: str) -> int:
         _, tbl = self._table(table_name)
         _, header, _, last = range_boundaries(tbl.range.address.replace("$", ""))
@@ -213,8 +222,7 @@ class BookWriter:
         spec = TABLES[table_name]
         sheet, tbl = self._table(table_name)
         min_col, header, max_col, old_last = range_boundaries(tbl.range.address.replace("$", ""))
-        if max_col - min_col + 1 != len(spec.columns):
-            raise WorkbookError(f"{sheet.name}: table {table_name} does not have the contract's columns")
+        col_of = self._columns(sheet, tbl, table_name)
         if table_name == "tblCustomers":
             rows = sort_customers(rows)
         first = header + 1
@@ -229,33 +237,30 @@ class BookWriter:
             sheet.range((last + 1, min_col), (old_last, max_col)).clear()
         n = last - first + 1
         keys = spec.keys()
-        for i, col in enumerate(spec.columns):
-            c = min_col + i
-            rng = sheet.range((first, c), (last, c))
-            if col.computed:
-                continue
+        for col in spec.input_columns():
+            c = col_of[col.key]
             values = [_excel_text(rows[r].get(col.key)) if r < len(rows) else None for r in range(n)]
-            rng.value = [[v] for v in values]
-        makers = computed_columns(table_name, self.lang, min_col, header)
-        for i, key in enumerate(keys):
-            if spec.columns[i].computed:
-                c = min_col + i
-                sheet.range((first, c), (last, c)).formula = [[makers[key](r, first, last)] for r in range(first, last + 1)]
+            sheet.range((first, c), (last, c)).value = [[v] for v in values]
+        makers = computed_columns(table_name, self.lang, min_col, header, col_of)
+        for col in spec.columns:
+            if col.computed:
+                c = col_of[col.key]
+                sheet.range((first, c), (last, c)).formula = [[makers[col.key](r, first, last)] for r in range(first, last + 1)]
         title = "'" + sheet.name.replace("'", "''") + "'"
-        for i, key in enumerate(keys):
-            letter = get_column_letter(min_col + i)
+        for key in keys:
+            letter = get_column_letter(col_of[key])
             self.book.names.add(column_name(table_name, key), f"={title}!${letter}${first}:${letter}${last}")
         return n
 
     def update_cells(self, table_name: str, updates: dict[str, dict[str, float]], append: bool) -> int:
         """Set ``updates[row id][column key]`` in place (actuals): the table keeps its size."""
-        spec = TABLES[table_name]
         sheet, tbl = self._table(table_name)
-        min_col, header, max_col, last = range_boundaries(tbl.range.address.replace("$", ""))
-        ids = sheet.range((header + 1, min_col + spec.index("id")), (last, min_col + spec.index("id"))).options(ndim=2).value
+        _, header, _, last = range_boundaries(tbl.range.address.replace("$", ""))
+        col_of = self._columns(sheet, tbl, table_name, computed=False)
+        ids = sheet.range((header + 1, col_of["id"]), (last, col_of["id"])).options(ndim=2).value
         for offset, (rid,) in enumerate(ids):
             for key, v in updates.get("" if rid is None else str(rid), {}).items():
-                cell = sheet.range((header + 1 + offset, min_col + spec.index(key)))
+                cell = sheet.range((header + 1 + offset, col_of[key]))
                 cell.value = updated_value(cell.value, v, append)
         return last - header
 

@@ -560,6 +560,24 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.layout.long": {"en": "long", "fr": "une ligne par montant"},
     "import.layout.wide": {"en": "wide", "fr": "une colonne par mois"},
     # import: what the readers say about a file they accept (skip reasons, notices, warnings)
+    # a contract table's columns, found by header (pacxl.workbook.columns)
+    "wb.column_missing": {"en": 'sheet {sheet}, table {table}: the column "{header}" is missing '
+                                '(rename a column back to "{header}", or add it to the table)',
+                          "fr": "feuille {sheet}, tableau {table} : la colonne « {header} » est introuvable "
+                                "(rendez-lui ce nom, ou ajoutez-la au tableau)"},
+    "wb.column_twice": {"en": 'sheet {sheet}, table {table}: two columns are "{header}": rename one',
+                        "fr": "feuille {sheet}, tableau {table} : deux colonnes s'appellent « {header} » : "
+                              "renommez-en une"},
+    "wb.rows_below": {"en": "sheet {sheet}, table {table}: the cells {cells}, typed below the table, do not "
+                            "fit into it ({why}) and the table must grow over them: move them, nothing was changed",
+                      "fr": "feuille {sheet}, tableau {table} : les cellules {cells}, saisies sous le tableau, "
+                            "n'y trouvent pas leur place ({why}) et le tableau doit s'agrandir sur elles : "
+                            "déplacez-les, rien n'a été modifié"},
+    "wb.rows_below_outside": {"en": "a cell beyond the table's columns", "fr": "une cellule hors des colonnes du tableau"},
+    "wb.rows_below_gap": {"en": "a blank row between them and the table",
+                          "fr": "une ligne vide les sépare du tableau"},
+    "wb.rows_below_formula": {"en": "a formula", "fr": "une formule"},
+    "wb.rows_below_computed": {"en": "a value in a computed column", "fr": "une valeur dans une colonne calculée"},
     "io.line": {"en": "line {shown}", "fr": "ligne {shown}"},
     "io.lines": {"en": "lines {shown}", "fr": "lignes {shown}"},
     "io.more": {"en": "{shown} and {n} more", "fr": "{shown} et {n} autres"},

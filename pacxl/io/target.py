@@ -53,16 +53,21 @@ def table_bounds(wb, table_name: str) -> tuple[Any, int, int, int, int]:
 
 
 def table_rows(wb, table_name: str) -> tuple[list[dict[str, Any]], int]:
-    """The table's data rows (input columns, blank rows left out) and its body row count."""
+    """The table's data rows (input columns found by header, blank rows left out) and its body
+    row count."""
+    from ..workbook.tables import table_columns
+
     spec = TABLES[table_name]
-    ws, min_col, header, max_col, last = table_bounds(wb, table_name)
-    keys = spec.keys()
-    inputs = [(k, min_col + i) for i, k in enumerate(keys) if not spec.columns[i].computed]
+    ws, tbl, col_of = table_columns(wb, table_name, computed=False)
+    _, header, _, last = range_boundaries(tbl.ref)
+    inputs = [(c.key, col_of[c.key]) for c in spec.input_columns()]
+    cells = ws._cells
     rows = []
     for r in range(header + 1, last + 1):
         row = {}
         for k, c in inputs:
-            v = ws.cell(row=r, column=c).value
+            cell = cells.get((r, c))
+            v = None if cell is None else cell.value
             if isinstance(v, dt.datetime) and v.time() == dt.time(0):
                 v = v.date()
             row[k] = v
@@ -124,7 +129,7 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
     change only the cells of the months and lines they name, in place: the tables keep their
     size, and a formula typed in another input cell stays a formula.
     """
-    from ..workbook.tables import write_rows
+    from ..workbook.tables import table_columns, write_rows
 
     out = {}
     if result.kind in ("budget", "customers"):
@@ -140,13 +145,12 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
         out[table_name] = write_rows(wb, table_name, rows, append=append, min_rows=n + spare)
         return out
     for table_name, updates in actual_updates(result).items():
-        spec = TABLES[table_name]
-        ws, min_col, header, max_col, last = table_bounds(wb, table_name)
-        id_col = min_col + spec.index("id")
+        ws, tbl, col_of = table_columns(wb, table_name, computed=False)
+        _, header, _, last = range_boundaries(tbl.ref)
         for r in range(header + 1, last + 1):
-            rid = ws.cell(row=r, column=id_col).value
+            rid = ws.cell(row=r, column=col_of["id"]).value
             for key, v in updates.get(str(rid) if rid is not None else "", {}).items():
-                cell = ws.cell(row=r, column=min_col + spec.index(key))
+                cell = ws.cell(row=r, column=col_of[key])
                 cell.value = updated_value(cell.value, v, append)
         out[table_name] = last - header
     return out

@@ -5,9 +5,12 @@ them. Change nothing here without a migration: users' workbooks carry these name
 
 * Sheets are found by **role** (their title depends on the language).
 * Cells are found by **defined name** (``PAC_*``, workbook scope).
-* Tables are found by **table name** (``tbl*``); their columns by position, in the order of
-  :data:`TABLES` (headers are translated, positions are not). Input columns come first, computed
-  columns (native formulas) after them, except the action's budget (the sum of its budget lines).
+* Tables are found by **table name** (``tbl*``); their columns by **header**, French or
+  English (:func:`pacxl.workbook.columns.column_map`, the one way every reader and writer finds
+  them): a column the user inserts is ignored, a missing one is named. The builder writes them in
+  the order of :data:`TABLES`, input columns first, computed columns (native formulas) after, except the action's budget (the sum of its budget
+  lines);
+  it may name month columns with the plan's month names (``janv. 2027``), also recognised.
 """
 
 from __future__ import annotations

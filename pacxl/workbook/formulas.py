@@ -27,7 +27,7 @@ tblBudget total/plan_ytd/variance      ``year_to_date(months, 12)``, ``year_to_d
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from openpyxl.utils import get_column_letter
 
@@ -46,15 +46,18 @@ def _q(s: str) -> str:
 
 
 class Geometry:
-    """Where a table sits: its first column and header row; column letters by contract key."""
+    """Where a table sits: its first column and header row; column letters by contract key
+    (``cols``: key -> sheet column as :func:`pacxl.workbook.columns.column_map` found them; by
+    default the contract's order from ``first_col``)."""
 
-    def __init__(self, table_name: str, first_col: int = 1, header_row: int = 4):
+    def __init__(self, table_name: str, first_col: int = 1, header_row: int = 4,
+                 cols: Mapping[str, int] | None = None):
         self.table = TABLES[table_name]
         self.first_col = first_col
         self.header_row = header_row
-        self.letters = {
-            key: get_column_letter(first_col + i) for i, key in enumerate(self.table.keys())
-        }
+        if cols is None:
+            cols = {key: first_col + i for i, key in enumerate(self.table.keys())}
+        self.letters = {key: get_column_letter(cols[key]) for key in self.table.keys()}
 
     def __getitem__(self, key: str) -> str:
         return self.letters[key]
@@ -431,9 +434,11 @@ _BUILDERS = {
 }
 
 
-def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4) -> dict[str, Formula]:
-    """Formula makers of the computed columns of ``table_name`` (every computed contract column)."""
-    g = Geometry(table_name, first_col, header_row)
+def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4,
+                     cols: Mapping[str, int] | None = None) -> dict[str, Formula]:
+    """Formula makers of the computed columns of ``table_name`` (every computed contract column;
+    ``cols``: where each column is, see :class:`Geometry`)."""
+    g = Geometry(table_name, first_col, header_row, cols)
     out = _BUILDERS[table_name](g, lang)
     missing = [c.key for c in g.table.columns if c.computed and c.key not in out]
     assert not missing, f"no formula for {table_name} columns {missing}"

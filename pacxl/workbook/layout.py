@@ -40,11 +40,16 @@ class TableLayout:
     first_col: int
     keys: tuple[str, ...]
     rows: list[int] = field(default_factory=list)
+    #: key -> sheet column, as found by header (empty: the keys' order from ``first_col``)
+    cols: dict[str, int] = field(default_factory=dict)
 
     def cell(self, index: int | None, key: str | None = None) -> str:
         """``A1`` reference of item ``index`` (0-based) in column ``key``; the header cell when
         ``index`` is None; the first column when ``key`` is None."""
-        col = self.first_col + (self.keys.index(key) if key in self.keys else 0)
+        if key in self.cols:
+            col = self.cols[key]
+        else:
+            col = self.first_col + (self.keys.index(key) if key in self.keys else 0)
         if index is None:
             row = self.header_row
         elif index < len(self.rows):

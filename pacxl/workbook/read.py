@@ -1,8 +1,9 @@
 """Read a pacxl workbook back into a :class:`pacxl.model.Plan`: the inverse of the generator.
 
 Settings come from the defined names of the contract (``PAC_Year``, ``PAC_Owners``...), tables
-from their table names and column positions (:mod:`pacxl.workbook.contract`; headers are
-translated, positions are not). Only input cells are read: computed columns and the values a
+from their table names, their columns from their headers in either language
+(:mod:`pacxl.workbook.columns`: a column the user inserted is ignored, a missing one is named).
+Only input cells are read: computed columns and the values a
 spreadsheet application cached in formula cells are ignored (a file saved by openpyxl has none),
 and a formula typed in an input cell reads as a blank. Blank rows are skipped; :func:`read_workbook`
 also returns the :class:`~pacxl.workbook.layout.Layout` (the sheet row of every item) so that
@@ -202,19 +203,16 @@ _TYPED_OVER = {"tblActions": ("budget",)}
 
 
 def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, Any]]:
+    from .columns import sheet_columns
+
     spec = TABLES[table_name]
     if table_name not in book.tables:
         raise WorkbookError(f"{book.path}: not a pacxl workbook (the table {table_name} is missing)")
     ws, tbl = book.tables[table_name]
-    min_col, header, max_col, last = range_boundaries(tbl.ref)
-    if max_col - min_col + 1 < len(spec.input_columns()):
-        raise WorkbookError(
-            f"{book.path}: sheet {ws.title}, table {table_name} has {max_col - min_col + 1} columns, "
-            f"expected {len(spec.columns)}"
-        )
-    keys = spec.keys()
-    input_keys = [c.key for c in spec.input_columns()] + list(_TYPED_OVER.get(table_name, ()))
-    col_of = {k: min_col + keys.index(k) for k in input_keys}
+    min_col, header, _, last = range_boundaries(tbl.ref)
+    col_of = sheet_columns(ws, tbl, table_name, lang=book.lang, path=book.path, computed=False)
+    input_keys = [c.key for c in spec.input_columns()]
+    input_keys += [k for k in _TYPED_OVER.get(table_name, ()) if k in col_of]
     cells = ws._cells
     rows, sheet_rows = [], []
     for r in range(header + 1, last + 1):
@@ -226,7 +224,7 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
             continue
         rows.append(row)
         sheet_rows.append(r)
-    layout.tables[table_name] = TableLayout(ws.title, header, min_col, tuple(keys), sheet_rows)
+    layout.tables[table_name] = TableLayout(ws.title, header, min_col, tuple(spec.keys()), sheet_rows, col_of)
     return rows
 
 
@@ -244,7 +242,7 @@ def _action(row: dict) -> Action:
         id=as_text(row["id"]), objective_id=as_text(row["objective_id"]), action=as_text(row["action"]),
         category=as_text(row["category"]), lever=as_text(row["lever"]), segment=as_text(row["segment"]),
         owner=as_text(row["owner"]), start=as_date(row["start"]), end=as_date(row["end"]),
-        budget=as_number(row["budget"]), kpi=as_text(row["kpi"]), status=as_text(row["status"]),
+        budget=as_number(row.get("budget")), kpi=as_text(row["kpi"]), status=as_text(row["status"]),
     )
 
 

@@ -12,6 +12,11 @@ the table's size:
 * the data validations and conditional formats that cover the table's body,
 * the sheets registered in :data:`DEPENDENTS` (the calendar grid has one line per action).
 
+Columns are found by header (:func:`table_columns`): a user's extra column is kept, its cells
+following their row. Rows typed just below the table (LibreOffice does not grow tables) become
+table rows when they fit, or the write is refused naming them when the table must grow over them
+(:func:`rows_below`).
+
 Rows are dicts keyed by the contract keys of the input columns; computed columns are written
 from :mod:`pacxl.workbook.formulas`. Each new row takes the cell styles (fill, font, number
 format, protection) of the table's first body row, so typed and imported rows look the same.
@@ -59,9 +64,10 @@ def find_table(wb, table_name: str):
     raise WorkbookError(f"not a pacxl workbook: table {table_name} is missing")
 
 
-def _last_data_row(ws, cols: list[int], first: int, last: int) -> int:
-    """The last row (first - 1 when none) whose input cells hold something."""
+def _last_data_row(ws, cols: Iterable[int], first: int, last: int) -> int:
+    """The last row (first - 1 when none) whose cells in ``cols`` hold something."""
     cells = ws._cells
+    cols = list(cols)
     for r in range(last, first - 1, -1):
         for c in cols:
             cell = cells.get((r, c))
@@ -104,50 +110,174 @@ def _value(v):
     return v
 
 
+#: The column that identifies a row: the user's own cells in extra columns follow it.
+ROW_KEY = {"tblCustomers": "code"}
+
+
+def table_columns(wb, table_name: str, *, computed: bool = True, path=None) -> tuple:
+    """(worksheet, table, key -> sheet column) of a contract table, its columns found by header
+    (:func:`pacxl.workbook.columns.sheet_columns`)."""
+    from .columns import sheet_columns
+
+    ws, tbl = find_table(wb, table_name)
+    return ws, tbl, sheet_columns(ws, tbl, table_name, lang=workbook_lang(wb), path=path, computed=computed)
+
+
+def _take_extras(ws, extra: list[int], key_col: int, first: int, last: int) -> list[tuple]:
+    """The user's cells in the table's extra columns, row by row: (row id, {column: cell})
+    (rows without such cells are left out). :func:`_place_extras` moves them."""
+    cells = ws._cells
+    out = []
+    for r in range(first, last + 1):
+        got = {c: cells[(r, c)] for c in extra if _filled(cells, r, c)}
+        if got:
+            ident = cells.get((r, key_col))
+            out.append((None if ident is None or ident.value in (None, "") else str(ident.value), got))
+    return out
+
+
+def _place_extras(ws, extras: list[tuple], rows: list[Mapping], key: str, first: int, free: int) -> int:
+    """Put each row's extra cells back beside the row with the same id; those whose row is gone
+    go to the rows from ``free`` on (never dropped). Returns the next free row."""
+    where: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        v = row.get(key)
+        if v not in (None, ""):
+            where.setdefault(str(v), first + i)
+    for _, got in extras:
+        for cell in got.values():
+            del ws._cells[(cell.row, cell.column)]
+    for ident, got in extras:
+        r = where.pop(ident, None) if ident is not None else None
+        if r is None:
+            r, free = free, free + 1
+        for c, cell in got.items():
+            cell.row = r
+            ws._cells[(r, c)] = cell
+    return free
+
+
+def _filled(cells, r: int, c: int) -> bool:
+    cell = cells.get((r, c))
+    return cell is not None and cell.value not in (None, "")
+
+
+def _refuse_below(ws, table_name: str, lang: str, where: list[tuple[int, int]], why: str) -> WorkbookError:
+    from ..messages import text
+
+    rows = [r for r, _ in where]
+    cols = [c for _, c in where]
+    cells = f"{get_column_letter(min(cols))}{min(rows)}:{get_column_letter(max(cols))}{max(rows)}"
+    if len(where) == 1:
+        cells = cells.split(":")[0]
+    return WorkbookError(text("wb.rows_below", lang, sheet=ws.title, table=table_name,
+                              cells=f"{ws.title}!{cells}", why=text(f"wb.rows_below_{why}", lang)))
+
+
+def rows_below(ws, table_name: str, col_of: Mapping[str, int], lang: str) -> tuple[int, WorkbookError | None]:
+    """The rows typed directly below the table (LibreOffice does not grow a table as Excel
+    does): (their last row, or the table's last row when there are none; the error to raise
+    if the table has to grow over them when they do not fit, else None).
+
+    Rows are taken while they hold something within the table's columns. They fit when nothing
+    touches them outside the table's columns (a cell next to the table's first or last column,
+    or next to such a cell), no input cell holds a formula, and a computed column holds nothing
+    but a formula (written again by :func:`write_rows`).
+    """
+    spec = TABLES[table_name]
+    tbl = ws.tables[table_name]
+    min_col, _, max_col, last = range_boundaries(tbl.ref)
+    cells = ws._cells
+    inputs = {col_of[c.key] for c in spec.input_columns()}
+    computed = {col_of[c.key] for c in spec.columns if c.computed}
+    r, error = last, None
+    while r < ws.max_row and any(_filled(cells, r + 1, c) for c in range(min_col, max_col + 1)):
+        r += 1
+        if error is not None:
+            continue
+        outside = []
+        c = max_col + 1
+        while _filled(cells, r, c):
+            outside.append((r, c))
+            c += 1
+        c = min_col - 1
+        while c >= 1 and _filled(cells, r, c):
+            outside.append((r, c))
+            c -= 1
+        typed = [(r, c) for c in range(min_col, max_col + 1) if _filled(cells, r, c)]
+        formulas = [(rr, c) for rr, c in typed if c in inputs and cells[(rr, c)].data_type == "f"]
+        values = [(rr, c) for rr, c in typed if c in computed and cells[(rr, c)].data_type != "f"]
+        for where, why in ((outside, "outside"), (formulas, "formula"), (values, "computed")):
+            if where:
+                error = _refuse_below(ws, table_name, lang, where, why)
+                break
+    return r, error
+
+
+def _check_free(ws, table_name: str, lang: str, min_col: int, max_col: int, start: int, end: int) -> None:
+    """Refuse to grow the table over cells typed further below (after a blank row)."""
+    cells = ws._cells
+    typed = [(r, c) for r in range(start, min(end, ws.max_row) + 1) for c in range(min_col, max_col + 1)
+             if _filled(cells, r, c)]
+    if typed:
+        raise _refuse_below(ws, table_name, lang, typed, "gap")
+
+
 def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = False, min_rows: int | None = None) -> int:
     """Replace (or, with ``append``, extend) the body of ``table_name`` with ``rows``.
 
     Returns the number of body rows the table has afterwards (data rows plus the blank,
     formatted rows kept for typing, at least ``min_rows`` in all). ``tblCustomers`` is kept
     sorted by amount (see :func:`sort_customers`), also when appending.
+
+    Columns are found by header (:func:`table_columns`); columns the contract does not know (a
+    user's "Commentaire") are kept: their cells follow their row's id (``id``, or a customer's
+    ``code``) when rows are replaced or sorted, and stay below the data when that row is gone.
     """
     spec = TABLES.get(table_name)
     if spec is None:
         raise WorkbookError(f"unknown table {table_name!r}: one of {', '.join(TABLES)}")
-    ws, tbl = find_table(wb, table_name)
+    ws, tbl, col_of = table_columns(wb, table_name)
     min_col, header, max_col, old_last = range_boundaries(tbl.ref)
-    if max_col - min_col + 1 != len(spec.columns):
-        raise WorkbookError(
-            f"{ws.title}: table {table_name} has {max_col - min_col + 1} columns, "
-            f"expected {len(spec.columns)} (made by another pacxl version?)"
-        )
     first = header + 1
-    old_last = max(old_last, first)
     lang = workbook_lang(wb)
+    typed_first = max(old_last, first) + 1
+    typed_last, unfit = rows_below(ws, table_name, col_of, lang)
+    if unfit is not None:  # left where they are: refused below if the table must grow over them
+        typed_last = typed_first - 1
+    old_last = max(typed_last, first)  # rows typed below that fit become table rows
     keys = spec.keys()
     input_keys = [c.key for c in spec.columns if not c.computed]
     computed_keys = {c.key for c in spec.columns if c.computed}
-    col_of = {k: min_col + i for i, k in enumerate(keys)}
     input_cols = [col_of[k] for k in input_keys]
+    extra_cols = sorted(set(range(min_col, max_col + 1)) - set(col_of.values()))
 
     rows = list(rows)
     for i, row in enumerate(rows, start=1):
         unknown = [k for k in row if k not in col_of]
         if unknown:
             raise InputError(f"{table_name}, row {i}: unknown column {unknown[0]!r}")
+    if not append and typed_last >= typed_first:  # replacing: the typed rows are kept, after
+        typed = _read_rows(ws, input_keys, input_cols, typed_first, typed_last)
+        rows += [row for row in typed if any(v not in (None, "") for v in row.values())]
 
     start = first
+    moves = not append or table_name == "tblCustomers"  # rows change places: extras follow ids
     if append:
-        start = _last_data_row(ws, input_cols, first, old_last) + 1
+        start = _last_data_row(ws, input_cols + extra_cols, first, old_last) + 1
         if table_name == "tblCustomers":  # keep the order: merge the old rows with the new
             rows = _read_rows(ws, input_keys, input_cols, first, start - 1) + rows
             start = first
     if table_name == "tblCustomers":
         rows = sort_customers(rows)
+    extras = _take_extras(ws, extra_cols, col_of[ROW_KEY.get(table_name, "id")], first, old_last) if moves else []
 
     n_data = start - first + len(rows)
-    n_body = max(n_data, min_rows or 0, 1)
+    n_body = max(n_data + len(extras), min_rows or 0, 1)
     last = first + n_body - 1
+    if unfit is not None and last >= typed_first:
+        raise unfit
+    _check_free(ws, table_name, lang, min_col, max_col, old_last + 1, last)
 
     # the first body row's look is every row's look
     cells = ws._cells
@@ -186,9 +316,11 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     for rr in range(r, last + 1):
         for k, c, st in input_specs:
             put(rr, c, st, None)
+    if moves:
+        _place_extras(ws, extras, rows, ROW_KEY.get(table_name, "id"), start, r)
 
     # computed columns: every row (first/last rows of tblCustomers have their own formulas)
-    makers = computed_columns(table_name, lang, min_col, header)
+    makers = computed_columns(table_name, lang, min_col, header, col_of)
     for k in keys:
         if k not in computed_keys:
             continue
@@ -196,7 +328,7 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
         for rr in range(first, last + 1):
             put(rr, c, st, make(rr, first, last), formula=True)
 
-    # a shrinking table leaves nothing behind
+    # a shrinking table leaves nothing behind (the user's extra cells were moved up above)
     for rr in range(last + 1, old_last + 1):
         for c in range(min_col, max_col + 1):
             cells.pop((rr, c), None)
