@@ -252,6 +252,7 @@ def abc_figures(plan: Plan) -> dict:
         res = calc.abc_classes(amounts)
     return {
         "customers": sum(1 for a in amounts if is_number(a)),
+        "with_revenue": sum(1 for a in amounts if is_number(a) and a > 0),
         "total": res.total,
         "thresholds": {"A": s.abc_a, "B": s.abc_b},
         "classes": res.summary(amounts),

@@ -7,6 +7,7 @@ the tests that use them.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import subprocess
 import tempfile
@@ -136,7 +137,7 @@ def agrees(native, expected, abs_tol: float = 0.0, rel_tol: float = 0.0) -> bool
     """A recalculated cell equals a figure: blank for None, numbers within the tolerance."""
     if expected is None:
         return blank(native)
-    if isinstance(expected, bool) or isinstance(expected, str):
+    if isinstance(expected, (bool, str, dt.date)):
         return native == expected
     if isinstance(native, bool) or not isinstance(native, (int, float)):
         return False

@@ -102,7 +102,8 @@ def _budget_lines_from_actions(p: Plan) -> None:
         s = p.settings
         first = calc.plan_month_of(a.start, s.year, s.first_month) if a.start else 1
         last = calc.plan_month_of(a.end, s.year, s.first_month) if a.end else 12
-        p.budget.append(BudgetLine(id=f"L-{a.id}", category="", action_id=a.id, label=a.action,
+        category = s.budget_categories[-1] if s.budget_categories else ""  # "Divers" / "Other"
+        p.budget.append(BudgetLine(id=f"L-{a.id}", category=category, action_id=a.id, label=a.action,
                                    months=spread_budget(float(a.budget), first, last)))
     for a in p.actions:  # the workbook computes it from the lines
         a.budget = None

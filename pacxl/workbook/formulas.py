@@ -153,12 +153,15 @@ def _actions(g: Geometry, lang: str) -> dict[str, Formula]:
     cancelled = f"INDEX(PAC_Statuses,{contract.STATUS_CANCELLED + 1})"
 
     def alert(r: int, _f: int, _l: int) -> str:
+        # late first (whatever the other gaps, as the report counts it), then reversed dates,
+        # then missing dates or owner
         s, e, st = f'{c["start"]}{r}', f'{c["end"]}{r}', f'{c["status"]}{r}'
+        rest = (f"IF(AND(ISNUMBER({s}),ISNUMBER({e})),IF({e}<{s},{dates},"
+                f'IF({c["owner"]}{r}="",{incomplete},"")),{incomplete})')
+        is_late = f"IF(AND(ISNUMBER({e}),ISNUMBER(PAC_AsOf),{st}<>{done},{st}<>{cancelled}),{e}<PAC_AsOf,FALSE)"
         return (
-            f'=IF({c["action"]}{r}="","",'
-            f"IF(AND(ISNUMBER({s}),ISNUMBER({e})),IF({e}<{s},{dates},"
-            f"IF(AND(ISNUMBER(PAC_AsOf),{e}<PAC_AsOf,{st}<>{done},{st}<>{cancelled}),{late},"
-            f'IF({c["owner"]}{r}="",{incomplete},""))),{incomplete}))'
+            f'=IF(AND({c["id"]}{r}="",{c["action"]}{r}="",NOT(ISNUMBER({e}))),"",'
+            f"IF({is_late},{late},{rest}))"
         )
 
     def budget(r: int, _f: int, _l: int) -> str:  # twin of calc.budget.action_budgets

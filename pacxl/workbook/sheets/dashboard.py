@@ -33,7 +33,7 @@ def build(ctx: Context) -> None:
     done = f"INDEX(PAC_Statuses,{STATUS_DONE + 1})"
     n_actions = f'COUNTIF({_n("tblActions", "action")},"?*")'
     figures = (
-        ("db_revenue_target", "=PAC_RevenueTarget", "money"),
+        ("db_revenue_target", '=IF(ISNUMBER(PAC_RevenueTarget),PAC_RevenueTarget,"")', "money"),
         ("db_revenue_plan", f"=SUMIF({kind},{rev},{_n('tblKPI', 'plan_year')})", "money"),
         ("db_revenue_plan_ytd", f"=SUMIF({kind},{rev},{_n('tblKPI', 'plan_ytd')})", "money"),
         ("db_revenue_actual_ytd", f"=SUMIF({kind},{rev},{_n('tblKPI', 'actual_ytd')})", "money"),
