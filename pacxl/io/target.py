@@ -156,7 +156,7 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
         ws, min_col, header, max_col, last = table_bounds(wb, table_name)
         id_col = min_col + spec.index("id")
         for r in range(header + 1, last + 1):
-            rid = ws.cell(row=r, column=id_col).value
+            rid = cell_value(ws.cell(row=r, column=id_col))
             for key, v in updates.get(str(rid) if rid is not None else "", {}).items():
                 cell = ws.cell(row=r, column=min_col + spec.index(key))
                 cell.value = updated_value(cell.value, v, append)

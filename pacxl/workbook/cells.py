@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 __all__ = ["Formula", "cell_value", "decode_text", "encode_text", "is_formula", "put",
-           "typed_text", "write_text"]
+           "restore_escapes", "typed_text", "write_text"]
 
 # An underscore that Excel would read as the start of an escape (followed by x and 4 hex digits;
 # the closing underscore may be the start of the next escape, so it is not required here).
@@ -91,6 +91,29 @@ def put(ws, row: int, column: int, value: Any):
     else:
         cell.value = value
     return cell
+
+
+def restore_escapes(wb) -> None:
+    """Make the text of a workbook openpyxl loaded storable again, before saving it.
+
+    openpyxl decodes part of the escapes it reads (the underscore's ``_x005F_``, in shared strings
+    and in rich-text loads) and writes every string back as it holds it: without this, a literal
+    ``_x0041_`` saved by Excel would come back as "A" once pacxl saved the workbook."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    for ws in wb.worksheets:
+        for cell in ws._cells.values():
+            if cell.data_type != "s":
+                continue
+            value = cell._value
+            if isinstance(value, CellRichText):
+                for i, part in enumerate(value):
+                    if isinstance(part, str):
+                        value[i] = encode_text(decode_text(part))
+                    else:
+                        part.text = encode_text(decode_text(part.text))
+            elif isinstance(value, str):
+                cell._value = encode_text(decode_text(value))
 
 
 class Formula(str):
