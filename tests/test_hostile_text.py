@@ -209,6 +209,14 @@ def test_new_with_hostile_company_and_owners(tmp_path):
     assert_text_only(tmp_path / "p.xlsx", [company, f"=1+1 {MARK}", "Bob", f"@{MARK}()"])
 
 
+def test_a_text_longer_than_a_cell_is_refused_not_cut(tmp_path):
+    res = CliRunner().invoke(main, ["new", str(tmp_path / "p.xlsx"), "--company", "Acme " + "x" * 40000])
+    assert res.exit_code == 2
+    assert res.stderr == ('Error: Guide!A2: the text "Plan 2027 - Acme xxxxxxxxxxxxx..." has 40017 characters; '
+                          "a cell holds at most 32767\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- consolidate ----------------------------------------------------------------------------------
 
 

@@ -76,8 +76,9 @@ def write_text(cell, text: str) -> None:
     if len(text) > MAX_TEXT:
         from ..errors import InputError
 
-        raise InputError(f"{cell.parent.title}!{cell.coordinate}: a text of {len(text)} characters; "
-                         f"a cell holds at most {MAX_TEXT}")
+        start = encode_text(text[:30].replace("\n", " "))
+        raise InputError(f'{cell.parent.title}!{cell.coordinate}: the text "{start}..." has {len(text)} '
+                         f"characters; a cell holds at most {MAX_TEXT}")
     cell._value = encode_text(text)
     cell.data_type = "s"
 
