@@ -430,6 +430,7 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     from .workbook.i18n import text
     from openpyxl.styles import Alignment
 
+    from .workbook.cells import put, write_text
     from .workbook.sheets._common import print_setup, protect
     from .workbook.styles import Styles
 
@@ -443,9 +444,9 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     def t(key: str, **kw) -> str:
         return text(key, lang).format(**kw)
 
-    ws["A1"] = t("ps_title", name=person.name)
+    write_text(ws["A1"], t("ps_title", name=person.name))
     st.title(ws["A1"])
-    ws["A2"] = t("ps_help", file=Path(person.path).name if person.path else person.name, month=m)
+    write_text(ws["A2"], t("ps_help", file=Path(person.path).name if person.path else person.name, month=m))
     st.subtitle(ws["A2"])
     ws.merge_cells("A2:F2")
     ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
@@ -480,7 +481,7 @@ def add_person_sheet(wb, person: Person, month: int | None, lang: str, currency:
     for k in fig["kpis"]:
         r += 1
         fmt = "pct" if k["kind"] == "rate" else ("money" if k["kind"] in ("revenue", "cost") else "int")
-        st.label(ws.cell(row=r, column=1, value=k["name"]))
+        st.label(put(ws, r, 1, k["name"]))
         for c, key in enumerate(("plan_ytd", "actual_ytd", "variance"), start=2):
             st.computed(ws.cell(row=r, column=c, value=k[key]), fmt)
         st.computed(ws.cell(row=r, column=5, value=k["variance_pct"]), "pct_signed")

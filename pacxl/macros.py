@@ -27,6 +27,7 @@ from ._data import data_dir
 from .errors import InputError, PacxlError, WorkbookError
 from .io.target import SPARE_ROWS, actual_updates, updated_value
 from .messages import field_label, text
+from .workbook.cells import put, typed_text, write_text
 from .workbook.contract import TABLES, column_name
 
 __all__ = [
@@ -122,14 +123,14 @@ def snapshot(book):
         values = used.options(ndim=2).value
         for i, row in enumerate(values):
             for j, v in enumerate(row):
-                if v is not None:
-                    ws.cell(row=used.row + i, column=used.column + j, value=_cell_value(v))
+                if v is not None:  # (values: a text that starts with "=" stays text)
+                    put(ws, used.row + i, used.column + j, _cell_value(v))
         for t in sheet.tables:
             ref = t.range.address.replace("$", "")
             min_col, min_row, max_col, _ = range_boundaries(ref)
             for c in range(min_col, max_col + 1):  # a table needs text headers
                 cell = ws.cell(row=min_row, column=c)
-                cell.value = str(cell.value) if cell.value is not None else f"Column{c}"
+                write_text(cell, str(cell.value) if cell.value is not None else f"Column{c}")
             ws.add_table(Table(displayName=t.name, ref=ref))
     for n in book.names:
         name = n.name
@@ -168,21 +169,6 @@ def picked_file(book) -> Path:
 
 
 # --- writing into the open workbook ------------------------------------------------------------
-
-
-def _excel_text(v: Any) -> Any:
-    """Text is written with a leading apostrophe (Excel's text prefix, not part of the value).
-
-    Writing a value through xlwings is typing it: without the prefix Excel turns "=..." into a
-    formula, customer code "00123" into the number 123, "1/2" or "12-3" into a date, "1E5" into
-    100000. The file's text must land as the importers read it, as the CLI writes it."""
-    if v == "":
-        return None
-    if isinstance(v, str):
-        return "'" + v
-    if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-        return dt.datetime(v.year, v.month, v.day)
-    return v
 
 
 class BookWriter:
@@ -239,7 +225,7 @@ class BookWriter:
         keys = spec.keys()
         for col in spec.input_columns():
             c = col_of[col.key]
-            values = [_excel_text(rows[r].get(col.key)) if r < len(rows) else None for r in range(n)]
+            values = [typed_text(rows[r].get(col.key)) if r < len(rows) else None for r in range(n)]
             sheet.range((first, c), (last, c)).value = [[v] for v in values]
         makers = computed_columns(table_name, self.lang, min_col, header, col_of)
         for col in spec.columns:
@@ -315,8 +301,8 @@ def run_check(book, today: dt.date | None = None) -> str:
         findings = check_workbook(_snapshot_file(book, folder), today=today)
     out = _sheet(book, CHECK_SHEET[lang])
     head = text("macro.check_head", lang).split("|")
-    out.range((1, 1)).value = [head] + [[severity_word(f.severity, lang), f.where, f.message, f.fix]
-                                        for f in findings]
+    out.range((1, 1)).value = [[typed_text(v) for v in row] for row in [head] + [
+        [severity_word(f.severity, lang), f.where, f.message, f.fix] for f in findings]]
     for i, f in enumerate(findings, start=2):
         if f.sheet:
             target = "'" + f.sheet.replace("'", "''") + "'!" + (f.cell or "A1")
@@ -372,5 +358,5 @@ def run_report(book, month: int | None = None) -> str:
         plan = read_plan(_snapshot_file(book, folder))
     figures = report_figures(plan, month, workbook=book.name)
     out = _sheet(book, REPORT_SHEET[lang])
-    out.range((1, 1)).value = _blocks(figures, lang)
+    out.range((1, 1)).value = [[typed_text(v) for v in row] for row in _blocks(figures, lang)]
     return text("macro.report_done", lang, month=figures["month"], sheet=out.name)

@@ -409,7 +409,7 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
         return _kpi_value(v, kind, lang)
 
     console = console or Console()
-    cur = currency_symbol(fig["currency"]) if lang == "fr" else fig["currency"]
+    cur = escape(currency_symbol(fig["currency"]) if lang == "fr" else fig["currency"])
     title = L("title", company=escape(fig["company"] or "PAC"), year=fig["year"], month=_month_label(fig, lang))
     console.print(f"[bold]{title}[/bold], " + L("subtitle", date=_show_date(fig["as_of"], lang)))
 

@@ -1,6 +1,9 @@
 """A stand-in for the slice of the xlwings object model that pacxl.macros uses, backed by an
 openpyxl workbook, so the macros' pipelines run in tests without Excel. It behaves as Excel does
-where it matters: a value written with a leading apostrophe is text, a formula is a formula."""
+where it matters: a value written with a leading apostrophe is text, a formula is a formula, and a
+value typed without the apostrophe is read as Excel reads typing (a number, or a formula when it
+starts with =, +, - or @). The openpyxl workbook behind it stays a faithful file: text is stored
+through pacxl's text writer and read back decoded, as Excel shows it."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from copy import copy
 
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
+
+from pacxl.workbook.cells import decode_text, write_text
 
 
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -36,8 +41,12 @@ class FakeRange:
 
     @property
     def value(self):
+        def shown(cell):
+            v = cell.value
+            return decode_text(v) if cell.data_type == "s" and isinstance(v, str) else v
+
         grid = [
-            [self.ws.cell(row=r, column=c).value for c in range(self.column, self.c2 + 1)]
+            [shown(self.ws.cell(row=r, column=c)) for c in range(self.column, self.c2 + 1)]
             for r in range(self.row, self.r2 + 1)
         ]
         if self._ndim == 2:
@@ -67,14 +76,16 @@ class FakeRange:
             for j, v in enumerate(row):
                 cell = self.ws.cell(row=self.row + i, column=self.column + j)
                 if isinstance(v, str) and v.startswith("'"):
-                    cell.value = v[1:]
-                    cell.data_type = "s"  # Excel: the apostrophe makes it text
+                    write_text(cell, v[1:])  # Excel: the apostrophe makes it text
                 elif isinstance(v, str) and not formula and _NUMBER.fullmatch(v.strip()):
                     cell.value = float(v)  # Excel takes "00123" or "1E5" typed as a value for a number
+                elif isinstance(v, str) and v[:1] in ("=", "+", "-", "@") and len(v) > 1:
+                    # Excel turns "=...", "+...", "-..." or "@..." typed as a value into a formula
+                    cell._value, cell.data_type = (v if v.startswith("=") else "=" + v), "f"
+                elif isinstance(v, str):
+                    write_text(cell, v)
                 else:
                     cell.value = v
-                    if isinstance(v, str) and v.startswith("=") and not formula:
-                        cell.data_type = "f"  # Excel turns "=..." typed as a value into a formula
         self.sheet.book.writes += 1
 
     def copy(self, destination: "FakeRange"):

@@ -142,6 +142,7 @@ def import_file(
 
 def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step) -> ImportSummary:
     from .save import check_nothing_dropped, save_workbook
+    from ..workbook.cells import restore_escapes
     from .target import write_result
 
     context = context_from_workbook(wb, path)
@@ -156,6 +157,7 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
         step(len(_STEPS))
         return summary
     step(3)
+    restore_escapes(wb)  # (text the user typed stays as typed once saved again)
     sizes = write_result(wb, result, context, append=append)
 
     def verify(again) -> None:

@@ -33,9 +33,11 @@ def progress_bar() -> Iterator:
 
 def print_summary(summary: ImportSummary) -> None:
     """The summary as rich tables on stdout (plain text when stdout is not a terminal), in the
-    workbook's language."""
+    workbook's language. Every text from the files (categories, segments, reasons, paths) is
+    printed as it is, never read as rich markup: a category named ``[/bold]`` is shown, not run."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console(highlight=False)
     r = summary.result
@@ -59,7 +61,7 @@ def print_summary(summary: ImportSummary) -> None:
         table.add_column(t("col_month"))
         table.add_column(t("col_amount"), justify="right")
         for m, v in r.totals_by_month.items():
-            table.add_row(summary.month_name(m), summary.amount(v))
+            table.add_row(Text(summary.month_name(m)), Text(summary.amount(v)))
         console.print(table)
     if r.totals_by_category:
         customers = r.kind == "customers"
@@ -67,7 +69,7 @@ def print_summary(summary: ImportSummary) -> None:
         table.add_column(t("col_segment" if customers else "col_category"))
         table.add_column(t("col_amount"), justify="right")
         for k, v in r.totals_by_category.items():
-            table.add_row(k or t("none"), summary.amount(v))
+            table.add_row(Text(k or t("none")), Text(summary.amount(v)))
         console.print(table)
     if r.kind != "actuals" or r.spend:
         console.print(t("total", amount=summary.amount(r.total)), markup=False, soft_wrap=True)

@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl.utils import range_boundaries
 
 from ..errors import WorkbookError
+from ..workbook.cells import cell_value
 from ..workbook.contract import TABLES, month_keys
 from .actuals import merge_actuals
 from .result import ImportResult, WorkbookContext
@@ -34,7 +35,7 @@ def _name_cells(wb, name: str) -> list[Any]:
         min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
         for r in range(min_row, max_row + 1):
             for c in range(min_col, max_col + 1):
-                out.append(ws.cell(row=r, column=c).value)
+                out.append(cell_value(ws.cell(row=r, column=c)))
     return out
 
 
@@ -66,8 +67,7 @@ def table_rows(wb, table_name: str) -> tuple[list[dict[str, Any]], int]:
     for r in range(header + 1, last + 1):
         row = {}
         for k, c in inputs:
-            cell = cells.get((r, c))
-            v = None if cell is None else cell.value
+            v = cell_value(cells.get((r, c)))
             if isinstance(v, dt.datetime) and v.time() == dt.time(0):
                 v = v.date()
             row[k] = v
@@ -148,7 +148,7 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
         ws, tbl, col_of = table_columns(wb, table_name, computed=False)
         _, header, _, last = range_boundaries(tbl.ref)
         for r in range(header + 1, last + 1):
-            rid = ws.cell(row=r, column=col_of["id"]).value
+            rid = cell_value(ws.cell(row=r, column=col_of["id"]))
             for key, v in updates.get(str(rid) if rid is not None else "", {}).items():
                 cell = ws.cell(row=r, column=col_of[key])
                 cell.value = updated_value(cell.value, v, append)

@@ -27,6 +27,7 @@ from openpyxl.utils import range_boundaries
 from ..calc._num import is_number
 from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
+from .cells import cell_value, is_formula
 from .contract import FUNNEL_STAGES, SHEETS, TABLES
 from .layout import SEGMENT_KEYS, Layout, TableLayout
 from .settings_check import checked_settings
@@ -61,7 +62,7 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def _is_formula(v: Any) -> bool:
-    return isinstance(v, str) and v.startswith("=")
+    return is_formula(v)  # a formula cell, not a text that starts with "=" (see cells.cell_value)
 
 
 def as_text(v: Any) -> str:
@@ -160,7 +161,7 @@ class _Book:
         for r in range(min_row, max_row + 1):
             for c in range(min_col, max_col + 1):
                 cell = cells.get((r, c))
-                out.append(None if cell is None else cell.value)
+                out.append(cell_value(cell))
         return out
 
     def value(self, name: str, required: bool = True) -> Any:
@@ -219,7 +220,7 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
         row = {}
         for k in input_keys:
             cell = cells.get((r, col_of[k]))
-            row[k] = None if cell is None else cell.value
+            row[k] = cell_value(cell)
         if all(_blank(v) for k, v in row.items() if k not in _TYPED_OVER.get(table_name, ())):
             continue
         rows.append(row)
@@ -291,7 +292,7 @@ def _read_segments(book: _Book, layout: Layout) -> list[Segment]:
 
     def val(r: int, offset: int) -> Any:
         cell = cells.get((r, min_col + offset))
-        return None if cell is None else cell.value
+        return cell_value(cell)
 
     segs, rows = [], []
     for r in range(min_row, max_row + 1):
@@ -369,13 +370,13 @@ def _read_review(ws, plan: Plan) -> None:
 
     def v(r: int, c: int) -> Any:
         cell = cells.get((r, c))
-        return None if cell is None else cell.value
+        return cell_value(cell)
 
     r = REVIEW_HEADER + 1
     max_row = ws.max_row
     while r <= max_row:
         total = v(r, 3)
-        if isinstance(total, str) and total.startswith("="):
+        if is_formula(total):
             break  # the total rows (=SUM( before, =SUMIF( by kind now) close the table of lines
         line = ReviewLine(as_text(v(r, 1)), as_text(v(r, 2)), as_number(v(r, 3)), as_number(v(r, 4)),
                           as_text(v(r, 7)))
@@ -401,14 +402,15 @@ def _read_swot(ws, plan: Plan, lang: str) -> None:
 
     def v(r: int, c: int) -> Any:
         cell = cells.get((r, c))
-        return None if cell is None else cell.value
+        return cell_value(cell)
 
     titles = {text("sw_" + k, lang): k for k in ("strengths", "weaknesses", "opportunities", "threats",
                                                   "environment", "value_proposition")}
     heads: dict[str, tuple[int, int]] = {}
     for (r, c), cell in list(cells.items()):
-        if c in (1, 3) and isinstance(cell.value, str) and cell.value.strip() in titles:
-            heads.setdefault(titles[cell.value.strip()], (r, c))
+        value = cell_value(cell)
+        if c in (1, 3) and isinstance(value, str) and value.strip() in titles:
+            heads.setdefault(titles[value.strip()], (r, c))
     if not heads:
         return
     head_rows = sorted({r for r, _ in heads.values()})

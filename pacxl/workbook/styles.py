@@ -51,6 +51,9 @@ _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$ CA", 
 def currency_format(currency: str, lang: str, signed: bool = False) -> str:
     """Whole-unit currency format: ``1 234 €`` in French (Excel shows the locale's separator)."""
     sym = _SYMBOLS.get(currency.upper(), currency.upper())
+    # the symbol is quoted literal text in the format: a quote or a control character in a
+    # typed currency would break the format (Excel's repair dialog), so they are left out
+    sym = "".join(ch for ch in sym if ch.isprintable() and ch != '"')[:20]
     if lang == "fr" or len(sym) > 1:
         pos = f'#,##0 "{sym}"'
     else:

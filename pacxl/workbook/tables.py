@@ -36,6 +36,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 
 from ..errors import InputError, WorkbookError
+from .cells import cell_value, is_formula, write_text
 from .contract import SHEETS, TABLES, column_name
 from .formulas import computed_columns
 
@@ -97,7 +98,7 @@ def _read_rows(ws, keys: list[str], cols: list[int], first: int, last: int) -> l
         row = {}
         for k, c in zip(keys, cols):
             cell = cells.get((r, c))
-            row[k] = None if cell is None else cell.value
+            row[k] = cell_value(cell)
         out.append(row)
     return out
 
@@ -290,15 +291,14 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
 
     def put(r: int, c: int, st, value, formula: bool = False) -> None:
         # Cells are made directly (openpyxl's ws.cell + value setter cost 3x more): numbers,
-        # dates and formulas are bound here; other text goes through openpyxl's checks.
+        # dates and formulas are bound here; text goes through the one text writer.
         cell = Cell(ws, row=r, column=c, style_array=st)  # (openpyxl copies the style array)
         if value is None:
             pass
-        elif formula:
+        elif formula or is_formula(value):  # (a formula the user typed in a kept row stays one)
             cell._value, cell.data_type = value, "f"
         elif isinstance(value, str):
-            cell.value = value
-            cell.data_type = "s"  # typed or imported text is never a formula
+            write_text(cell, value)  # typed or imported text is never a formula
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             cell._value = value
         else:

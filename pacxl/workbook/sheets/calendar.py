@@ -15,6 +15,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 
 from .. import styles as S
+from ..cells import put
 from ..contract import MONTHS, SHEETS, STATUS_CANCELLED, STATUS_DONE, column_name
 from ..styles import Styles
 from ._common import Context, print_setup, protect
@@ -64,7 +65,7 @@ def build(ctx: Context) -> None:
         r = FIRST + i
         k = dates[i] if i < len(dates) else None
         st.input(ws.cell(row=r, column=KEY_COL, value=k.date if k else None), "date")
-        st.input(ws.cell(row=r, column=KEY_COL + 1, value=(k.label or None) if k else None))
+        st.input(put(ws, r, KEY_COL + 1, (k.label or None) if k else None))
     ctx.name("PAC_KeyDates", ROLE, f"{kd}{FIRST}:{kd}{FIRST + cap - 1}")
     ctx.name("PAC_KeyDateLabels", ROLE, f"{kl}{FIRST}:{kl}{FIRST + cap - 1}")
     ctx.value_validation(ws, f"{kd}{FIRST}:{kd}{FIRST + cap - 1}", "date", "dv_date", 36526, 73051)

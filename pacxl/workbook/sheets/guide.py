@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from ..cells import write_text
 from ._common import Context, print_setup, protect, quote
 
 ROLE = "guide"
@@ -27,7 +28,7 @@ def build(ctx: Context) -> None:
     st.title(ws["A1"])
     ws.row_dimensions[1].height = 26
     company = ctx.settings.company
-    ws["A2"] = ctx.t("guide_subtitle", year=ctx.settings.year) + (f" - {company}" if company else "")
+    write_text(ws["A2"], ctx.t("guide_subtitle", year=ctx.settings.year) + (f" - {company}" if company else ""))
     st.subtitle(ws["A2"])
     ws["A3"] = ctx.t("guide_intro")
     ws["A3"].alignment = Alignment(wrap_text=True, vertical="top")

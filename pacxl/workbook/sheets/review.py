@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.styles import Alignment
 
+from ..cells import put
 from ..formulas import variance
 from ._common import Context, print_setup, protect, text_height
 
@@ -26,15 +27,15 @@ def build(ctx: Context) -> None:
     for i in range(cap):
         r = first + i
         line = rv.lines[i] if i < len(rv.lines) else None
-        st.input(ws.cell(row=r, column=1, value=(line.label or None) if line else None))
-        st.input(ws.cell(row=r, column=2, value=(line.kind or None) if line else None))
+        st.input(put(ws, r, 1, (line.label or None) if line else None))
+        st.input(put(ws, r, 2, (line.kind or None) if line else None))
         st.input(ws.cell(row=r, column=3, value=line.objective if line else None), "money")
         st.input(ws.cell(row=r, column=4, value=line.achieved if line else None), "money")
         ws.cell(row=r, column=5, value=variance(f"D{r}", f"C{r}"))
         st.computed(ws.cell(row=r, column=5), "money_signed")
         ws.cell(row=r, column=6, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(C{r})),IF(C{r}=0,"",D{r}/C{r}),"")')
         st.computed(ws.cell(row=r, column=6), "pct")
-        st.input(ws.cell(row=r, column=7, value=(line.comment or None) if line else None), wrap=True)
+        st.input(put(ws, r, 7, (line.comment or None) if line else None), wrap=True)
         if line:
             ws.row_dimensions[r].height = text_height([(line.comment, 48), (line.label, 30)])
     last = first + cap - 1
@@ -65,7 +66,7 @@ def build(ctx: Context) -> None:
         r += 1
         for i in range(max(NOTE_ROWS, len(items) + 2)):
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
-            st.input(ws.cell(row=r, column=1, value=items[i] if i < len(items) else None), wrap=True)
+            st.input(put(ws, r, 1, items[i] if i < len(items) else None), wrap=True)
             if i < len(items):
                 ws.row_dimensions[r].height = text_height([(items[i], 150)])
             r += 1

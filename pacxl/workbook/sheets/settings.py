@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from ...errors import InputError
+from ..cells import put
 from ..contract import FUNNEL_STAGES
 from ._common import Context, print_setup, protect
 
@@ -62,10 +63,11 @@ def build(ctx: Context) -> None:
         r = FIRST + i
         label = ws.cell(row=r, column=1, value=ctx.t(key))
         st.label(label)
-        cell = ws.cell(row=r, column=2, value=values[name])
-        if name == "PAC_AsOf":
+        if name == "PAC_AsOf":  # a formula (the one cell of this block pacxl computes)
+            cell = ws.cell(row=r, column=2, value=values[name])
             st.computed(cell, fmt, bold=True)
         else:
+            cell = put(ws, r, 2, values[name])
             st.input(cell, None if fmt == "year" else fmt)
         if fmt == "year":
             cell.number_format = "0"
@@ -93,7 +95,7 @@ def build(ctx: Context) -> None:
     for i in range(FUNNEL_STAGES):
         r = FIRST + i
         stage = s.funnel_stages[i] if i < len(s.funnel_stages) else None
-        st.input(ws.cell(row=r, column=STAGE_COL, value=stage))
+        st.input(put(ws, r, STAGE_COL, stage))
         if i < FUNNEL_STAGES - 1:
             rate = s.funnel_rates[i] if i < len(s.funnel_rates) else None
             st.input(ws.cell(row=r, column=RATE_COL, value=rate), "pct")
@@ -123,7 +125,7 @@ def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: in
         )
     st.header(ws.cell(row=4, column=col, value=ctx.t(header_key)))
     for i in range(cap):
-        cell = ws.cell(row=FIRST + i, column=col, value=items[i] if i < len(items) else None)
+        cell = put(ws, FIRST + i, col, items[i] if i < len(items) else None)
         if locked:
             st.computed(cell)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.styles import PatternFill
 
+from ..cells import put
 from ..i18n import VALUE_QUESTIONS
 from ._common import Context, print_setup, protect, text_height
 
@@ -27,7 +28,7 @@ def build(ctx: Context) -> None:
             cell.fill = PatternFill("solid", fgColor=QUADRANT_FILLS[key])
             items = getattr(sw, key)
             for i in range(rows):
-                st.input(ws.cell(row=r + 1 + i, column=col, value=items[i] if i < len(items) else None),
+                st.input(put(ws, r + 1 + i, col, items[i] if i < len(items) else None),
                          wrap=True)
         for i in range(rows):
             pair = [getattr(sw, k)[i] for k in (left, right) if i < len(getattr(sw, k))]
@@ -42,7 +43,7 @@ def build(ctx: Context) -> None:
     for i in range(max(4, len(env) + 1)):
         r += 1
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
-        st.input(ws.cell(row=r, column=1, value=env[i] if i < len(env) else None), wrap=True)
+        st.input(put(ws, r, 1, env[i] if i < len(env) else None), wrap=True)
         if i < len(env):
             ws.row_dimensions[r].height = text_height([(env[i], 120)])
     r += 2
@@ -53,8 +54,8 @@ def build(ctx: Context) -> None:
     keys = list(VALUE_QUESTIONS) + [k for k in answers if k not in VALUE_QUESTIONS]
     for key in keys:
         q = VALUE_QUESTIONS[key][ctx.lang] if key in VALUE_QUESTIONS else key
-        st.label(ws.cell(row=r, column=1, value=q), wrap=True)
-        st.input(ws.cell(row=r, column=3, value=answers.get(key) or None), wrap=True)
+        st.label(put(ws, r, 1, q), wrap=True)
+        st.input(put(ws, r, 3, answers.get(key) or None), wrap=True)
         ws.row_dimensions[r].height = max(30, text_height([(answers.get(key), 60), (q, 60)]))
         r += 1
     ws.column_dimensions["A"].width = 60

@@ -6,6 +6,7 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 
 from .. import styles as S
+from ..cells import put
 from ..contract import column_name
 from ._common import Context, print_setup, protect, text_height
 
@@ -31,9 +32,9 @@ def build(ctx: Context) -> None:
         r = first + i
         name = names[i] if i < len(names) else None
         seg = segments.get(name) if name else None
-        st.input(ws.cell(row=r, column=1, value=name))
-        st.input(ws.cell(row=r, column=2, value=seg.description if seg else None), wrap=True)
-        st.input(ws.cell(row=r, column=3, value=seg.persona if seg else None), wrap=True)
+        st.input(put(ws, r, 1, name))
+        st.input(put(ws, r, 2, seg.description if seg else None), wrap=True)
+        st.input(put(ws, r, 3, seg.persona if seg else None), wrap=True)
         st.input(ws.cell(row=r, column=4, value=seg.share if seg else None), "pct")
         ws.cell(row=r, column=5, value=f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(PAC_RevenueTarget)),D{r}*PAC_RevenueTarget,"")')
         st.computed(ws.cell(row=r, column=5), "money")
