@@ -44,8 +44,8 @@ def build(ctx: Context) -> None:
     formats = {k: "int" for k in KPI.keys()[KPI.index("p01"):]}
     formats.update(id="id", objective_id="id", numerator="id", denominator="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed"})
-    widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 11,
-              "denominator": 11, "variance_pct": 9, "status": 13}
+    widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 12,
+              "denominator": 12, "variance_pct": 9, "status": 13}
     widths.update({k: 9 for k in months})
     headers = month_headers(ctx, "p", "kpi_plan_word")
     headers.update(month_headers(ctx, "a", "kpi_actual_word"))

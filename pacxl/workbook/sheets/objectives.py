@@ -24,7 +24,7 @@ def build(ctx: Context) -> None:
                "h_kpi": "int", "h_until": "int", "h_num": "int", "h_den": "int"}
     widths = {"id": 7, "objective": 40, "kpi": 22, "target": 12, "unit": 10, "achievable": 30,
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22,
-              "landing": 14, "on_track": 11}
+              "landing": 16, "on_track": 12}
     wrap = ("objective", "kpi", "achievable", "relevant", "smart")
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, wrap=wrap)
     fit_rows(ws, first, rows, widths, wrap)
