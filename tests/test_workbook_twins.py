@@ -318,7 +318,8 @@ def test_review_totals_by_kind_do_not_double_count(lang, demo_fr_recalc, demo_en
 def test_smart_check_names_the_missing_letters(tmp_path):
     """The SMART check column says 'SMART' when every letter is there and names the missing
     ones otherwise: S no objective text, M no KPI or no numeric target, A no means, R no reason,
-    T no deadline date; a blank row stays blank."""
+    T no deadline date; a qualitative objective (no KPI, no target) says so; a blank row stays
+    blank."""
     from pacxl.model import Objective
 
     full = dict(objective="Sign 15 partners", kpi="Partners signed", target=15, unit="partners",
@@ -330,8 +331,10 @@ def test_smart_check_names_the_missing_letters(tmp_path):
         ({"kpi": ""}, "Missing: M"),
         ({"achievable": "", "relevant": ""}, "Missing: A R"),
         ({"deadline": None}, "Missing: T"),
+        # neither KPI nor target: a qualitative objective, complete without M
         ({"objective": "", "kpi": "", "target": None, "achievable": "", "relevant": "", "deadline": None},
-         "Missing: S M A R T"),
+         "Missing: S A R T"),
+        ({"kpi": "", "target": None}, "Qualitative"),
     ]
     plan = blank_plan("en", year=2028)
     plan.objectives = [Objective(id=f"O{i}", **(full | change)) for i, (change, _) in enumerate(cases)]
