@@ -247,3 +247,25 @@ def test_demo_workbook_shows_the_one_truth(demo_fr_path, demo_fr_recalc):
     targets = wb[SHEETS["targets"]["fr"]]
     shares = [targets.cell(row=r, column=6).value for r in range(5, 15)]
     assert sum(x for x in shares if isinstance(x, (int, float))) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_a_workbook_made_before_the_ratio_columns_still_reads(generated_workbooks, tmp_path):
+    """A pacxl 0.1 workbook has no numerator/denominator columns: check and report read it
+    (its rates are averages), an import says which column is missing."""
+    from pacxl.workbook.contract import KPI as KPI_T
+    from pacxl.workbook.read import read_plan
+    from pacxl.workbook.tables import find_table
+
+    path = tmp_path / "old.xlsx"
+    wb = openpyxl.load_workbook(generated_workbooks["demo_en"])
+    ws, tbl = find_table(wb, "tblKPI")
+    header = int(re.search(r"\d+", tbl.ref).group())
+    for key in ("numerator", "denominator"):  # as if the columns were not there: other headers
+        ws.cell(row=header, column=KPI_T.index(key) + 1).value = f"Note {key}"
+        tbl.tableColumns[KPI_T.index(key)].name = f"Note {key}"
+    wb.save(path)
+    plan = read_plan(path)
+    assert all(k.numerator == "" for k in plan.kpis)
+    k6 = next(k for k in report_figures(plan)["kpis"] if k["id"] == "KPI-06")
+    assert k6["rate_rule"] == "average"
+    assert not [f for f in check_plan(plan) if f.severity == "error"]

@@ -123,7 +123,8 @@ def column_map(table_name: str, headers: Sequence[Any], *, first_col: int = 1, s
     """
     spec = TABLES[table_name]
     pos, twice = match_headers(table_name, headers)
-    needed = [c.key for c in spec.columns if computed or not c.computed]
+    # readers accept a workbook made before a column was added (read as blank); writers need all
+    needed = [c.key for c in spec.columns if computed or not (c.computed or c.since)]
     ctx = dict(table_name=table_name, sheet=sheet, lang=lang, path=path)
     for key in needed:
         if key in twice:

@@ -89,6 +89,9 @@ class Column:
     fr: str
     en: str
     computed: bool = False
+    #: added after pacxl 0.1: a workbook made before it may lack the column; readers (check,
+    #: report, consolidate) then read it as blank instead of refusing the workbook
+    since: str = ""
 
     def header(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
@@ -196,8 +199,8 @@ KPI = Table(
         C("kind", "Type", "Kind"),
         C("unit", "Unité", "Unit"),
         C("objective_id", "Objectif", "Objective"),
-        C("numerator", "Numérateur (taux)", "Numerator (rate)"),
-        C("denominator", "Dénominateur (taux)", "Denominator (rate)"),
+        C("numerator", "Numérateur (taux)", "Numerator (rate)", since="0.2"),
+        C("denominator", "Dénominateur (taux)", "Denominator (rate)", since="0.2"),
         *_months("p", "Prévu", "Plan"),
         *_months("a", "Réel", "Actual"),
         C("plan_year", "Prévu année", "Plan year", computed=True),

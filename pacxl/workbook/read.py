@@ -212,7 +212,7 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
     ws, tbl = book.tables[table_name]
     min_col, header, _, last = range_boundaries(tbl.ref)
     col_of = sheet_columns(ws, tbl, table_name, lang=book.lang, path=book.path, computed=False)
-    input_keys = [c.key for c in spec.input_columns()]
+    input_keys = [c.key for c in spec.input_columns() if c.key in col_of]  # (see Column.since)
     input_keys += [k for k in _TYPED_OVER.get(table_name, ()) if k in col_of]
     cells = ws._cells
     rows, sheet_rows = [], []
@@ -258,8 +258,8 @@ def _budget(row: dict) -> BudgetLine:
 def _kpi(row: dict) -> KPI:
     return KPI(
         id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
-        objective_id=as_text(row["objective_id"]), numerator=as_text(row["numerator"]),
-        denominator=as_text(row["denominator"]),
+        objective_id=as_text(row["objective_id"]), numerator=as_text(row.get("numerator")),
+        denominator=as_text(row.get("denominator")),
         plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
         actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
     )
