@@ -23,22 +23,14 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_generate import best  # (run from benchmarks/, as run_all.py does)
 
 from pacxl.recalc import INSTALL_HINT, recalculate, soffice_path
 from pacxl.workbook.sheets._common import MIN_ROWS
 
 BEFORE = {"tblObjectives": 10, "tblActions": 30, "tblCustomers": 30, "tblBudget": 20, "tblKPI": 12}
-
-
-def best(fn, repeat: int) -> float:
-    out = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out = min(out, time.perf_counter() - t0)
-    return out
 
 
 def new_command(path: Path, sizes: dict | None) -> list[str]:
