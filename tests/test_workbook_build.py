@@ -10,6 +10,7 @@ import sys
 import openpyxl
 import pytest
 import yaml
+from openpyxl.utils import range_boundaries
 
 from pacxl import build_workbook as top_level_build
 from pacxl.defaults import blank_plan
@@ -17,6 +18,7 @@ from pacxl.errors import FileExistsError_, InputError, PacxlError
 from pacxl.workbook.build import build_workbook, make_workbook
 from pacxl.workbook.contract import NAMES, SHEETS, TABLES, column_name
 from pacxl.workbook.sheets._common import quote
+from pacxl.workbook.tables import table_columns
 
 ROLES = [r for r in SHEETS if r not in ("udfs", "xlwings_conf")]
 
@@ -113,7 +115,8 @@ def test_inputs_unlocked_computed_locked_sheets_protected(demo_fr):
         assert not ws.protection.password, ws.title
     ws = demo_fr[SHEETS["customers"]["fr"]]
     assert ws["D5"].protection.locked is False  # amount: input
-    assert ws["H5"].protection.locked is True  # ABC class: formula
+    ws_k, tbl_k, col_k = table_columns(demo_fr, "tblKPI")
+    assert ws_k.cell(row=6, column=col_k["status"]).protection.locked is True  # a formula
     assert ws["D5"].fill.fgColor.rgb.endswith("FFF8DC")
     assert ws["D5"].number_format == '#,##0 "€";-#,##0 "€"'
     act = demo_fr[SHEETS["actions"]["fr"]]
@@ -252,3 +255,16 @@ def test_customer_summary_reads_on_one_line(demo_fr):
         assert ws.cell(row=r, column=15).alignment.vertical == ws.cell(row=r, column=16).alignment.vertical == "center"
     title = "".join(run.t for p in ws._charts[0].title.tx.rich.p for run in (p.r or []))
     assert "5\u00a0%" in title and "5 %" not in title
+
+
+def test_the_customer_table_sorts_on_the_protected_sheet(demo_fr):
+    """Excel sorts a protected sheet's range only when sorting is allowed and none of the range's
+    cells is locked: every cell of tblCustomers (computed and hidden helper columns too) is
+    unlocked, and the filter buttons stay usable."""
+    ws, tbl, col_of = table_columns(demo_fr, "tblCustomers")
+    min_col, min_row, max_col, max_row = range_boundaries(tbl.ref)
+    assert ws.protection.sheet and ws.protection.sort is False and ws.protection.autoFilter is False
+    locked = [ws.cell(row=r, column=c).coordinate for r in range(min_row + 1, max_row + 1)
+              for c in range(min_col, max_col + 1) if ws.cell(row=r, column=c).protection.locked]
+    assert locked == []
+    assert tbl.autoFilter is not None and tbl.autoFilter.ref == tbl.ref

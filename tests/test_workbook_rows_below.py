@@ -36,10 +36,10 @@ def _type_below(src: Path, dst: Path, values: dict[str, object], *, gap: int = 0
     return r, col_of
 
 
-def _csv(tmp_path: Path, year: int) -> Path:
+def _csv(tmp_path: Path, year: int, n: int = 3) -> Path:
     p = tmp_path / "budget.csv"
     p.write_text("Ligne;Catégorie;Poste budgétaire;Mois;Montant\n"
-                 + "".join(f"IMP-{i};Digital;Import {i};01/{year};{100 + i}\n" for i in range(1, 4)),
+                 + "".join(f"IMP-{i};Digital;Import {i};01/{year};{100 + i}\n" for i in range(1, n + 1)),
                  encoding="utf-8")
     return p
 
@@ -86,6 +86,9 @@ def test_rows_that_do_not_fit_are_refused_naming_the_cells(generated_workbooks, 
     values = {"id": "TYPED-1", "label": "Saisie", "m01": 4321}
     row, col_of = _type_below(generated_workbooks[f"demo_{lang}"], wb, values, gap=gap, beyond=beyond)
     year = read_workbook(wb)[0].settings.year
+    _, tbl, _ = table_columns(openpyxl.load_workbook(wb), "tblBudget")
+    min_row, max_row = range_boundaries(tbl.ref)[1::2]
+    n = max_row - min_row  # appended after the demo's lines: the table must grow over the typed row
     before = wb.read_bytes()
     sheet = "Budget"
     if beyond is not None:
@@ -94,10 +97,10 @@ def test_rows_that_do_not_fit_are_refused_naming_the_cells(generated_workbooks, 
     else:
         cells = f"{sheet}!{get_column_letter(col_of['id'])}{row}:{get_column_letter(col_of['m01'])}{row}"
     with pytest.raises(WorkbookError) as err:
-        import_file("budget", wb, _csv(tmp_path, year), backup=False, append=True)
+        import_file("budget", wb, _csv(tmp_path, year, n), backup=False, append=True)
     assert cells in str(err.value) and why in str(err.value)
     assert wb.read_bytes() == before
-    res = CliRunner().invoke(main, ["import", "budget", str(wb), str(_csv(tmp_path, year)), "--append"])
+    res = CliRunner().invoke(main, ["import", "budget", str(wb), str(_csv(tmp_path, year, n)), "--append"])
     assert res.exit_code == 2 and cells in res.output and "Traceback" not in res.output
     assert wb.read_bytes() == before
 

@@ -159,3 +159,44 @@ def test_grown_tables_recalculate_over_every_row(generated_workbooks, tmp_path):
     assert got == sorted(zip(amounts, res.classes))
     cal = rec[SHEETS["calendar"]["fr"]]
     assert cal["A64"].value == "A60"
+
+
+def _one_formula_per_column(wb, table):
+    """{column key: rows whose formula is not the first body row's, moved to that row}, and the
+    table's calculated-column formulas by key."""
+    from openpyxl.formula.translate import Translator
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    from pacxl.workbook.contract import TABLES
+    from pacxl.workbook.tables import table_columns
+
+    ws, tbl, col_of = table_columns(wb, table)
+    min_col, header, _, last = range_boundaries(tbl.ref)
+    first = header + 1
+    odd, declared = {}, {}
+    for c in TABLES[table].columns:
+        if not c.computed:
+            continue
+        col = get_column_letter(col_of[c.key])
+        top = ws[f"{col}{first}"].value
+        odd[c.key] = [r for r in range(first + 1, last + 1)
+                      if Translator(top, origin=f"{col}{first}").translate_formula(f"{col}{r}") != ws[f"{col}{r}"].value]
+        tc = tbl.tableColumns[col_of[c.key] - min_col]
+        declared[c.key] = (tc.calculatedColumnFormula.attr_text if tc.calculatedColumnFormula else None, top)
+    return odd, declared
+
+
+@pytest.mark.parametrize("table", ["tblCustomers", "tblActions", "tblBudget", "tblKPI", "tblObjectives"])
+def test_every_computed_column_is_one_excel_calculated_column(wb, table):
+    """Each computed column holds the same relative formula on every row (the customer table's
+    running sums included: a sort keeps them right) and declares it as the table's calculated
+    column, so Excel gives it to a row typed under the table; an import keeps it so."""
+    for book in (wb, None):
+        if book is None:  # after an import that grows the table
+            rows = [{"code": f"N{i}", "amount": float(i)} for i in range(700)] if table == "tblCustomers" else []
+            if rows:
+                write_rows(wb, table, rows)
+            book = wb
+        odd, declared = _one_formula_per_column(book, table)
+        assert {k: v for k, v in odd.items() if v} == {}
+        assert {k: "=" + f for k, (f, _) in declared.items() if f} == {k: top for k, (_, top) in declared.items()}

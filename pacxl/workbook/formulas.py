@@ -375,18 +375,21 @@ def _customers(g: Geometry, lang: str) -> dict[str, Formula]:
     def h_pos(r, _f, _l):
         return f"=IF(ISNUMBER({d}{r}),IF({d}{r}>0,{d}{r},0),0)"
 
-    def h_run(r, f, _l):
-        return f"={pos}{r}" if r == f else f"={run}{r - 1}+{pos}{r}"
+    # One formula per column, the same on every row (an Excel calculated column, and a sort
+    # moves rows without breaking them): the first row's "row above" is the header, text, and
+    # the last row's "row below" is empty.
+    def h_run(r, _f, _l):
+        return f"=N({run}{r - 1})+{pos}{r}"
 
-    def h_break(r, f, _l):
-        return "=0" if r == f else f"=IF({pos}{r}>{pos}{r - 1},1,0)"
+    def h_break(r, _f, _l):
+        return f"=IF(ISNUMBER({pos}{r - 1}),IF({pos}{r}>{pos}{r - 1},1,0),0)"
 
-    def h_prior(r, f, _l):
-        fast = "0" if r == f else f"IF({pos}{r}={pos}{r - 1},{prior}{r - 1},{run}{r - 1})"
+    def h_prior(r, _f, _l):
+        fast = f"IF(ISNUMBER({pos}{r - 1}),IF({pos}{r}={pos}{r - 1},{prior}{r - 1},{run}{r - 1}),0)"
         return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">"&{d}{r})))'
 
-    def h_upto(r, _f, last):
-        fast = f"{run}{r}" if r == last else f"IF({pos}{r + 1}={pos}{r},{upto}{r + 1},{run}{r})"
+    def h_upto(r, _f, _l):
+        fast = f"IF(N({pos}{r + 1})={pos}{r},{upto}{r + 1},{run}{r})"
         return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">="&{d}{r})))'
 
     def share(r, _f, _l):

@@ -219,10 +219,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "gd_computed_text": ("Cellule calculée par formule (verrouillée) : ne pas saisir.",
                          "Cell computed by a formula (locked): do not type here."),
     "gd_tips": ("Bon à savoir", "Good to know"),
-    "gd_tip1": ("Les feuilles sont protégées sans mot de passe pour éviter d'écraser une formule : "
-                "Révision > Ôter la protection si vous devez modifier la structure.",
-                "Sheets are protected without a password so that no formula gets overwritten: "
-                "Review > Unprotect Sheet if you need to change the layout."),
+    "gd_tip1": ("Les feuilles sont protégées sans mot de passe : un garde-fou contre l'effacement "
+                "d'une formule, pas un verrou. Révision > Ôter la protection de la feuille si vous "
+                "devez changer la structure.",
+                "Sheets are protected without a password: a guard against overwriting a formula by "
+                "accident, not a lock. Review > Unprotect Sheet if you need to change the layout."),
     "gd_tip2": ("Les listes déroulantes (responsables, statuts, catégories, segments) se modifient "
                 "dans Paramètres et Cibles.",
                 "Drop-down lists (owners, statuses, categories, segments) are edited in Settings "
@@ -230,14 +231,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "gd_tip3": ("Le mois de suivi (Paramètres) fixe le cumul à date, les écarts et l'atterrissage.",
                 "The tracking month (Settings) sets the year to date, the variances and the "
                 "landing forecast."),
-    "gd_tip4": ("Gardez la table Clients triée par CA décroissant : les calculs restent instantanés "
-                "(un bandeau vous prévient sinon).",
-                "Keep the Customers table sorted by revenue, largest first: the formulas stay "
-                "instant (a banner warns you otherwise)."),
+    "gd_tip4": ("Gardez la table Clients triée par CA décroissant (bouton de filtre de l'en-tête "
+                "« CA », Trier du plus grand au plus petit : le tri et les filtres sont permis sur "
+                "la feuille protégée) : les calculs restent instantanés (un bandeau vous prévient "
+                "sinon).",
+                "Keep the Customers table sorted by revenue, largest first (filter button of the "
+                "'Revenue' header, Sort Largest to Smallest: sorting and filtering are allowed on "
+                "the protected sheet): the formulas stay instant (a banner warns you otherwise)."),
     "gd_tip5": ("Les données de la comptabilité s'importent avec « pacxl import » ; « pacxl check » "
                 "relit le plan et signale les oublis.",
                 "Finance's files are imported with 'pacxl import'; 'pacxl check' reads the plan "
                 "back and flags what is missing."),
+    "gd_tip6": ("Les tableaux ont déjà leurs lignes de saisie, formules comprises : {customers} "
+                "clients, {actions} actions, {budget} lignes de budget, {kpi} indicateurs, "
+                "{objectives} objectifs. Au-delà, « pacxl import » agrandit un tableau ; ou ôtez la "
+                "protection et tapez sous le tableau : Excel l'agrandit avec ses formules.",
+                "The tables already have their rows for typing, formulas included: {customers} "
+                "customers, {actions} actions, {budget} budget lines, {kpi} KPIs, {objectives} "
+                "objectives. Beyond that, 'pacxl import' grows a table; or unprotect the sheet and "
+                "type under the table: Excel extends it with its formulas."),
     # settings
     "settings_title": ("Paramètres", "Settings"),
     "settings_help": ("L'entreprise, l'année, le mois de suivi et les listes déroulantes du classeur.",

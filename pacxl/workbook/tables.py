@@ -34,6 +34,7 @@ from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from openpyxl.worksheet.table import TableFormula
 
 from ..errors import InputError, WorkbookError
 from .cells import cell_value, is_formula, write_text
@@ -319,7 +320,7 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     if moves:
         _place_extras(ws, extras, rows, ROW_KEY.get(table_name, "id"), start, r)
 
-    # computed columns: every row (first/last rows of tblCustomers have their own formulas)
+    # computed columns: every row, one formula per column (also the table's calculated column)
     makers = computed_columns(table_name, lang, min_col, header, col_of)
     for k in keys:
         if k not in computed_keys:
@@ -327,6 +328,8 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
         make, c, st = makers[k], col_of[k], styles[k]
         for rr in range(first, last + 1):
             put(rr, c, st, make(rr, first, last), formula=True)
+    _calculated_columns(ws, tbl, {col_of[k]: makers[k](first, first, last) for k in computed_keys},
+                        min_col, header)
 
     # a shrinking table leaves nothing behind (the user's extra cells were moved up above)
     for rr in range(last + 1, old_last + 1):
@@ -343,6 +346,20 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
         mod, fn = target.split(":")
         getattr(importlib.import_module(mod), fn)(wb, lang, first, last)
     return n_body
+
+
+def _calculated_columns(ws, tbl, formulas: Mapping[int, str], min_col: int, header: int) -> None:
+    """Declare the computed columns as Excel calculated columns: ``calculatedColumnFormula`` is
+    the first body row's formula without its ``=`` (what Excel keeps in the table part; the
+    cells hold the same formula row by row). Excel then gives a row typed under the table (on an
+    unprotected sheet) and an inserted row the same formulas. Other columns lose a stale one."""
+    if not tbl.tableColumns:  # a table made by the builder: columns named after the headers
+        tbl._initialise_columns()
+        for i, col in enumerate(tbl.tableColumns):
+            col.name = str(ws.cell(row=header, column=min_col + i).value)
+    for i, col in enumerate(tbl.tableColumns):
+        f = formulas.get(min_col + i)
+        col.calculatedColumnFormula = None if f is None else TableFormula(attr_text=f[1:])
 
 
 def _quote(title: str) -> str:

@@ -32,12 +32,16 @@ SPARE_ROWS = {
     "tblBudget": 5,
     "tblKPI": 5,
 }
+#: Capacity of each table: the rows (with their formulas, drop-downs and input look) every
+#: generated workbook offers, so that an owner types this many rows on the protected sheet (Excel
+#: does not grow a table on a protected sheet, LibreOffice never does). Every formula outside a
+#: table reads it through its column names, so all these rows count; blank rows show nothing.
 MIN_ROWS = {
-    "tblObjectives": 10,
-    "tblActions": 30,
-    "tblCustomers": 30,
-    "tblBudget": 20,
-    "tblKPI": 12,
+    "tblObjectives": 30,
+    "tblActions": 200,
+    "tblCustomers": 500,
+    "tblBudget": 150,
+    "tblKPI": 40,
 }
 
 

@@ -2,7 +2,8 @@
 
 The table is kept sorted by amount, largest first, so that the ABC formulas cost O(1) per row
 (see :func:`pacxl.workbook.formulas._customers`); a banner says when a user's edit broke the
-order (the formulas then fall back to SUMIF: still right, only slower).
+order (the formulas then fall back to SUMIF: still right, only slower). Every cell of the table is
+unlocked so that Excel sorts it on the protected sheet (from a header's filter button).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def build(ctx: Context) -> None:
     widths = {"code": 12, "name": 36, "segment": 22, "amount": 14, "share": 9, "cum_share": 11,
               "prior_share": 11, "abc": 9}
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths)
+    # Excel sorts a protected sheet's range only when none of its cells is locked: the computed
+    # columns are unlocked too (each row's formulas are the same, so a sort keeps them right)
+    for c in range(1, len(CUSTOMERS.columns) + 1):
+        ws.cell(row=first, column=c).protection = S.UNLOCKED
     L = {k: get_column_letter(CUSTOMERS.index(k) + 1) for k in CUSTOMERS.keys()}
     ctx.list_validation(ws, f"{L['segment']}{first}:{L['segment']}{first}", "PAC_Segments", "dv_segment")
     ctx.value_validation(ws, f"{L['amount']}{first}:{L['amount']}{first}", "decimal", "dv_amount",

@@ -6,7 +6,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..cells import write_text
-from ._common import Context, print_setup, protect, quote
+from ._common import MIN_ROWS, Context, print_setup, protect, quote, text_height
 
 ROLE = "guide"
 #: (step key, sheet roles it links to)
@@ -72,13 +72,16 @@ def build(ctx: Context) -> None:
     ws.cell(row=r, column=3, value=ctx.t("gd_computed_text")).alignment = st.wrap
     r += 2
     st.section(ws.cell(row=r, column=1, value=ctx.t("gd_tips")))
-    for key in ("gd_tip1", "gd_tip2", "gd_tip3", "gd_tip4", "gd_tip5"):
+    capacity = {"customers": MIN_ROWS["tblCustomers"], "actions": MIN_ROWS["tblActions"],
+                "budget": MIN_ROWS["tblBudget"], "kpi": MIN_ROWS["tblKPI"], "objectives": MIN_ROWS["tblObjectives"]}
+    for key in ("gd_tip1", "gd_tip2", "gd_tip3", "gd_tip4", "gd_tip5", "gd_tip6"):
         r += 1
         ws.cell(row=r, column=2, value="•")
         ws.cell(row=r, column=2).alignment = Alignment(horizontal="right", vertical="top")
-        ws.cell(row=r, column=3, value=ctx.t(key)).alignment = st.wrap
+        tip = ctx.t(key, **capacity) if key == "gd_tip6" else ctx.t(key)
+        ws.cell(row=r, column=3, value=tip).alignment = st.wrap
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
-        ws.row_dimensions[r].height = 30
+        ws.row_dimensions[r].height = text_height([(tip, 92)])
     for col, w in zip("ABCD", (7, 26, 70, 22)):
         ws.column_dimensions[col].width = w
     print_setup(ws, landscape=False, fit_height=1)
