@@ -45,6 +45,13 @@ class Settings:
     revenue_target: Number = None
     average_deal: Number = None
     deals_target: Optional[int] = None  # typed override; else ceil(revenue / average deal)
+    # seasonality profile: 12 monthly weights adding up to 100 % (fractions or percentages);
+    # empty: last year's monthly revenue (Review.monthly_revenue) when complete, else flat
+    seasonality: list[float] = field(default_factory=list)
+    # public holidays of the plan year; empty: France's (see pacxl.calc.workdays)
+    holidays: list[dt.date] = field(default_factory=list)
+    # per funnel stage, top first: months it precedes the signature (sales cycle); blank = 0
+    funnel_lags: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +71,7 @@ class Review:
     worked: list[str] = field(default_factory=list)
     did_not_work: list[str] = field(default_factory=list)
     conversion_notes: list[str] = field(default_factory=list)  # rates, cost per action, channels
+    monthly_revenue: list = field(default_factory=_blank_months)  # last year's revenue, plan months
 
 
 @dataclass
@@ -143,6 +151,7 @@ class KPI:
     actual: list = field(default_factory=_blank_months)
     numerator: str = ""  # rate KPIs: ID of the KPI counted above the line (e.g. signatures)
     denominator: str = ""  # ... and below it (e.g. proposals): the rate is a ratio of totals
+    stage: str = ""  # count KPIs: the funnel stage it counts (observed conversion rates)
 
 
 @dataclass

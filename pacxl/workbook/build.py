@@ -75,6 +75,8 @@ def normalized(plan: Plan) -> Plan:
     if not 1 <= int(s.first_month or 1) <= 12:
         raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")
     s.first_month = int(s.first_month or 1)
+    if s.seasonality:  # typed: 12 weights adding up to 100 % (fractions or percentages)
+        s.seasonality = calc.seasonality.check_profile(s.seasonality)
     _budget_lines_from_actions(p)
     return p
 

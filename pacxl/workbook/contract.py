@@ -72,6 +72,12 @@ NAMES: dict[str, str] = {
     "PAC_ABCSummary": "ABC summary, 3 rows A/B/C: class, count, revenue, revenue share, count share (Customers)",
     "PAC_SegmentShareCheck": "text saying whether the segments' target shares add up to 100 % (Targets)",
     "PAC_CustomersTotal": "sum of the customers' positive amounts (Customers)",
+    "PAC_SeasonalityInput": "seasonality typed by the user: 12 monthly weights, optional (Settings)",
+    "PAC_Seasonality": "seasonality used: 12 monthly weights adding up to 100 %: typed, else last year's monthly revenue, else flat (Settings)",
+    "PAC_WorkingDays": "working days of each plan month: Monday-Friday less PAC_Holidays (Settings, 12 cells)",
+    "PAC_Holidays": "public holidays of the plan year, editable (Settings, 30 cells)",
+    "PAC_FunnelLags": "per funnel stage, months it precedes the signature (Settings, 6 cells)",
+    "PAC_RevenueN1": "last year's revenue by plan month (Last year, 12 cells)",
     "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
 }
 
@@ -201,6 +207,8 @@ KPI = Table(
         C("objective_id", "Objectif", "Objective"),
         C("numerator", "Numérateur (taux)", "Numerator (rate)", since="0.2"),
         C("denominator", "Dénominateur (taux)", "Denominator (rate)", since="0.2"),
+        # count KPIs: the funnel stage the KPI counts (observed conversion rates, Funnel sheet)
+        C("stage", "Étape de l'entonnoir", "Funnel stage", since="0.2"),
         *_months("p", "Prévu", "Plan"),
         *_months("a", "Réel", "Actual"),
         C("plan_year", "Prévu année", "Plan year", computed=True),

@@ -259,6 +259,7 @@ def _kpi(row: dict) -> KPI:
     return KPI(
         id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
         objective_id=as_text(row["objective_id"]), numerator=as_text(row.get("numerator")),
+        stage=as_text(row.get("stage")),
         denominator=as_text(row.get("denominator")),
         plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
         actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
@@ -330,6 +331,12 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s.funnel_stages = [x for x in stages if x]
     rates = [as_number(v) for v in book.cells("PAC_FunnelRates", required=False)]
     s.funnel_rates = [r for r in rates[: max(len(s.funnel_stages) - 1, 0)] if r is not None]
+    lags = [_int_or_none(v) for v in book.cells("PAC_FunnelLags", required=False)][: len(s.funnel_stages)]
+    s.funnel_lags = [x if x is not None and x >= 0 else 0 for x in lags] if any(lags) else []
+    # the typed profile as typed (blanks kept: calc.seasonality.used_profile counts them 0)
+    typed = [as_number(v) for v in book.cells("PAC_SeasonalityInput", required=False)][:12]
+    s.seasonality = typed if any(v is not None for v in typed) else []
+    s.holidays = [d for d in (as_date(v) for v in book.cells("PAC_Holidays", required=False)) if d]
     a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
@@ -350,6 +357,8 @@ def _read_extras(book: _Book, plan: Plan) -> None:
     for d, label in zip(dates, labels + [None] * (len(dates) - len(labels))):
         if as_date(d) is not None or as_text(label):
             plan.key_dates.append(KeyDate(as_date(d), as_text(label)))
+    monthly = [as_number(v) for v in book.cells("PAC_RevenueN1", required=False)][:12]
+    plan.review.monthly_revenue = monthly + [None] * (12 - len(monthly))
     review_title = SHEETS["review"][book.lang]
     if review_title in book.wb.sheetnames:
         _read_review(book.wb[review_title], plan)

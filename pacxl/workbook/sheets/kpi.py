@@ -42,10 +42,10 @@ def build(ctx: Context) -> None:
     ]
     months = KPI.keys()[KPI.index("p01"):KPI.index("a12") + 1]
     formats = {k: "int" for k in KPI.keys()[KPI.index("p01"):]}
-    formats.update(id="id", objective_id="id", numerator="id", denominator="id")
+    formats.update(id="id", objective_id="id", numerator="id", denominator="id", stage="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed"})
     widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 12,
-              "denominator": 12, "variance_pct": 9, "status": 13}
+              "denominator": 12, "stage": 14, "variance_pct": 9, "status": 13}
     widths.update({k: 9 for k in months})
     headers = month_headers(ctx, "p", "kpi_plan_word")
     headers.update(month_headers(ctx, "a", "kpi_actual_word"))
@@ -68,6 +68,7 @@ def build(ctx: Context) -> None:
     ctx.list_validation(ws, rng("kind"), "PAC_KPIKinds", "dv_kpi_kind")
     ctx.list_validation(ws, rng("objective_id"), column_name("tblObjectives", "id"), "dv_objective")
     ctx.list_validation(ws, rng("numerator", "denominator"), column_name(TABLE, "id"), "dv_kpi_ratio")
+    ctx.list_validation(ws, rng("stage"), "PAC_FunnelStages", "dv_kpi_stage")
     ctx.value_validation(ws, rng("p01", "a12"), "decimal", "dv_amount", -1e12, 1e12)
     status = f"${L['status']}{first}"
     for word, fill, font in ((ctx.t("favourable"), S.GOOD_FILL, S.GOOD_FONT),
