@@ -13,7 +13,8 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import calc
+from . import adjust, calc, check_followup
+from .adjust import deals_target  # noqa: F401  (report imports it from here)
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
 from .errors import InputError
@@ -125,15 +126,6 @@ def status_position(settings: Settings, status: object) -> int | None:
 def is_closed(settings: Settings, status: object) -> bool:
     """Done or cancelled."""
     return status_position(settings, status) in (STATUS_DONE, STATUS_CANCELLED)
-
-
-def deals_target(settings: Settings) -> int | None:
-    """Deals to sign: the typed override, else ``ceil(revenue target / average deal)``."""
-    if settings.deals_target is not None:
-        return int(settings.deals_target)
-    if is_number(settings.revenue_target) and is_number(settings.average_deal) and settings.average_deal > 0:
-        return calc.deals_for_revenue(settings.revenue_target, settings.average_deal)
-    return None
 
 
 def _kind_or_none(word: object) -> str | None:
@@ -407,7 +399,8 @@ class _Checker:
             self.add(WARNING, "funnel-no-target", self.layout.name("PAC_FunnelTarget"))
             return
         vols = calc.required_volumes(deals, rates)
-        weekly = calc.per_period(vols, 52)
+        weeks = adjust.working_weeks(self.plan)
+        weekly = calc.per_period(vols, weeks)
         needs = ", ".join(f"{w} {name}" for w, name in zip(weekly, stages))
         self.add(INFO, "funnel-weekly-need", self.layout.name("PAC_FunnelVolumes"), deals=deals, needs=needs)
         # KPIs planning a stage's volume below what the funnel needs
@@ -426,7 +419,7 @@ class _Checker:
                 if planned and planned < vol:
                     self.add(WARNING, "funnel-kpi-below-need", self.at("tblKPI", i, "p01"),
                              label=k.id or k.name, planned=self.num(planned), stage=stage,
-                             per_week=math.ceil(planned / 52), need=self.num(vol), need_week=week)
+                             per_week=calc.per_period([planned], weeks)[0], need=self.num(vol), need_week=week)
                 break
         self._coverage(weekly[0], stages[0])
 
@@ -515,6 +508,7 @@ class _Checker:
         self.segments()
         self.kpis()
         self.funnel()
+        check_followup.run(self)
         self.customers()
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
 

@@ -661,6 +661,8 @@ def _settings(lang: str) -> Settings:
         budget_categories=default_list("budget_categories", lang),
         funnel_stages=default_list("funnel_stages", lang),
         funnel_rates=list(FUNNEL_RATES),
+        # sales cycle: a contact comes 3 months before its signature, a first meeting 2, a proposal 1
+        funnel_lags=[3, 2, 1, 0],
         abc_a=0.80,
         abc_b=0.95,
         revenue_target=REVENUE_TARGET,
@@ -679,7 +681,11 @@ def _review(lang: str) -> Review:
         ReviewLine(_pick(label, lang), prod_kind, float(obj), float(ach), _pick(c, lang))
         for label, obj, ach, c in _REVIEW_PRODUCTS
     ]
+    # last year's revenue month by month: the seasonality profile follows it (Settings)
+    n1_total = int(sum(float(x[5]) for x in _SEGMENTS) / 1_000)
+    monthly = [float(x * 1_000) for x in spread(n1_total, _REVENUE_WEIGHTS)]
     return Review(
+        monthly_revenue=monthly,
         lines=lines,
         worked=[_pick(x, lang) for x in _WORKED],
         did_not_work=[_pick(x, lang) for x in _DID_NOT_WORK],
@@ -832,6 +838,9 @@ def _kpis(lang: str, budget_plan: list[float], spent: list[float]) -> list[KPI]:
     # the signature rate is signatures / proposals over any period (a ratio of totals); the
     # renewal rate has no counts in the plan: it stays the average of its months
     kpis[5].numerator, kpis[5].denominator = kpis[4].id, kpis[3].id
+    # the four funnel KPIs count the funnel's stages: the Funnel sheet reads observed rates off them
+    for k, stage in zip(kpis[1:5], stages):
+        k.stage = stage
     return kpis
 
 

@@ -401,6 +401,27 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "du chiffre d'affaires et du panier moyen.",
                "Saisissez l'objectif de chiffre d'affaires et le montant moyen d'une affaire dans l'onglet Entonnoir."),
     },
+    "funnel-rate-below": {
+        "en": ("Observed conversion {stage} → {next}: {observed} against {assumed} assumed (more than 10 % below).",
+               "Revise the assumption or act on this stage; at the observed rates the rest of the "
+               "year still needs {volume} at the top of the funnel (Funnel sheet)."),
+        "fr": ("Transformation observée {stage} → {next} : {observed} pour {assumed} prévus (plus de 10 % en dessous).",
+               "Révisez l'hypothèse ou agissez sur cette étape ; aux taux observés, le reste de "
+               "l'année demande encore {volume} en haut de l'entonnoir (feuille Entonnoir)."),
+    },
+    "seasonality-not-100": {
+        "en": ("The seasonality typed on Settings adds up to {total}, not 100 %.",
+               "Correct the monthly weights, or clear them to follow last year's monthly revenue."),
+        "fr": ("La saisonnalité saisie dans Paramètres fait {total} au total, pas 100 %.",
+               "Corrigez les poids mensuels, ou effacez-les pour suivre le CA mensuel N-1."),
+    },
+    "holidays-outside-year": {
+        "en": ("{n} public holiday(s) of the Settings list fall outside the plan year (first: {first}).",
+               "Update the holiday list for the plan's year: working days and weekly needs depend on it."),
+        "fr": ("{n} jour(s) férié(s) de la liste des Paramètres tombent hors de l'année du plan (premier : {first}).",
+               "Mettez la liste des jours fériés à jour pour l'année du plan : les jours ouvrés et les "
+               "besoins hebdomadaires en dépendent."),
+    },
     "funnel-weekly-need": {
         "en": ("To sign {deals} deals the funnel needs each week: {needs}.",
                "Make sure the action plan schedules this activity every week."),

@@ -14,7 +14,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from . import calc
+from . import adjust, calc
 from .calc._num import is_number
 from .calc.variance import aggregation, check_month, kpi_kind
 from .check import (
@@ -213,23 +213,30 @@ def action_figures(plan: Plan, as_of: dt.date | None) -> dict:
 
 
 def funnel_figures(plan: Plan) -> dict:
-    s = plan.settings
-    stages = [str(x) for x in s.funnel_stages if str(x).strip()]
-    out: dict[str, Any] = {"deals_target": None, "stages": []}
-    try:
-        deals = deals_target(s)
-    except InputError:
-        deals = None
-    out["deals_target"] = deals
-    if deals is None or len(stages) < 2 or len(s.funnel_rates) < len(stages) - 1:
+    """The Funnel sheet's figures (see :mod:`pacxl.adjust`): yearly, monthly and weekly volumes
+    (weeks: the year's working weeks), ``tblFunnelMonths`` per stage (``months``, ``before``),
+    the volumes still needed at the observed rates (``volume_observed``), and ``observed``: per
+    named stage, its actuals to date and the observed rate to the next stage against the assumed
+    one (``below``: more than 10 % under it)."""
+    stages = adjust.stages(plan)
+    deals = adjust._deals(plan)
+    obs = adjust.observed(plan)
+    assumed = adjust.assumed_rates(plan)
+    out: dict[str, Any] = {"deals_target": deals, "working_weeks": adjust.working_weeks(plan),
+                           "signatures_by_month": adjust.monthly_signatures(plan), "stages": [],
+                           "observed": [
+                               {"name": name, "actual_to_date": obs["actual_to_date"][i],
+                                "observed_rate": obs["rates"][i] if i < len(obs["rates"]) else None,
+                                "assumed_rate": assumed[i] if assumed and i < len(assumed) else None,
+                                "below": bool(obs["below"][i]) if i < len(obs["below"]) else False}
+                               for i, name in enumerate(stages)]}
+    rates = assumed
+    if deals is None or rates is None:
         return out
-    rates = list(s.funnel_rates[: len(stages) - 1])
-    try:
-        vols = calc.required_volumes(deals, rates)
-    except InputError:
-        return out
+    vols = calc.required_volumes(deals, rates)
     monthly = calc.per_period(vols, 12)
-    weekly = calc.per_period(vols, 52)
+    weekly = calc.per_period(vols, out["working_weeks"])
+    months = adjust.funnel_months(plan)
     for i, name in enumerate(stages):
         out["stages"].append(
             {
@@ -238,6 +245,10 @@ def funnel_figures(plan: Plan) -> dict:
                 "year": vols[i],
                 "month": monthly[i],
                 "week": weekly[i],
+                "lag": adjust.lags(plan)[i],
+                "before": months.before[i],
+                "months": months.months[i],
+                "volume_observed": obs["volumes"][i] if obs["volumes"] else None,
             }
         )
     return out
@@ -307,6 +318,8 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "budget": budget_figures(plan, m),
         "actions": action_figures(plan, as_of),
         "funnel": funnel_figures(plan),
+        "seasonality": adjust.profile(plan),
+        "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
     })

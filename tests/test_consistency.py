@@ -32,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl.utils import range_boundaries
 from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -116,6 +117,21 @@ def plans(draw) -> Plan:
     amounts = st.sampled_from([None, 0.0, -120.0, 10.0, 250.5, 1_000.0])
     p.customers = [Customer(f"C{i}", f"Customer {i}", s.segments[0], draw(amounts))
                    for i in range(draw(st.integers(0, 6)))]
+    # follow and adjust: seasonality typed (in % or fractions) or from last year's months, lags,
+    # count KPIs linked to funnel stages (case may differ: COUNTIF ignores it)
+    season = draw(st.sampled_from(["flat", "typed", "percent", "history"]))
+    weights = draw(st.lists(st.integers(0, 20), min_size=12, max_size=12).filter(lambda w: sum(w) > 0))
+    if season in ("typed", "percent"):
+        s.seasonality = [w * 100 / sum(weights) for w in weights]
+        if season == "typed":
+            s.seasonality = [w / 100 for w in s.seasonality]
+    elif season == "history":
+        p.review.monthly_revenue = [float(w * 1000) for w in weights]
+    s.funnel_lags = draw(st.lists(st.integers(0, 5), min_size=0, max_size=len(s.funnel_stages)))
+    for k in p.kpis:
+        if k.kind == "count" and draw(st.booleans()):
+            stage = draw(st.sampled_from(s.funnel_stages))
+            k.stage = stage.upper() if draw(st.booleans()) else stage
     return p
 
 
@@ -215,6 +231,56 @@ class Name:
 
     def read(self, b: Book) -> dict:
         return {None: b.name(self.name)}
+
+
+@dataclasses.dataclass(frozen=True)
+class Range:
+    """A defined name over several cells: {position (1-based): value}."""
+
+    name: str
+
+    def read(self, b: Book) -> dict:
+        dn = b.formulas.defined_names.get(self.name)
+        if dn is None:
+            raise Missing(f"no defined name {self.name}")
+        (title, ref), = list(dn.destinations)
+        cells = b.values[title][ref.replace("$", "")]
+        flat = [c for row in cells for c in row] if isinstance(cells[0], tuple) else list(cells)
+        return {i: (None if blank(c.value) else c.value) for i, c in enumerate(flat, start=1)}
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetBlock:
+    """Rows under a header cell of a sheet (label column, value column): {label: value}."""
+
+    role: str
+    label_header: str
+    value_header: str
+
+    def read(self, b: Book) -> dict:
+        return b.block(self.role, self.label_header, self.value_header)
+
+
+@dataclasses.dataclass(frozen=True)
+class FunnelMonths:
+    """``tblFunnelMonths``: {(stage, month): volume}, month 0 being "before the year"."""
+
+    def read(self, b: Book) -> dict:
+        ws, tbl = None, None
+        for sheet in b.values.worksheets:
+            if "tblFunnelMonths" in sheet.tables:
+                ws, tbl = sheet, sheet.tables["tblFunnelMonths"]
+        if tbl is None:
+            raise Missing("no table tblFunnelMonths")
+        c0, r0, _, r1 = range_boundaries(tbl.ref)
+        out = {}
+        for r in range(r0 + 1, r1 + 1):
+            name = ws.cell(row=r, column=c0).value
+            if blank(name):
+                continue
+            for m in range(0, 13):
+                out[(name, m)] = ws.cell(row=r, column=c0 + 1 + m).value
+        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -346,6 +412,30 @@ def funnel_volumes(r: dict) -> dict:
     return {s["name"]: s["year"] for s in r["funnel"]["stages"]}
 
 
+def per_stage(key: str) -> Callable[[dict], dict]:
+    return lambda r: {s["name"]: s[key] for s in r["funnel"]["stages"]}
+
+
+def by_position(get: Callable[[dict], list]) -> Callable[[dict], dict]:
+    return lambda r: {i: v for i, v in enumerate(get(r) or [], start=1)}
+
+
+def stage_positions(key: str, n_less: int = 0, part: str = "stages") -> Callable[[dict], dict]:
+    """{position: figure} of the named stages (the last ``n_less`` have no such figure)."""
+    def get(r):
+        st_ = r["funnel"][part]
+        return {i: s[key] for i, s in enumerate(st_[: len(st_) - n_less], start=1)}
+    return get
+
+
+def funnel_months(r: dict) -> dict:
+    out = {}
+    for s in r["funnel"]["stages"]:
+        out[(s["name"], 0)] = s["before"]
+        out.update({(s["name"], m): v for m, v in enumerate(s["months"], start=1)})
+    return out
+
+
 def as_of(r: dict) -> dt.datetime:
     return dt.datetime.fromisoformat(r["as_of"])
 
@@ -417,6 +507,21 @@ FIGURES: tuple[Figure, ...] = (
            lambda r: {STATUS_DONE + 1: r["actions"]["counts"]["done"],
                       STATUS_CANCELLED + 1: r["actions"]["counts"]["cancelled"]}, EXACT, unlisted=SKIP),
     Figure("dashboard.funnel_volumes", Block("db_stage", "db_volume"), funnel_volumes, EXACT, unlisted=None),
+    # Follow and adjust: Settings' seasonality and working days, the Funnel's weekly needs,
+    # tblFunnelMonths and the funnel observed to date
+    Figure("settings.seasonality", Range("PAC_Seasonality"), by_position(lambda r: r["seasonality"]), RATIO),
+    Figure("settings.working_days", Range("PAC_WorkingDays"), by_position(lambda r: r["working_days"]), EXACT),
+    Figure("funnel.week", SheetBlock("funnel", "fu_stage", "fu_week"), per_stage("week"), EXACT, unlisted=None),
+    Figure("funnel.signatures_by_month", Range("PAC_FunnelSignaturesByMonth"),
+           by_position(lambda r: r["funnel"]["signatures_by_month"]), EXACT, unlisted=None),
+    Figure("funnel.months", FunnelMonths(), funnel_months, EXACT, unlisted=None),
+    Figure("funnel.actual_to_date", SheetBlock("funnel", "fu_stage", "fu_obs_actual"),
+           lambda r: {s["name"]: s["actual_to_date"] for s in r["funnel"]["observed"]},
+           RATIO, unlisted=None),
+    Figure("funnel.observed_rates", Range("PAC_ObservedRates"), stage_positions("observed_rate", 1, "observed"), RATIO,
+           unlisted=None),
+    Figure("funnel.volumes_observed", Range("PAC_FunnelVolumesObserved"), stage_positions("volume_observed"),
+           EXACT, unlisted=None),
     # KPI sheet, per KPI
     Figure("kpi.plan_year", Column("tblKPI", "plan_year"), per_kpi("plan_year"), by_kpi_kind),
     Figure("kpi.plan_ytd", Column("tblKPI", "plan_ytd"), per_kpi("plan_ytd"), by_kpi_kind),

@@ -78,6 +78,9 @@ NAMES: dict[str, str] = {
     "PAC_Holidays": "public holidays of the plan year, editable (Settings, 30 cells)",
     "PAC_FunnelLags": "per funnel stage, months it precedes the signature (Settings, 6 cells)",
     "PAC_RevenueN1": "last year's revenue by plan month (Last year, 12 cells)",
+    "PAC_FunnelSignaturesByMonth": "deals to sign each plan month: the year's deals spread by PAC_Seasonality in whole deals (Funnel, 12 cells)",
+    "PAC_ObservedRates": "observed conversion rate of each stage to the next, months 1..PAC_Month, from the count KPIs linked to the stages (Funnel, 5 cells)",
+    "PAC_FunnelVolumesObserved": "volume each stage still needs this year at the observed rates (Funnel, 6 cells)",
     "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
 }
 

@@ -316,6 +316,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "rv_monthly_title": ("CA mensuel N-1", "Last year's monthly revenue"),
     "rv_month": ("Mois N-1", "Month"),
     "rv_month_revenue": ("CA", "Revenue"),
+    # funnel observed and month by month
+    "fu_obs_actual": ("Réel à date (KPI liés)", "Actual to date (linked KPIs)"),
+    "fu_obs_rate": ("Taux observé", "Observed rate"),
+    "fu_obs_flag": ("Face à l'hypothèse", "Against the assumption"),
+    "fu_obs_volume": ("Reste à faire (taux observés)", "Still needed (observed rates)"),
+    "fu_obs_below": ("Sous l'hypothèse (-10 %)", "Below the assumption (-10%)"),
+    "fu_obs_ok": ("Conforme", "In line"),
+    "fu_obs_note": ("Liez chaque étape à un KPI de comptage (feuille Suivi KPI, colonne « Étape de "
+                    "l'entonnoir ») : taux observé = réalisés de l'étape suivante / réalisés de "
+                    "l'étape, mois 1 au mois de suivi.",
+                    "Link each stage to a count KPI (KPI tracking sheet, \"Funnel stage\" column): "
+                    "observed rate = the next stage's actuals / the stage's, months 1 to the "
+                    "tracking month."),
+    "fu_months_title": ("L'entonnoir mois par mois (cycle de vente)", "The funnel month by month (sales cycle)"),
+    "fu_months_help": ("Volume à atteindre chaque mois pour que les signatures du mois (saisonnalité) "
+                       "arrivent à temps, selon le délai de chaque étape (Paramètres).",
+                       "Volume to reach each month so that each month's signatures (seasonality) "
+                       "land on time, given each stage's lead time (Settings)."),
+    "fu_months_signatures": ("Signatures du mois (saisonnalité)", "Signatures of the month (seasonality)"),
+    "fu_months_before": ("Avant l'année", "Before the year"),
     # review
     "review_title": ("Bilan de l'année N-1", "Last year's review"),
     "review_help": ("Résultats par segment ou produit face aux objectifs ; ce qui a marché, ce qui n'a pas marché.",
@@ -418,7 +438,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu_rate": ("Taux vers l'étape suivante", "Rate to the next stage"),
     "fu_year": ("Volume annuel", "Yearly volume"),
     "fu_month": ("Par mois", "Per month"),
-    "fu_week": ("Par semaine", "Per week"),
+    "fu_week": ("Par semaine ouvrée", "Per working week"),
     "fu_rounding_note": ("Chaque volume est arrondi à l'unité supérieure : il faut des contacts entiers.",
                          "Every volume is rounded up: contacts come in whole units."),
     "fu_rates_note": ("Exemple : 15 signatures avec 30 % proposition → signature demandent 50 propositions.",
