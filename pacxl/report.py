@@ -516,6 +516,13 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
         for st in f["stages"]:
             t.add_row(e(st["name"]), share(st["rate_to_next"]), num(st["year"]), num(st["month"]), num(st["week"]))
         console.print(t)
+    if any(o["actual_to_date"] is not None for o in f["observed"]):
+        t = table(L("observed"), [(L("stage"), "wide"), (L("actual_to_date"), "num"),
+                                  (L("observed_rate"), "num"), (L("assumed_rate"), "num"), ("", "text")])
+        for o in f["observed"]:
+            t.add_row(e(o["name"]), num(o["actual_to_date"]), share(o["observed_rate"]),
+                      share(o["assumed_rate"]), L("below") if o["below"] else "")
+        console.print(t)
 
     ab = fig["abc"]
     t = table(L("abc", n=ab["customers"]),
@@ -748,6 +755,13 @@ def render_html(fig: dict, lang: str | None = None) -> str:
         shades = ["#1f4e79", "#2e6da4", "#4a8bc2", "#74a9d8", "#a3c6e8", "#cfe0f3"]
         out.append(svg_hbars([(s["name"], s["week"], shades[i % len(shades)]) for i, s in enumerate(f["stages"])],
                              title=L("chart_weekly"), value_fmt=lambda v: L("per_week", v=fmt_num(v, 0, lang))))
+    if any(o["actual_to_date"] is not None for o in f["observed"]):
+        out.append(f"<h2>{_e(L('observed'))}</h2>")
+        out.append(_table([L("stage"), L("actual_to_date"), L("observed_rate"), L("assumed_rate"), ""],
+                          [[_e(o["name"]), num(o["actual_to_date"]), share(o["observed_rate"]),
+                            share(o["assumed_rate"]), _e(L("below")) if o["below"] else ""]
+                           for o in f["observed"]],
+                          {1, 2, 3}))
 
     ab = fig["abc"]
     out.append(f"<h2>{_e(L('abc', n=ab['customers']))}</h2>")
