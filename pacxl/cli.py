@@ -216,6 +216,23 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
 # --- workbook generator: new, demo, templates ----------------------------------------------------
 
 
+def _weights(value: str) -> list[float]:
+    """``--seasonality``: 12 numbers separated by commas, or by semicolons (then a comma may be
+    the decimal mark); checked (12 weights, none negative, 100 % in all) when the plan is built."""
+    from .errors import InputError
+
+    parts = value.split(";") if ";" in value else value.split(",")
+    out = []
+    for i, part in enumerate(parts, start=1):
+        word = part.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            number = float(word)
+        except ValueError:
+            raise InputError(f"--seasonality: weight {i} is not a number: {part.strip()!r}") from None
+        out.append(number)
+    return out
+
+
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the workbook (default fr).")
@@ -223,11 +240,14 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
 @click.option("--company", help="Company name.")
 @click.option("--currency", help="Currency code (default EUR).")
 @click.option("--owners", metavar='"A,B"', help="Owners of actions, comma-separated.")
+@click.option("--seasonality", metavar='"6,7,9,..."',
+              help="12 monthly weights in % from the first month, adding up to 100 (';' between them "
+                   "allows decimal commas: \"6,5;7;...\"). Default: last year's monthly revenue, else flat.")
 @click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
-def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> None:
+def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, force) -> None:
     """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file).
 
     Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
@@ -251,6 +271,8 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
     else:
         plan = blank_plan(lang or "fr", year=year, company=company or "",
                           currency=currency or "EUR", owners=owner_list)
+    if seasonality is not None:
+        plan.settings.seasonality = _weights(seasonality)
     out = build_workbook(plan, path, udfs=udfs, force=force)
     click.echo(f"Wrote {out} ({plan.settings.lang}, {plan.settings.year})")
 

@@ -54,9 +54,8 @@ def check_profile(weights: Sequence[object]) -> list[float]:
         values = [v / 100 for v in values]  # type: ignore[operator]
         total /= 100
     if abs(total - 1) > SUM_TOLERANCE:
-        raise InputError(
-            f"the seasonality weights must add up to 100 %, they add up to {round(total * 100, 3)} %"
-        )
+        shown = total if total > 2 else total * 100  # typed as percentages, or as fractions
+        raise InputError(f"the seasonality weights must add up to 100 %, they add up to {round(shown, 3):g} %")
     return values  # type: ignore[return-value]
 
 
