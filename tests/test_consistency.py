@@ -128,6 +128,9 @@ def plans(draw) -> Plan:
     elif season == "history":
         p.review.monthly_revenue = [float(w * 1000) for w in weights]
     s.funnel_lags = draw(st.lists(st.integers(0, 5), min_size=0, max_size=len(s.funnel_stages)))
+    revenue = [k for k in p.kpis if k.kind == "revenue"]
+    if revenue and draw(st.booleans()):  # no typed plan: it follows the revenue goal x seasonality
+        revenue[0].plan = [None] * 12
     for k in p.kpis:
         if k.kind == "count" and draw(st.booleans()):
             stage = draw(st.sampled_from(s.funnel_stages))
@@ -196,9 +199,17 @@ def _edges() -> Plan:
     return p
 
 
+def _seasonal() -> Plan:
+    """The demo whose revenue KPI has no typed plan: it follows the revenue goal spread by the
+    seasonality of last year's months (the generator's formula, the reader's twin)."""
+    p = demo_plan("en")
+    p.kpis[0].plan = [None] * 12
+    return p
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
-           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges()}
+           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges(), "seasonal": _seasonal()}
     out.update({f"random{i}": p for i, p in enumerate(random_plans(RANDOM_PLANS))})
     return out
 

@@ -114,3 +114,20 @@ def test_lags_and_monthly_signatures_of_the_demo():
     # contacts come 3 months before their signature: the first three months' cohorts are "before"
     assert cal.months[0][-3:] == [0, 0, 0] and cal.months[3] == signs and cal.before[3] == 0
     assert cal.before[0] > 0 and sum(cal.months[0]) + cal.before[0] == cal.totals()[0]
+
+
+def test_revenue_kpi_without_a_plan_follows_the_goal_and_seasonality(tmp_path):
+    import openpyxl
+
+    p = demo_plan("fr")
+    p.kpis[0].plan = [None] * 12
+    path = build_workbook(p, tmp_path / "s.xlsx")
+    ws = openpyxl.load_workbook(path)["Suivi KPI"]
+    cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert sum("PAC_RevenueTarget*INDEX(PAC_Seasonality" in v for v in cells) == 12
+    back = read_plan(path)
+    assert back.kpis[0].plan == pytest.approx([4_200_000 * w for w in adjust.profile(back)])
+    # a typed plan is left as typed, and only the first revenue KPI follows
+    typed = build_workbook(demo_plan("fr"), tmp_path / "t.xlsx")
+    ws = openpyxl.load_workbook(typed)["Suivi KPI"]
+    assert not any(isinstance(c.value, str) and "PAC_Seasonality" in c.value for row in ws.iter_rows() for c in row)

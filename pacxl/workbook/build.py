@@ -124,6 +124,7 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
 
         udf_sheet.build(ctx)
     ctx.fill_tables()
+    kpi.seasonal_revenue_plan(ctx)
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # Excel computes every formula when it opens the file
     wb.properties.creator = "pacxl"

@@ -504,3 +504,10 @@ def variance_pct(actual: str, plan: str) -> str:
         f'=IF(AND(ISNUMBER({actual}),ISNUMBER({plan})),'
         f'IF({plan}=0,"",({actual}-{plan})/ABS({plan})),"")'
     )
+
+
+def seasonal_plan(month: int) -> str:
+    """A revenue KPI's monthly plan when none is typed: the year's revenue goal spread by the
+    seasonality profile (twin of :func:`pacxl.calc.seasonality.spread`). Typing a figure over
+    it replaces it; the workbook reader recognises this exact formula."""
+    return f'=IF(ISNUMBER(PAC_RevenueTarget),PAC_RevenueTarget*INDEX(PAC_Seasonality,{month}),"")'

@@ -27,6 +27,7 @@ from openpyxl.utils import range_boundaries
 from ..calc._num import is_number
 from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
+from .formulas import seasonal_plan
 from .cells import cell_value, is_formula
 from .contract import FUNNEL_STAGES, SHEETS, TABLES
 from .layout import SEGMENT_KEYS, Layout, TableLayout
@@ -255,13 +256,40 @@ def _budget(row: dict) -> BudgetLine:
     )
 
 
+def _plan_month(value: Any, month: int) -> Any:
+    """A KPI's planned month: a figure, or the seasonal-plan formula the generator writes for a
+    revenue KPI with no typed plan (kept as that formula, computed once Settings are read)."""
+    if is_formula(value) and str(value).replace(" ", "") == seasonal_plan(month).replace(" ", ""):
+        return _SEASONAL
+    return as_number(value)
+
+
+#: Marks a planned month that follows the revenue goal and the seasonality.
+_SEASONAL = object()
+
+
+def _seasonal_plans(plan: Plan) -> None:
+    """Compute the planned months written as the seasonal-plan formula (see :func:`_plan_month`):
+    revenue goal x PAC_Seasonality of the month, blank without a revenue goal."""
+    from ..calc.seasonality import used_profile
+
+    weights = None
+    for k in plan.kpis:
+        if any(v is _SEASONAL for v in k.plan):
+            if weights is None:
+                weights = used_profile(plan.settings.seasonality, plan.review.monthly_revenue)
+            goal = plan.settings.revenue_target
+            k.plan = [(goal * weights[m] if goal is not None else None) if v is _SEASONAL else v
+                      for m, v in enumerate(k.plan)]
+
+
 def _kpi(row: dict) -> KPI:
     return KPI(
         id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
         objective_id=as_text(row["objective_id"]), numerator=as_text(row.get("numerator")),
         stage=as_text(row.get("stage")),
         denominator=as_text(row.get("denominator")),
-        plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
+        plan=[_plan_month(row[f"p{i:02d}"], i) for i in range(1, 13)],
         actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
     )
 
@@ -463,6 +491,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         raise
     except Exception as exc:  # noqa: BLE001  # a damaged review/SWOT block must not hide the plan's tables
         raise WorkbookError(f"{p}: cannot read the review, SWOT or key dates ({type(exc).__name__}: {exc})") from None
+    _seasonal_plans(plan)
     return plan, layout
 
 

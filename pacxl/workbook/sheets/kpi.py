@@ -89,3 +89,28 @@ def build(ctx: Context) -> None:
     ws.freeze_panes = f"C{first}"
     print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=2, title_cols="A:B")
     protect(ws)
+
+
+def seasonal_revenue_plan(ctx: Context) -> None:
+    """The first revenue KPI with no monthly plan follows the revenue goal and the seasonality:
+    its plan cells get :func:`pacxl.workbook.formulas.seasonal_plan` (called once the tables
+    are filled; the user types over them to plan otherwise)."""
+    from ...calc.variance import kpi_kind
+    from ...errors import InputError
+    from .. import formulas as F
+    from ..tables import find_table
+
+    for i, k in enumerate(ctx.plan.kpis):
+        try:
+            kind = kpi_kind(k.kind)
+        except InputError:
+            continue
+        if kind == "revenue":
+            if any(v is not None for v in k.plan):
+                return
+            ws, table = find_table(ctx.wb, TABLE)
+            top = int("".join(ch for ch in table.ref.split(":")[0] if ch.isdigit()))
+            r = top + 1 + i
+            for m in range(1, MONTHS + 1):
+                ws.cell(row=r, column=KPI.index(f"p{m:02d}") + 1, value=F.seasonal_plan(m))
+            return
