@@ -35,6 +35,9 @@ LISTS = (
     ("PAC_KPIKinds", None, "list_kpi_kinds", 9, 4),
 )
 STAGE_COL, RATE_COL = 11, 12
+#: PAC_Seasonality (placeholder of the catch-up branch: 12 weights, month 1 first, flat unless
+#: the plan has a profile): column N, rows FIRST..FIRST+11.
+SEASON_COL = 14
 
 
 def build(ctx: Context) -> None:
@@ -106,7 +109,10 @@ def build(ctx: Context) -> None:
     ctx.value_validation(ws, rates, "decimal", "list_funnel_rates", 0.0001, 1)
     st.small(ws.cell(row=FIRST + FUNNEL_STAGES, column=STAGE_COL, value=ctx.t("set_funnel_note")))
 
-    widths = {1: 40, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16}
+    _seasonality(ctx, ws)
+
+    widths = {1: 40, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16,
+              13: 2, SEASON_COL: 14}
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w
     ws.row_dimensions[4].height = 32
@@ -132,3 +138,18 @@ def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: in
             st.input(cell)
     letter = get_column_letter(col)
     ctx.name(name, ROLE, f"{letter}{FIRST}:{letter}{FIRST + cap - 1}")
+
+
+def _seasonality(ctx: Context, ws) -> None:
+    """``PAC_Seasonality``: the plan's seasonality profile, 12 weights in a column, month 1 first
+    (the plan's ``settings.seasonality`` when it has one, else flat: 1/12 each)."""
+    from ...calc import seasonality
+
+    st = ctx.st
+    typed = getattr(ctx.settings, "seasonality", None)
+    weights = seasonality.profile(typed, None) if typed else seasonality.flat()
+    st.header(ws.cell(row=4, column=SEASON_COL, value=ctx.t("set_seasonality")))
+    for i, w in enumerate(weights):
+        st.input(ws.cell(row=FIRST + i, column=SEASON_COL, value=w), "pct")
+    letter = get_column_letter(SEASON_COL)
+    ctx.name("PAC_Seasonality", ROLE, f"{letter}{FIRST}:{letter}{FIRST + len(weights) - 1}")
