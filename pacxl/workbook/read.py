@@ -330,6 +330,8 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s.funnel_stages = [x for x in stages if x]
     rates = [as_number(v) for v in book.cells("PAC_FunnelRates", required=False)]
     s.funnel_rates = [r for r in rates[: max(len(s.funnel_stages) - 1, 0)] if r is not None]
+    if "PAC_Seasonality" in book.names:  # the seasonality profile (12 weights; a formula reads blank)
+        s.seasonality = [as_number(v) for v in book.cells("PAC_Seasonality")]
     a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
