@@ -207,9 +207,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "step7_name": ("Suivre et ajuster", "Track and adjust"),
     "step7_text": (
         "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
-        "cumul à date et atterrissage ; ajustez le plan.",
+        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan.",
         "Every month: type the actuals, move the tracking month (Settings), read the variances, "
-        "year to date and landing forecast; adjust the plan.",
+        "year to date, landing forecast, what is left to do and the quarters; adjust the plan.",
     ),
     "gd_legend": ("Légende", "Legend"),
     "gd_input_sample": ("À saisir", "Type here"),
