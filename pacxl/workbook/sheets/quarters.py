@@ -88,7 +88,7 @@ def build(ctx: Context) -> None:
 
     # budget by category
     st.section(ws.cell(row=B_SECTION, column=2, value=ctx.t("qt_budget_section", currency=s.currency)))
-    st.small(ws.cell(row=B_NOTE, column=2, value=ctx.t("qt_budget_note")))
+    st.subtitle(ws.cell(row=B_NOTE, column=2, value=ctx.t("qt_budget_note")))
     for q in range(1, QUARTERS + 1):
         c = FIG + 2 * (q - 1)
         _group(ws, st, B_QROW, c, 2, _quarter_label(ctx.lang, q, s.first_month, s.year))
@@ -133,14 +133,14 @@ def build(ctx: Context) -> None:
 
     widths = {1: 7, 2: 30}
     for c in range(FIG, K_LAST + 1):
-        widths[c] = 10.5
+        widths[c] = 11.5
     widths[K_LAST + 1] = 2
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w
     for i in range(len(HELPERS)):
         dim = ws.column_dimensions[get_column_letter(H_FIRST + i)]
         dim.width, dim.hidden, dim.outlineLevel = 10, True, 1
-    for r in (B_HEADER, K_HEADER):
+    for r in (B_QROW, B_HEADER, K_HEADER):
         ws.row_dimensions[r].height = 30
     ws.freeze_panes = f"{get_column_letter(FIG)}4"
     print_setup(ws, landscape=True, title_cols="A:B")
