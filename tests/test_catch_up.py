@@ -24,7 +24,7 @@ from pacxl.report import report_figures
 
 from plans import clean_plan
 
-SEEDS = range(300)
+SEEDS = range(150)
 
 
 def _months(rng: random.Random, rate: bool = False) -> list:
