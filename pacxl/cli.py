@@ -122,18 +122,20 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
 @click.option("--month", type=click.IntRange(1, 12), help="Plan month 1-12 (default: the workbook's PAC_Month).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON (schema pacxl.report/1).")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page.")
+@click.option("--quarter", type=int, metavar="N",
+              help="Plan quarter 1-4 to show (default: the month's); --json lists all four.")
 @reports_errors
-def report(workbook: str, month: int | None, as_json: bool, html_path: str | None) -> None:
-    """Where the plan stands at a month: KPIs, budget, actions, funnel, ABC.
+def report(workbook: str, month: int | None, as_json: bool, html_path: str | None, quarter: int | None) -> None:
+    """Where the plan stands at a month: KPIs, catch-up, quarters, budget, actions, funnel, ABC.
 
-    Example: pacxl report pac_2026.xlsx --month 10 --html october.html
+    Example: pacxl report pac_2026.xlsx --month 10 --quarter 3 --html october.html
     """
     import json
 
     from .messages import text
     from .report import render_terminal, report_workbook, write_html
 
-    fig = report_workbook(workbook, month)
+    fig = report_workbook(workbook, month, quarter)
     if html_path:
         write_html(fig, html_path)
     if as_json:

@@ -839,3 +839,28 @@ def finding_text(code: str, lang: str, variant: str | None = None, **kw: Any) ->
 def placeholders(template: str) -> set[str]:
     """Field names of a ``str.format`` template (for the catalogue's tests)."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# Catch-up and quarters in the report (pacxl.report_followup), and their keys' labels.
+TEXTS.update({
+    "report.catch_up": {"en": "Catch-up after month {month}: left to do and the monthly target",
+                        "fr": "Rattrapage après le mois {month} : reste à faire et objectif mensuel"},
+    "report.remaining": {"en": "Left to do", "fr": "Reste à faire"},
+    "report.next_month": {"en": "Month {month}", "fr": "Mois {month}"},
+    "report.rate_needed": {"en": "Rate needed", "fr": "Taux nécessaire"},
+    "report.quarter_kpis": {"en": "Quarter Q{q} (plan months {first}-{last}): KPIs",
+                            "fr": "Trimestre T{q} (mois {first} à {last} du plan) : indicateurs"},
+    "report.quarter_budget": {"en": "Quarter Q{q}: budget by category ({currency})",
+                              "fr": "Trimestre T{q} : budget par catégorie ({currency})"},
+    "report.quarter_short": {"en": "Q{q}", "fr": "T{q}"},
+    "report.budget_by_quarter": {"en": "Budget plan by quarter ({currency})",
+                                 "fr": "Budget prévu par trimestre ({currency})"},
+    "report.plan": {"en": "Plan", "fr": "Prévu"},
+})
+FIELDS.update({
+    "remaining": ("Reste à faire", "Left to do"), "catch_up_by_month": ("Rattrapage par mois", "Catch-up by month"),
+    "rate_needed": ("Taux nécessaire", "Rate needed"), "seasonality": ("Saisonnalité", "Seasonality"),
+    "quarter": ("Trimestre", "Quarter"), "quarters": ("Trimestres", "Quarters"), "months": ("Mois", "Months"),
+    "started": ("Commencé", "Started"), "complete": ("Terminé", "Complete"), "plan": ("Prévu", "Plan"),
+    "plan_to_date": ("Prévu à date", "Plan to date"),
+})

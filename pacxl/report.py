@@ -294,14 +294,17 @@ def revenue_figures(kpis: list[dict]) -> dict:
 
 
 def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
-                   today: dt.date | None = None) -> dict:
+                   today: dt.date | None = None, quarter: int | None = None) -> dict:
     """Every figure of the report at plan month ``month`` (the tracking month by default), as of
-    the plan's as-of date (``today`` overrides it, like ``check --today``)."""
+    the plan's as-of date (``today`` overrides it, like ``check --today``); ``quarter``: the plan
+    quarter the terminal and HTML show (default: the month's)."""
+    from .report_followup import add_figures
+
     m = resolve_month(plan, month)
     s = plan.settings
     kpis = kpi_figures(plan, m)
     as_of = today or plan_as_of(s, m)
-    return finite_figures({
+    fig = {
         "schema": JSON_SCHEMA_ID,
         "workbook": workbook,
         "lang": lang_of(s.lang),
@@ -322,7 +325,9 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
-    })
+    }
+    add_figures(fig, plan, m, quarter)
+    return finite_figures(fig)
 
 
 def finite_figures(obj):
@@ -483,6 +488,10 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
                   f"[{style}]{_verdict(fav, lang)}[/]" if style else "", kv(k["landing"], k["kind"]),
                   kv(k["plan_year"], k["kind"]))
     console.print(t)
+    if "quarters" in fig:  # catch-up and the selected quarter (pacxl.report_followup)
+        from .report_followup import terminal
+
+        terminal(fig, console, table, L, kv, e, lang)
 
     t = table(L("budget", currency=cur), [(L("category"), "wide"), (L("plan_year"), "num"),
                                           (L("plan_to_date"), "num"), (L("actual"), "num"),
@@ -718,6 +727,10 @@ def render_html(fig: dict, lang: str | None = None) -> str:
         out.append(svg_bars(months, [(L("chart_plan"), _GREY, k["plan_by_month"]),
                                      (L("chart_actual"), _BLUE, k["actual_by_month"])],
                             title=L("chart_kpi_by_month", kpi=k["name"], currency=cur), lang=lang))
+    if "quarters" in fig:  # catch-up and the selected quarter (pacxl.report_followup)
+        from .report_followup import html as followup_html
+
+        out.extend(followup_html(fig, L, kv, num, lang))
 
     out.append(f"<h2>{_e(L('budget', currency=cur))}</h2>")
     rows = [[_e(r["category"]), num(r["plan_year"]), num(r["plan_ytd"]), num(r["actual"]),
@@ -786,9 +799,13 @@ def write_html(fig: dict, path: str | Path) -> Path:
     return p
 
 
-def report_workbook(path: str | Path, month: int | None = None) -> dict:
-    """Read a pacxl workbook and compute its report figures."""
+def report_workbook(path: str | Path, month: int | None = None, quarter: int | None = None) -> dict:
+    """Read a pacxl workbook and compute its report figures (``quarter``: see :func:`report_figures`)."""
     from .workbook.read import read_plan
 
+    if quarter is not None:  # refused before the workbook is read
+        from .report_followup import check_quarter
+
+        check_quarter(quarter)
     plan = read_plan(path)
-    return report_figures(plan, month, workbook=str(path))
+    return report_figures(plan, month, workbook=str(path), quarter=quarter)

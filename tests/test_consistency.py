@@ -2,12 +2,14 @@
 
 How it runs (keep it fast):
 
-* Plans: the demo (fr, en), a blank plan (at its first month), two small hand-made plans (the
-  one of tests/plans.py with nothing spent yet, and with edge cases: these make the known
-  disagreements fail whatever hypothesis draws), and
+* Plans: the demo (fr, en), a blank plan (at its first month), three small hand-made plans (the
+  one of tests/plans.py with nothing spent yet, with edge cases, and the edge plan with a
+  seasonality profile whose rest of the year weighs 0: these make the known disagreements fail
+  whatever hypothesis draws), and
   ``RANDOM_PLANS`` plans drawn by hypothesis from :func:`plans` (KPIs of every kind with monthly
   plans and actuals, actions ending around the as-of date in every status, budget lines with and
-  without spend, qualitative objectives, deadlines before and after the as-of date). Hypothesis
+  without spend, qualitative objectives, deadlines before and after the as-of date; seasonality
+  profiles from :data:`PROFILES` set after the draw). Hypothesis
   only *generates*: a ``@given`` collector with ``derandomize=True`` runs once per session and
   keeps the plans it is given, so the batch is the same on every run and no test re-draws.
 * Every workbook is built, then ALL of them are recalculated by ONE LibreOffice process
@@ -199,7 +201,7 @@ def _edges() -> Plan:
     return p
 
 
-def _seasonal() -> Plan:
+def _seasonal_revenue() -> Plan:
     """The demo whose revenue KPI has no typed plan: it follows the revenue goal spread by the
     seasonality of last year's months (the generator's formula, the reader's twin)."""
     p = demo_plan("en")
@@ -207,10 +209,28 @@ def _seasonal() -> Plan:
     return p
 
 
+#: Seasonality profiles given to the random plans in turn (None: the flat default): a typical
+#: one, one with months at 0 (the rest of the year may weigh 0: an even split then)
+PROFILES = (None, [6, 7, 9, 9, 9, 8, 5, 4, 10, 11, 11, 11], [10, 10, 10, 10, 10, 10, 10, 10, 20, 0, 0, 0])
+
+
+def _seasonal() -> Plan:
+    """The edge plan at month 9 with a profile whose last three months weigh 0: the catch-up
+    then splits what is left evenly over them."""
+    p = _edges()
+    p.settings.tracking_month = 9
+    p.settings.seasonality = PROFILES[2]
+    return p
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
-           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges(), "seasonal": _seasonal()}
+           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges(), "seasonal": _seasonal(),
+           "seasonal_revenue": _seasonal_revenue()}
     out.update({f"random{i}": p for i, p in enumerate(random_plans(RANDOM_PLANS))})
+    for i in range(RANDOM_PLANS):  # (set after the draw: the plans stay the same)
+        if f"random{i}" in out and PROFILES[i % len(PROFILES)] is not None:
+            out[f"random{i}"].settings.seasonality = PROFILES[i % len(PROFILES)]
     return out
 
 
@@ -365,6 +385,39 @@ class Totals:
         return {None: b.labelled_row(TABLES[self.table].sheet, self.label, self.table, self.key)}
 
 
+@dataclasses.dataclass(frozen=True)
+class QuarterBlock:
+    """A block of the Quarters sheet by its defined name (PAC_QuartersKPI, PAC_QuartersBudget):
+    {(row label, quarter): value} of one figure, the columns in the sheet module's order."""
+
+    name: str
+    figure: str
+
+    def read(self, b: Book) -> dict:
+        from pacxl.workbook.sheets import quarters as Q
+
+        dn = b.formulas.defined_names.get(self.name)
+        if dn is None:
+            raise Missing(f"no defined name {self.name}")
+        (title, ref), = list(dn.destinations)
+        rows = b.values[title][ref.replace("$", "")]
+        kpi = self.name == "PAC_QuartersKPI"
+        keys = Q.KPI_COLUMNS if kpi else Q.BUDGET_COLUMNS
+        out = {}
+        for row in rows:
+            values = dict(zip(keys, (c.value for c in row)))
+            label = values["id"] if kpi else values["category"]
+            if blank(label):
+                continue
+            for q in range(1, 5):
+                key = f"q{q}_{self.figure}"
+                if key in values:
+                    out[(label, q)] = values[key]
+                elif self.figure in values:  # a year-to-date column
+                    out[(label, None)] = values[self.figure]
+        return out
+
+
 # --- the same figure in the report ---------------------------------------------------------------
 
 def one(get: Callable[[dict], object]) -> Callable[[dict], dict]:
@@ -373,6 +426,26 @@ def one(get: Callable[[dict], object]) -> Callable[[dict], dict]:
 
 def per_kpi(key: str) -> Callable[[dict], dict]:
     return lambda r: {k["id"]: k[key] for k in r["kpis"]}
+
+
+def per_kpi_catch_up(m: int) -> Callable[[dict], dict]:
+    return lambda r: {k["id"]: k["catch_up_by_month"][m - 1] for k in r["kpis"]}
+
+
+def per_quarter_kpi(key: str) -> Callable[[dict], dict]:
+    return lambda r: {(k["id"], q["quarter"]): k[key] for q in r["quarters"] for k in q["kpis"] if k["id"]}
+
+
+def per_quarter_budget(key: str) -> Callable[[dict], dict]:
+    def get(r):
+        out = {(c["category"], q["quarter"]): c[key] for q in r["quarters"] for c in q["budget"]["categories"]}
+        total = text("qt_total", r["lang"])
+        return out | {(total, q["quarter"]): q["budget"]["total"][key] for q in r["quarters"]}
+    return get
+
+
+def by_quarter_kpi_kind(r: dict, key) -> dict:
+    return by_kpi_kind(r, key[0])
 
 
 def per_objective(key: str) -> Callable[[dict], dict]:
@@ -542,6 +615,19 @@ FIGURES: tuple[Figure, ...] = (
     Figure("kpi.landing", Column("tblKPI", "landing"), per_kpi("landing"), by_kpi_kind),
     Figure("kpi.run_rate", Column("tblKPI", "run_rate"), per_kpi("run_rate"), by_kpi_kind),
     Figure("kpi.status", Column("tblKPI", "status"), per_kpi("favourable"), VERDICT),
+    # KPI sheet, catch-up (issue 13): left to do, each remaining month's target, rate needed
+    Figure("kpi.remaining", Column("tblKPI", "remaining"), per_kpi("remaining"), by_kpi_kind),
+    *(Figure(f"kpi.catch_up_m{m:02d}", Column("tblKPI", f"c{m:02d}"), per_kpi_catch_up(m), by_kpi_kind)
+      for m in range(1, 13)),
+    Figure("kpi.rate_needed", Column("tblKPI", "rate_needed"), per_kpi("rate_needed"), RATIO),
+    # Quarters sheet: each KPI per plan quarter; the budget's plan per quarter and category
+    *(Figure(f"quarters.kpi_{f}", QuarterBlock("PAC_QuartersKPI", f), per_quarter_kpi(f),
+             RATIO if f == "variance_pct" else by_quarter_kpi_kind)
+      for f in ("plan", "plan_to_date", "actual", "variance", "variance_pct")),
+    Figure("quarters.budget_plan", QuarterBlock("PAC_QuartersBudget", "plan"), per_quarter_budget("plan"),
+           unlisted=0),
+    Figure("quarters.budget_plan_to_date", QuarterBlock("PAC_QuartersBudget", "plan_to_date"),
+           per_quarter_budget("plan_to_date"), unlisted=SKIP),
     # Budget: totals row, and the lines' computed columns added up by category
     Figure("budget.total", Totals("tblBudget", "total"), one(lambda r: r["budget"]["total"]["plan_year"])),
     Figure("budget.total_plan_ytd", Totals("tblBudget", "plan_ytd"), one(lambda r: r["budget"]["total"]["plan_ytd"])),
@@ -643,6 +729,15 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     assert any(d < a for d, a in deadlines) and any(d > a for d, a in deadlines)
     statuses = {p.settings.statuses.index(a.status) for p in plans for a in p.actions if a.status}
     assert statuses == set(range(5))
+    # catch-up and quarters: ahead of and behind plan, a rate needed, a non-flat profile, an even
+    # split (the rest of the year weighs 0), a quarter in progress
+    kpis = [k for c in cases for k in c.report["kpis"]]
+    assert any((k["remaining"] or 0) < 0 for k in kpis) and any((k["remaining"] or 0) > 0 for k in kpis)
+    assert any(k["rate_needed"] is not None for k in kpis)
+    assert any(len(set(c.report["seasonality"])) > 1 for c in cases)
+    assert any(sum(c.report["seasonality"][c.report["month"]:]) == 0 and
+               any((k["remaining"] or 0) > 0 for k in c.report["kpis"]) for c in cases)
+    assert any(q["started"] and not q["complete"] and q["kpis"] for c in cases for q in c.report["quarters"])
 
 
 def _db_keys(label: str, lang: str) -> set[str]:

@@ -130,4 +130,5 @@ def test_revenue_kpi_without_a_plan_follows_the_goal_and_seasonality(tmp_path):
     # a typed plan is left as typed, and only the first revenue KPI follows
     typed = build_workbook(demo_plan("fr"), tmp_path / "t.xlsx")
     ws = openpyxl.load_workbook(typed)["Suivi KPI"]
-    assert not any(isinstance(c.value, str) and "PAC_Seasonality" in c.value for row in ws.iter_rows() for c in row)
+    assert not any(isinstance(c.value, str) and "PAC_RevenueTarget*INDEX(PAC_Seasonality" in c.value
+               for row in ws.iter_rows() for c in row)

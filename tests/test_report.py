@@ -158,7 +158,7 @@ def _terminal(fig, **kw) -> str:
 def test_figures_carry_the_workbook_language(fig, fig_fr):
     assert fig["lang"] == "en" and fig_fr["lang"] == "fr"
     # the figures themselves do not depend on the language
-    strip = {"lang", "objectives", "kpis", "budget", "actions", "funnel"}
+    strip = {"lang", "objectives", "kpis", "budget", "actions", "funnel", "quarters"}  # names, categories
     assert {k: v for k, v in fig.items() if k not in strip} == {k: v for k, v in fig_fr.items() if k not in strip}
     assert [k["plan_ytd"] for k in fig["kpis"]] == [k["plan_ytd"] for k in fig_fr["kpis"]]
 
@@ -216,7 +216,8 @@ def test_html_is_self_contained_with_charts(fig):
     assert len(svgs) >= 4  # revenue by month, budget, actions, funnel, ABC
     for svg in svgs:
         ET.fromstring(svg)  # well-formed XML
-    assert p.tags.count("table") == 5  # objectives, KPIs, budget, funnel, ABC (no late action)
+    # objectives, KPIs, catch-up, the quarter's KPIs, budget by quarter, budget, funnel, ABC (no late action)
+    assert p.tags.count("table") == 8
     assert "299\u202f000" in page
 
 
@@ -334,7 +335,7 @@ def rendered(demo_fr_path, tmp_path_factory):
     res = CliRunner().invoke(main, ["report", str(demo_fr_path), "--month", "6", "--html", str(page)])
     assert res.exit_code == 0, res.output
     shot, pdf = folder / "report.png", folder / "report.pdf"
-    _headless(browser, "--window-size=1100,3600", f"--screenshot={shot}", page.as_uri())
+    _headless(browser, "--window-size=1100,5400", f"--screenshot={shot}", page.as_uri())
     _headless(browser, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     return page.read_text(encoding="utf-8"), shot, pdf
 
@@ -344,7 +345,7 @@ def test_html_report_renders_its_charts_in_chromium(rendered):
 
     html, shot, _ = rendered
     img = Image.open(shot).convert("RGB")
-    assert img.size == (1100, 3600)
+    assert img.size == (1100, 5400)  # (the page grew: catch-up and quarters)
     counts = {rgb: n for n, rgb in img.getcolors(maxcolors=1 << 20)}
     white = counts.get((255, 255, 255), 0)
     assert white < 0.9 * img.size[0] * img.size[1]  # the page is not blank

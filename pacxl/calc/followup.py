@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from ._num import as_number
 from .funnel import check_rates, required_volumes
-from .kpi import Series, ratio
+from .kpi import Series, kpi_figures, ratio
 from .seasonality import spread_rest
 from .variance import aggregation, favourable, variance, variance_pct
 
@@ -106,6 +106,31 @@ def rate_needed(target: object, numerator: Series, denominator: Series, month: i
     return (t * (d_done + d_rest) - n_done) / d_rest
 
 
+def kpi_catch_up(
+    kind: str,
+    plan: Sequence[object],
+    actual: Sequence[object],
+    month: int,
+    weights: Sequence[float],
+    numerator: Series | None = None,
+    denominator: Series | None = None,
+) -> dict[str, object]:
+    """remaining, catch_up_by_month (12 entries) and rate_needed of a KPI line at plan month
+    ``month``. A sum KPI (revenue, count, cost) has what is left of its year's plan, spread over
+    the remaining months by ``weights``; a rate has no "left to do" (a difference of rates is no
+    quantity to spread): a ratio rate (numerator and denominator) has the rate the rest of the
+    year must run at, an average rate nothing."""
+    figures = kpi_figures(kind, plan, actual, month, numerator, denominator)
+    if kind == "rate":
+        needed = None
+        if numerator is not None and denominator is not None:
+            needed = rate_needed(figures["plan_year"], numerator, denominator, month)
+        return {"remaining": None, "catch_up_by_month": [None] * MONTHS, "rate_needed": needed}
+    left = remaining(figures["plan_year"], figures["actual_ytd"])
+    return {"remaining": left, "catch_up_by_month": catch_up_by_month(left, weights, month),
+            "rate_needed": None}
+
+
 def quarter_of(month: int) -> int:
     """The plan quarter (1..4) of plan month 1..12."""
     return (month - 1) // 3 + 1
@@ -157,3 +182,19 @@ def quarter_figures(
         "variance_pct": variance_pct(q_actual, q_plan_td),
         "favourable": favourable(q_actual, q_plan_td, kind),
     }
+
+
+def budget_quarters(lines: Sequence[Sequence[object]], month: int | None) -> list[dict[str, float | None]]:
+    """plan and plan_to_date of each plan quarter for budget lines (each 12 monthly amounts;
+    blanks count 0, as on the budget's totals row). A quarter not started at ``month`` (or with no
+    tracking month) has no plan to date. The budget has one actual per line (spent to date), not
+    one per month: a quarter has no actual."""
+    out = []
+    for q in range(1, QUARTERS + 1):
+        idx = list(quarter_months(q))
+        plan = sum(as_number(line[k]) or 0.0 for line in lines for k in idx)
+        started = month is not None and idx[0] < month
+        done = [k for k in idx if month is not None and k < month]
+        to_date = sum(as_number(line[k]) or 0.0 for line in lines for k in done) if started else None
+        out.append({"quarter": q, "plan": plan, "plan_to_date": to_date})
+    return out

@@ -32,6 +32,7 @@ from .sheets import (
     guide,
     kpi,
     objectives,
+    quarters,
     review,
     settings,
     swot,
@@ -41,7 +42,7 @@ from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
 BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
-            calendar, budget, kpi, dashboard)
+            calendar, budget, kpi, quarters, dashboard)
 
 
 class OutputExistsError(FileExistsError_):

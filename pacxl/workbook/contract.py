@@ -33,6 +33,7 @@ SHEETS: dict[str, dict[str, str]] = {
     "calendar": {"fr": "Calendrier", "en": "Calendar"},
     "budget": {"fr": "Budget", "en": "Budget"},
     "kpi": {"fr": "Suivi KPI", "en": "KPI tracking"},
+    "quarters": {"fr": "Trimestres", "en": "Quarters"},
     "dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
     # only with --udfs
     "udfs": {"fr": "UDF", "en": "UDF"},
@@ -82,6 +83,8 @@ NAMES: dict[str, str] = {
     "PAC_ObservedRates": "observed conversion rate of each stage to the next, months 1..PAC_Month, from the count KPIs linked to the stages (Funnel, 5 cells)",
     "PAC_FunnelVolumesObserved": "volume each stage still needs this year at the observed rates (Funnel, 6 cells)",
     "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
+    "PAC_QuartersKPI": "the quarterly view of the KPIs: one row per tblKPI row (Quarters)",
+    "PAC_QuartersBudget": "the quarterly view of the budget: one row per budget category, then the total (Quarters)",
 }
 
 #: Positions in the status list with a meaning for check and report.
@@ -222,6 +225,12 @@ KPI = Table(
         C("landing", "Atterrissage", "Landing forecast", computed=True),
         C("run_rate", "Tendance", "Run-rate forecast", computed=True),
         C("status", "Statut", "Status", computed=True),
+        # catch-up (calc.followup.kpi_catch_up): what is left of the year's plan, the monthly
+        # target of each remaining month (blank up to PAC_Month), a ratio rate's rate needed
+        C("remaining", "Reste à faire", "Left to do", computed=True, since="0.2"),
+        *(Column(f"c{i:02d}", f"Rattrapage M{i:02d}", f"Catch-up M{i:02d}", computed=True, since="0.2")
+          for i in range(1, MONTHS + 1)),
+        C("rate_needed", "Taux nécessaire", "Rate needed", computed=True, since="0.2"),
     ),
 )
 CUSTOMERS = Table(

@@ -22,6 +22,7 @@ tblKPI variance, variance_pct          :func:`pacxl.calc.variance.variance`, ``v
 tblKPI landing, run_rate               :func:`pacxl.calc.variance.landing_forecast`, ``run_rate_forecast``
 tblKPI status                          :func:`pacxl.calc.variance.favourable`
 tblBudget total/plan_ytd/variance      ``year_to_date(months, 12)``, ``year_to_date``, ``variance``
+tblKPI catch-up columns                :mod:`pacxl.workbook.formulas_followup`
 =====================================  ==================================================
 """
 
@@ -340,6 +341,8 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
         a, p, ok = both(r)
         return f'=IF({ok},IF(IF({cost(r)},{a}<={p},{a}>={p}),{fav},{unfav}),"")'
 
+    from .formulas_followup import kpi_columns  # catch-up: twins of calc.followup
+
     return {
         "plan_year": plan_year,
         "plan_ytd": to_date("p"),
@@ -349,6 +352,7 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
         "landing": landing,
         "run_rate": run_rate,
         "status": status,
+        **kpi_columns(g, rate, is_ratio, num, den),
     }
 
 

@@ -208,9 +208,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "step7_name": ("Suivre et ajuster", "Track and adjust"),
     "step7_text": (
         "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
-        "cumul à date et atterrissage ; ajustez le plan.",
+        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan.",
         "Every month: type the actuals, move the tracking month (Settings), read the variances, "
-        "year to date and landing forecast; adjust the plan.",
+        "year to date, landing forecast, what is left to do and the quarters; adjust the plan.",
     ),
     "gd_legend": ("Légende", "Legend"),
     "gd_input_sample": ("À saisir", "Type here"),
@@ -487,6 +487,41 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_plan_block": ("Prévu par mois", "Plan by month"),
     "kpi_actual_block": ("Réel par mois", "Actual by month"),
     "kpi_month_is": ("Mois de suivi :", "Tracking month:"),
+    "kpi_catch_up_word": ("Rattrapage", "Catch-up"),
+    "set_seasonality": ("Saisonnalité (mois 1 à 12)", "Seasonality (months 1 to 12)"),
+    "kpi_catch_up_block": ("Rattrapage : reste à faire et objectif de chaque mois restant (saisonnalité)",
+                           "Catch-up: left to do and the target of each remaining month (seasonality)"),
+    # quarters
+    "qt_title": ("Le plan par trimestre", "The plan by quarter"),
+    "qt_help": ("Trimestres du plan (T1 = mois 1 à 3 du plan) : prévu du trimestre ; prévu à date, réel et écart "
+                "arrêtés au mois de suivi (un trimestre en cours est comparé au prévu de ses mois écoulés).",
+                "Plan quarters (Q1 = plan months 1 to 3): the quarter's plan; plan to date, actual and variance "
+                "stop at the tracking month (a quarter in progress is compared with the plan of its elapsed months)."),
+    "qt_quarter": ("T{q} ({first} – {last})", "Q{q} ({first} – {last})"),
+    "qt_quarter_short": ("T{q} (mois {first} à {last})", "Q{q} (months {first} to {last})"),
+    "qt_budget_section": ("Budget par trimestre et par catégorie ({currency})",
+                          "Budget by quarter and category ({currency})"),
+    "qt_budget_note": ("Le budget n'a qu'un réalisé par ligne (consommé à date), pas de réalisé par mois : par "
+                       "trimestre, le prévu et le prévu à date ; le consommé et l'écart sont ceux de l'année à date.",
+                       "The budget has one actual per line (spent to date), none per month: by quarter, the plan "
+                       "and the plan to date; spent and variance are the year to date's."),
+    "qt_year_to_date": ("Année, à date", "Year to date"),
+    "qt_category": ("Catégorie", "Category"),
+    "qt_total": ("Total", "Total"),
+    "qt_spent": ("Consommé", "Spent"),
+    "qt_kpi_section": ("Indicateurs par trimestre", "KPIs by quarter"),
+    "qt_id": ("ID", "ID"),
+    "qt_kpi": ("Indicateur", "KPI"),
+    "qt_plan": ("Prévu", "Plan"),
+    "qt_plan_to_date": ("Prévu à date", "Plan to date"),
+    "qt_actual": ("Réel", "Actual"),
+    "qt_variance": ("Écart", "Variance"),
+    "qt_variance_pct": ("Écart %", "Variance %"),
+    "qt_h_rate": ("Aide : taux", "Helper: rate"),
+    "qt_h_cost": ("Aide : coût", "Helper: cost"),
+    "qt_h_ratio": ("Aide : ratio", "Helper: ratio"),
+    "qt_h_num": ("Aide : ligne du numérateur", "Helper: numerator row"),
+    "qt_h_den": ("Aide : ligne du dénominateur", "Helper: denominator row"),
     # dashboard
     "dashboard_title": ("Tableau de bord", "Dashboard"),
     "db_month": ("Mois de suivi :", "Tracking month:"),

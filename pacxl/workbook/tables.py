@@ -46,6 +46,7 @@ from .formulas import computed_columns
 DEPENDENTS: dict[str, list[str]] = {
     "tblActions": ["pacxl.workbook.sheets.calendar:resize"],
     "tblCustomers": ["pacxl.workbook.sheets.customers:resize"],
+    "tblKPI": ["pacxl.workbook.sheets.quarters:resize"],
 }
 
 

@@ -1,4 +1,6 @@
-"""Suivi KPI / KPI tracking: monthly plan and actual per KPI, to date, variance and forecasts.
+"""Suivi KPI / KPI tracking: monthly plan and actual per KPI, to date, variance and forecasts,
+and the catch-up: what is left of the year's plan, spread over the remaining months by the
+seasonality profile (``PAC_Seasonality``), or a ratio rate's rate needed on the rest of the year.
 
 Row 4 holds the plan-month numbers 1..12 above both month blocks; the to-date, landing and
 run-rate formulas compare them with ``PAC_Month`` (twins of :mod:`pacxl.calc.variance`).
@@ -43,24 +45,27 @@ def build(ctx: Context) -> None:
     months = KPI.keys()[KPI.index("p01"):KPI.index("a12") + 1]
     formats = {k: "int" for k in KPI.keys()[KPI.index("p01"):]}
     formats.update(id="id", objective_id="id", numerator="id", denominator="id", stage="id")
-    formats.update({"variance": "signed", "variance_pct": "pct_signed"})
+    formats.update({"variance": "signed", "variance_pct": "pct_signed", "rate_needed": "pct"})
     widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 12,
               "denominator": 12, "stage": 14, "variance_pct": 9, "status": 13}
     widths.update({k: 9 for k in months})
+    widths.update({f"c{i:02d}": 11 for i in range(1, MONTHS + 1)}, remaining=10, rate_needed=10)
     headers = month_headers(ctx, "p", "kpi_plan_word")
     headers.update(month_headers(ctx, "a", "kpi_actual_word"))
+    headers.update(month_headers(ctx, "c", "kpi_catch_up_word"))
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, headers=headers)
     L = {k: get_column_letter(KPI.index(k) + 1) for k in KPI.keys()}
 
     st.label(ws.cell(row=4, column=KPI.index("objective_id") + 1, value=ctx.t("plan_month")))
     for i in range(1, MONTHS + 1):
-        for prefix in ("p", "a"):
+        for prefix in ("p", "a", "c"):
             st.small(ws.cell(row=4, column=KPI.index(f"{prefix}{i:02d}") + 1, value=i))
     st.section(ws.cell(row=3, column=KPI.index("p01") + 1, value=ctx.t("kpi_plan_block")))
     st.section(ws.cell(row=3, column=KPI.index("a01") + 1, value=ctx.t("kpi_actual_block")))
     st.section(ws.cell(row=3, column=KPI.index("plan_year") + 1, value=ctx.t("kpi_month_is")))
     c = ws.cell(row=3, column=KPI.index("actual_ytd") + 1, value="=PAC_Month")
     st.computed(c, bold=True)
+    st.section(ws.cell(row=3, column=KPI.index("remaining") + 1, value=ctx.t("kpi_catch_up_block")))
 
     def rng(a, b=None):
         return f"{L[a]}{first}:{L[b or a]}{first}"
