@@ -45,6 +45,7 @@ class Settings:
     revenue_target: Number = None
     average_deal: Number = None
     deals_target: Optional[int] = None  # typed override; else ceil(revenue / average deal)
+    seasonality: list[float] = field(default_factory=list)  # 12 monthly weights (fractions); empty: none typed
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Review:
     worked: list[str] = field(default_factory=list)
     did_not_work: list[str] = field(default_factory=list)
     conversion_notes: list[str] = field(default_factory=list)  # rates, cost per action, channels
+    monthly_revenue: list[Number] = field(default_factory=list)  # last year's revenue, 12 plan months
 
 
 @dataclass
@@ -152,6 +154,37 @@ class KeyDate:
 
 
 @dataclass
+class BaselineEntry:
+    """One value of the approved plan (``pacxl freeze``): see :mod:`pacxl.calc.revisions`."""
+
+    kind: str = ""  # objective | kpi | budget
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None  # 1..12 (None for an objective's target)
+    value: Number = None
+
+
+@dataclass
+class Baseline:
+    date: Optional[dt.date] = None  # when the plan was frozen (None: never)
+    entries: list[BaselineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Revision:
+    """A change of the plan after the freeze (``pacxl revise``, or typed in tblRevisions)."""
+
+    date: Optional[dt.date] = None
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None
+    old: Number = None
+    new: Number = None
+    reason: str = ""
+    author: str = ""
+
+
+@dataclass
 class Plan:
     settings: Settings = field(default_factory=Settings)
     review: Review = field(default_factory=Review)
@@ -163,6 +196,8 @@ class Plan:
     budget: list[BudgetLine] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
+    baseline: Baseline = field(default_factory=Baseline)
+    revisions: list[Revision] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""
