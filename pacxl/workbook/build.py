@@ -33,6 +33,7 @@ from .sheets import (
     kpi,
     objectives,
     review,
+    revisions,
     settings,
     swot,
     targets,
@@ -41,7 +42,7 @@ from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
 BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
-            calendar, budget, kpi, dashboard)
+            calendar, budget, kpi, dashboard, revisions)
 
 
 class OutputExistsError(FileExistsError_):

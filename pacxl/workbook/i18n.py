@@ -140,6 +140,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dv_target": ("Cible chiffrée", "Numeric target"),
     "dv_date": ("Date", "Date"),
     "dv_budget": ("Budget", "Budget"),
+    "dv_revision_field": ("Champ révisé (cible, prévu ou budget)", "Field revised (target, plan or budget)"),
+    "dv_plan_month": ("Mois du plan (1 à 12)", "Plan month (1 to 12)"),
     # guide
     "guide_title": ("Plan d'Action Commercial", "Sales Action Plan"),
     "guide_subtitle": ("Plan {year}", "Plan {year}"),
