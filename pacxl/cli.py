@@ -286,3 +286,65 @@ def templates(folder) -> None:
 
     for p in write_templates(folder):
         click.echo(f"Wrote {p}")
+
+
+# --- revisions: freeze, revise (issue 13) ----------------------------------------------------------
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--replace", is_flag=True, help="Record the current plan as the new baseline of a plan frozen already.")
+@click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
+@click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
+@reports_errors
+def freeze(workbook, replace, force, no_backup) -> None:
+    """Record the approved plan as the baseline: objectives' targets, KPI monthly plans and budget
+    lines, with today's date, in the hidden Baseline sheet.
+
+    The KPI and Budget sheets, check and report then compare the plan with it.
+
+    Example: pacxl freeze pac_2027.xlsx
+    """
+    from .revisions import freeze_workbook
+
+    r = freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup)
+    click.echo(f"Froze {r.path} on {r.date.isoformat()}: {r.values} values (objectives' targets, "
+               "KPI monthly plans, budget lines)")
+    if r.backup:
+        click.echo(f"Backup: {r.backup}")
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("item_id", metavar="ID")
+@click.option("--target", "target", metavar="X", help="The new figure (e.g. 125000 or 12,5).")
+@click.option("--month", type=int, metavar="M", help="Plan month 1-12 of a KPI's plan or a budget line.")
+@click.option("--reason", help="Why the plan changes (written in tblRevisions).")
+@click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
+@click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
+@reports_errors
+def revise(workbook, item_id, target, month, reason, force, no_backup) -> None:
+    """Change an objective's target, or a month of a KPI's plan or of a budget line, and record
+    the revision (date, old and new value, reason, author) in tblRevisions.
+
+    The plan must have been frozen (pacxl freeze).
+
+    Example: pacxl revise pac_2027.xlsx OBJ-01 --target 4400000 --reason "Tender won in May"
+    """
+    from .errors import InputError
+    from .revisions import revise_workbook
+
+    if target is None:
+        raise InputError("--target X is needed: the new figure")
+    r = revise_workbook(workbook, item_id, target, month=month, reason=reason, force=force,
+                        backup=not no_backup)
+    v = r.revision
+
+    def show(x: float) -> str:
+        return f"{int(x)}" if x.is_integer() else f"{x:.12g}"
+
+    what = f"{v.id} {v.field}" + (f" month {v.month}" if v.month else "")
+    old = "blank" if v.old is None else show(v.old)
+    click.echo(f"Revised {what}: {old} -> {show(v.new)} ({r.path}, tblRevisions)")
+    if r.backup:
+        click.echo(f"Backup: {r.backup}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import calc
-from .calc import revisions as _revisions  # noqa: F401  (calc.revisions)
+from .calc import revisions as revisions_rule
 from .calc._num import is_number
 from .calc.variance import aggregation, check_month, kpi_kind
 from .check import (
@@ -94,7 +94,7 @@ def kpi_figures(plan: Plan, month: int) -> list[dict]:
         f = calc.kpi_figures(kind, k.plan, k.actual, month, num, den)
         if not ok:
             f = {key: None for key in f}
-        initial = calc.revisions.initial_kpi_year(base, kind, k.id, *((k.numerator, k.denominator) if num else ()))
+        initial = revisions_rule.initial_kpi_year(base, kind, k.id, *((k.numerator, k.denominator) if num else ()))
         out.append(
             {
                 "id": k.id,
@@ -145,7 +145,7 @@ def objective_figures(plan: Plan, kpis: list[dict], month: int) -> list[dict]:
                 "objective": o.objective,
                 "kpi": o.kpi,
                 "target": _num(o.target),
-                "initial": calc.revisions.initial_target(plan.baseline.entries, o.id),
+                "initial": revisions_rule.initial_target(plan.baseline.entries, o.id),
                 "unit": o.unit,
                 "deadline": o.deadline.isoformat() if o.deadline else None,
                 "deadline_month": until,
@@ -168,7 +168,7 @@ def budget_figures(plan: Plan, month: int) -> dict:
     cats: dict[str, list[dict]] = {}
     for line in plan.budget:
         f = calc.line_figures(line.months, line.actual, month)
-        f = {**f, "initial": calc.revisions.initial_budget_total(plan.baseline.entries, line.id)}
+        f = {**f, "initial": revisions_rule.initial_budget_total(plan.baseline.entries, line.id)}
         lines.append({"id": line.id, "label": line.label, "category": line.category,
                       "action_id": line.action_id, **f})
         cats.setdefault(line.category.strip(), []).append(f)
