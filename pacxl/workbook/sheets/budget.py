@@ -39,7 +39,10 @@ def build(ctx: Context) -> None:
     for k in BUDGET.keys():
         c = BUDGET.index(k) + 1
         if k.startswith("m") or k in ("actual", "total", "plan_ytd", "variance", "initial_total"):
-            cell = ws.cell(row=3, column=c, value=f"=SUM({column_name(TABLE, k)})")
+            total = f"SUM({column_name(TABLE, k)})"
+            if k == "initial_total":  # blank in a plan never frozen (twin of the report's total)
+                total = f'IF(COUNT({column_name(TABLE, k)})=0,"",{total})'
+            cell = ws.cell(row=3, column=c, value=f"={total}")
             st.computed(cell, formats[k], bold=True)
         if k.startswith("m"):
             st.small(ws.cell(row=4, column=c, value=int(k[1:])))
