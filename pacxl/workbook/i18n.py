@@ -209,9 +209,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "step7_name": ("Suivre et ajuster", "Track and adjust"),
     "step7_text": (
         "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
-        "cumul à date et atterrissage ; ajustez le plan.",
+        "cumul à date et atterrissage ; ajustez le plan (pacxl revise garde le motif de chaque "
+        "révision du plan gelé par pacxl freeze).",
         "Every month: type the actuals, move the tracking month (Settings), read the variances, "
-        "year to date and landing forecast; adjust the plan.",
+        "year to date and landing forecast; adjust the plan (pacxl revise keeps the reason of each "
+        "revision of the plan frozen by pacxl freeze).",
     ),
     "gd_legend": ("Légende", "Legend"),
     "gd_input_sample": ("À saisir", "Type here"),
