@@ -225,10 +225,13 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
 @click.option("--owners", metavar='"A,B"', help="Owners of actions, comma-separated.")
 @click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
+@click.option("--from-previous", "previous", type=click.Path(dir_okay=False), metavar="LAST_YEAR.xlsx",
+              help="Start from last year's workbook: review from its actuals, customers, segments, seasonality.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
-def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> None:
-    """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file).
+def new(path, lang, year, company, currency, owners, udfs, from_file, previous, force) -> None:
+    """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file, or next year's
+    plan started from last year's workbook with --from-previous).
 
     Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
     """
@@ -236,7 +239,22 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
     from .workbook.build import build_workbook
 
     owner_list = [o.strip() for o in (owners or "").split(",") if o.strip()]
-    if from_file:
+    if from_file and previous:
+        from .errors import InputError
+
+        raise InputError("--from and --from-previous start from two different plans: give one")
+    if previous:
+        from .previous import plan_from_previous
+
+        check_year(year)
+        plan = plan_from_previous(previous, year=year)
+        s = plan.settings
+        for attr, value in (("lang", lang), ("company", company), ("currency", currency and currency.upper())):
+            if value is not None:
+                setattr(s, attr, value)
+        if owner_list:
+            s.owners = owner_list
+    elif from_file:
         from .model import Plan
 
         check_year(year)
