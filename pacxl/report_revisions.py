@@ -151,12 +151,15 @@ def render_html(fig: dict, lang: str) -> str:
         return ""
     out = [f"<h2>{_e(label('section', lang))}</h2>"]
     if base.get("date"):
-        out.append(f'<p class="sub">{_e(label("frozen", lang, date=_show_date(base["date"], lang)))}</p>')
+        frozen = label("frozen", lang, date=_show_date(base["date"], lang))
+        out.append(f'<p class="sub">{_e(frozen[:1].upper() + frozen[1:])}</p>')
     rows = []
     for kind, iid, name, initial, revised, actual, vk in side_by_side(fig):
         name = label("total", lang) if kind == "budget" and name == "total" and not iid else name
-        rows.append([_e(label(kind, lang).split(" (")[0]), _e(iid), _e(name),
-                     *(_e(_value(v, vk, lang)) for v in (initial, revised, actual))])
+        cells = [_e(_value(v, vk, lang)) for v in (initial, revised, actual)]
+        if initial is not None and revised is not None and abs(initial - revised) > 1e-9:
+            cells[:2] = [f"<b>{c}</b>" for c in cells[:2]]  # a revised figure stands out
+        rows.append([_e(label(kind, lang).split(" (")[0]), _e(iid), _e(name), *cells])
     out.append(_table([label(k, lang) for k in ("item", "id", "label", "initial", "revised", "actual")],
                       rows, {3, 4, 5}))
     if revisions:

@@ -199,3 +199,29 @@ def test_native_initial_figures_after_revise_equal_calc(frozen, tmp_path):
             assert revised == pytest.approx(i[plan]) if i[plan] is not None else revised in (None, "")
         changed = next(i for i in items if i["id"] in ("K1", "B1"))
         assert changed[initial] != pytest.approx(changed[plan])
+
+
+def test_report_shows_initial_revised_actual_and_the_revisions(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from pacxl.report import render_html, render_terminal
+
+    path = build_workbook(demo_plan("en"), tmp_path / "demo.xlsx")
+    fig = report_workbook(path)
+    o3 = next(o for o in fig["objectives"] if o["id"] == "OBJ-03")
+    assert (o3["initial"], o3["target"]) == (30.0, 28.0)
+    assert fig["baseline"]["date"] == "2025-12-15" and fig["revisions"][0]["field"] == "target"
+    buf = io.StringIO()
+    render_terminal(fig, Console(file=buf, width=200, color_system=None))
+    out = buf.getvalue()
+    assert "Initial plan, revised plan and actual (plan frozen on 2025-12-15)" in out
+    row = next(line for line in out.splitlines() if "OBJ-03" in line and "Objective" in line)
+    assert [c.strip() for c in row.split("│")[4:7]] == ["30", "28", "26"]
+    assert "Two hospital tenders" in out and "Revisions (1)" in out
+    page = render_html(fig)
+    assert "<b>30</b>" in page and "<b>28</b>" in page and "Two hospital tenders postponed" in page
+    blank = report_workbook(build_workbook(clean_plan("en"), tmp_path / "blank.xlsx"))
+    assert blank["baseline"] == {"date": None, "entries": 0} and blank["revisions"] == []
+    assert "Initial plan" not in render_html(blank)
