@@ -92,6 +92,11 @@ def fmt_date(d: dt.date | str | None, lang: str) -> str:
 
 #: check rules: code -> language -> (message, fix). Keys with a "/" are variants of a rule's
 #: sentences (the rule code is before the "/").
+_REVISION_FIX_EN = ("Record the change with pacxl revise and its reason, or type a row in tblRevisions (sheet "
+                    "{sheet}): date, ID, field {field}, month, old and new value, reason.")
+_REVISION_FIX_FR = ("Enregistrez le changement avec pacxl revise et son motif, ou saisissez une ligne dans "
+                    "tblRevisions (onglet {sheet}) : date, ID, champ {field}, mois, ancienne et nouvelle valeur, motif.")
+
 CHECK: dict[str, dict[str, tuple[str, str]]] = {
     # settings
     "settings-no-company": {
@@ -451,6 +456,43 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "l'entonnoir demande {week} {stage} par semaine.",
                "Programmez des actions de prospection ou de vente sur ces semaines."),
     },
+    # revisions (pacxl freeze, pacxl revise)
+    "revision-missing/objective": {
+        "en": ("The target of objective {id} is {current}; the plan frozen on {date} says {baseline}, and no "
+               "revision row says why.", _REVISION_FIX_EN),
+        "fr": ("La cible de l'objectif {id} vaut {current} ; le plan gelé le {date} dit {baseline}, et aucune "
+               "ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/objective_other": {
+        "en": ("The target of objective {id} is {current}; the plan frozen on {date} says {baseline}, and the "
+               "last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("La cible de l'objectif {id} vaut {current} ; le plan gelé le {date} dit {baseline}, et la "
+               "dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
+    "revision-missing/kpi": {
+        "en": ("The plan of KPI {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and no revision row says why.", _REVISION_FIX_EN),
+        "fr": ("Le prévu du KPI {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et aucune ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/kpi_other": {
+        "en": ("The plan of KPI {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and the last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("Le prévu du KPI {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et la dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
+    "revision-missing/budget": {
+        "en": ("Budget line {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and no revision row says why.", _REVISION_FIX_EN),
+        "fr": ("La ligne de budget {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et aucune ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/budget_other": {
+        "en": ("Budget line {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and the last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("La ligne de budget {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et la dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
     # customers
     "customers-empty": {
         "en": ("The customer list has no revenue: the ABC split cannot be made.",
@@ -464,6 +506,7 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
 TEXTS: dict[str, dict[str, str]] = {
     # check
     "check.row": {"en": "row {n}", "fr": "de la ligne {n}"},
+    "check.blank": {"en": "blank", "fr": "vide"},
     "check.budget_row": {"en": "row {n}", "fr": "n° {n}"},
     "check.summary": {"en": "{workbook}: {error} error(s), {warning} warning(s), {info} info",
                       "fr": "{workbook} : {error} erreur(s), {warning} avertissement(s), {info} info"},

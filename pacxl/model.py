@@ -161,6 +161,37 @@ class KeyDate:
 
 
 @dataclass
+class BaselineEntry:
+    """One value of the approved plan (``pacxl freeze``): see :mod:`pacxl.calc.revisions`."""
+
+    kind: str = ""  # objective | kpi | budget
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None  # 1..12 (None for an objective's target)
+    value: Number = None
+
+
+@dataclass
+class Baseline:
+    date: Optional[dt.date] = None  # when the plan was frozen (None: never)
+    entries: list[BaselineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Revision:
+    """A change of the plan after the freeze (``pacxl revise``, or typed in tblRevisions)."""
+
+    date: Optional[dt.date] = None
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None
+    old: Number = None
+    new: Number = None
+    reason: str = ""
+    author: str = ""
+
+
+@dataclass
 class Plan:
     settings: Settings = field(default_factory=Settings)
     review: Review = field(default_factory=Review)
@@ -172,6 +203,8 @@ class Plan:
     budget: list[BudgetLine] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
+    baseline: Baseline = field(default_factory=Baseline)
+    revisions: list[Revision] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

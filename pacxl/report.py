@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import adjust, calc
+from .calc import revisions as revisions_rule
 from .calc._num import is_number
 from .calc.variance import aggregation, check_month, kpi_kind
 from .check import (
@@ -27,6 +28,7 @@ from .check import (
 from .errors import InputError
 from .messages import currency_symbol, fmt_date, lang_of, text
 from .model import Plan
+from .report_revisions import revision_figures
 from .workbook.contract import (
     STATUS_CANCELLED,
     STATUS_DOING,
@@ -86,11 +88,13 @@ def _kpi_calc(plan: Plan, k, month: int) -> tuple[str, calc.Series | None, calc.
 
 def kpi_figures(plan: Plan, month: int) -> list[dict]:
     out = []
+    base = plan.baseline.entries
     for k in plan.kpis:
         kind, num, den, ok = _kpi_calc(plan, k, month)
         f = calc.kpi_figures(kind, k.plan, k.actual, month, num, den)
         if not ok:
             f = {key: None for key in f}
+        initial = revisions_rule.initial_kpi_year(base, kind, k.id, *((k.numerator, k.denominator) if num else ()))
         out.append(
             {
                 "id": k.id,
@@ -108,6 +112,7 @@ def kpi_figures(plan: Plan, month: int) -> list[dict]:
                 "variance": f["variance"],
                 "variance_pct": f["variance_pct"],
                 "favourable": f["favourable"],
+                "initial": initial if ok else None,  # the year's plan as frozen (calc.revisions)
                 "plan_year": f["plan_year"],
                 "landing": f["landing"],
                 "run_rate": f["run_rate"],
@@ -140,6 +145,7 @@ def objective_figures(plan: Plan, kpis: list[dict], month: int) -> list[dict]:
                 "objective": o.objective,
                 "kpi": o.kpi,
                 "target": _num(o.target),
+                "initial": revisions_rule.initial_target(plan.baseline.entries, o.id),
                 "unit": o.unit,
                 "deadline": o.deadline.isoformat() if o.deadline else None,
                 "deadline_month": until,
@@ -162,13 +168,16 @@ def budget_figures(plan: Plan, month: int) -> dict:
     cats: dict[str, list[dict]] = {}
     for line in plan.budget:
         f = calc.line_figures(line.months, line.actual, month)
+        f = {**f, "initial": revisions_rule.initial_budget_total(plan.baseline.entries, line.id)}
         lines.append({"id": line.id, "label": line.label, "category": line.category,
                       "action_id": line.action_id, **f})
         cats.setdefault(line.category.strip(), []).append(f)
 
     def finish(name: str, figures: list[dict]) -> dict:
         t = calc.budget_totals(figures)
-        return {"category": name, "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
+        initial = [f["initial"] for f in figures if f["initial"] is not None]
+        return {"category": name, "initial": sum(initial) if initial else None,
+                "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
                 "variance": t["variance"], "variance_pct": t["variance_pct"],
                 "favourable": t["favourable"], "consumed": t["consumed"]}
 
@@ -325,6 +334,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
+        **revision_figures(plan),
     }
     add_figures(fig, plan, m, quarter)
     return finite_figures(fig)
@@ -532,6 +542,10 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
             t.add_row(e(o["name"]), num(o["actual_to_date"]), share(o["observed_rate"]),
                       share(o["assumed_rate"]), L("below") if o["below"] else "")
         console.print(t)
+
+    from . import report_revisions
+
+    report_revisions.render_terminal(fig, console, lang)
 
     ab = fig["abc"]
     t = table(L("abc", n=ab["customers"]),
@@ -747,6 +761,10 @@ def render_html(fig: dict, lang: str | None = None) -> str:
                             [(L("plan_to_date"), _GREY, [r["plan_ytd"] for r in b["categories"]]),
                              (L("actual"), _ORANGE, [r["actual"] for r in b["categories"]])],
                             title=L("chart_budget", currency=cur), lang=lang))
+
+    from . import report_revisions
+
+    out.append(report_revisions.render_html(fig, lang))
 
     out.append(f"<h2>{_e(L('actions'))}</h2>")
     colours = {"done": _GREEN, "late": _RED, "in_progress": _BLUE, "to_do": _GREY, "postponed": _ORANGE,

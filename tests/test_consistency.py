@@ -223,11 +223,40 @@ def _seasonal() -> Plan:
     return p
 
 
+def _frozen_then_changed(p: Plan, seed: int) -> Plan:
+    """``p`` frozen (its baseline recorded), then revised: a KPI month, a budget month and a target
+    changed, a KPI and a budget line added after the freeze (not in the baseline)."""
+    import random
+
+    from pacxl.calc import revisions as rv
+    from pacxl.model import Baseline, BaselineEntry
+    from pacxl.workbook.build import normalized
+
+    rng = random.Random(seed)
+    p = normalized(p)  # the plan as the workbook holds it (action budgets as budget lines)
+    entries = rv.baseline_entries([(o.id, o.target) for o in p.objectives], [(k.id, k.plan) for k in p.kpis],
+                                  [(b.id, b.months) for b in p.budget])
+    p.baseline = Baseline(D(p.settings.year - 1, 12, 20), [BaselineEntry(**vars(e)) for e in entries])
+    for k in p.kpis[:2]:
+        m = rng.randrange(12)
+        k.plan[m] = None if rng.random() < 0.2 else (rng.randint(0, 100) / 100 if k.kind == "rate"
+                                                      else float(rng.randint(0, 9000)))
+    for b in p.budget[:2]:
+        b.months[rng.randrange(12)] = float(rng.randint(0, 5000))
+    for o in p.objectives[:1]:
+        if o.target is not None:
+            o.target = o.target * 1.1 + 1
+    p.kpis.append(KPI("KNEW", "Added later", "count", "u", "", [5.0] * 12, [4.0] * 12))
+    p.budget.append(BudgetLine("BNEW", p.settings.budget_categories[0], "", "Added later", [10.0] * 12, 3.0))
+    return p
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
-           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges(), "seasonal": _seasonal(),
-           "seasonal_revenue": _seasonal_revenue()}
-    out.update({f"random{i}": p for i, p in enumerate(random_plans(RANDOM_PLANS))})
+           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _frozen_then_changed(_edges(), 7),
+           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue()}
+    out.update({f"random{i}": _frozen_then_changed(p, i) if i % 2 == 0 else p
+                for i, p in enumerate(random_plans(RANDOM_PLANS))})
     for i in range(RANDOM_PLANS):  # (set after the draw: the plans stay the same)
         if f"random{i}" in out and PROFILES[i % len(PROFILES)] is not None:
             out[f"random{i}"].settings.seasonality = PROFILES[i % len(PROFILES)]
@@ -452,6 +481,10 @@ def per_objective(key: str) -> Callable[[dict], dict]:
     return lambda r: {o["id"]: o[key] for o in r["objectives"] if o["id"]}
 
 
+def per_line(key: str) -> Callable[[dict], dict]:
+    return lambda r: {b["id"]: b[key] for b in r["budget"]["lines"] if b["id"]}
+
+
 def per_action_budget(r: dict) -> dict:
     """Each action's budget: the sum of its budget lines' totals (IDs compared without case)."""
     sums: dict[str, float] = {}
@@ -628,6 +661,7 @@ FIGURES: tuple[Figure, ...] = (
            unlisted=0),
     Figure("quarters.budget_plan_to_date", QuarterBlock("PAC_QuartersBudget", "plan_to_date"),
            per_quarter_budget("plan_to_date"), unlisted=SKIP),
+    Figure("kpi.initial_year", Column("tblKPI", "initial_year"), per_kpi("initial"), by_kpi_kind),
     # Budget: totals row, and the lines' computed columns added up by category
     Figure("budget.total", Totals("tblBudget", "total"), one(lambda r: r["budget"]["total"]["plan_year"])),
     Figure("budget.total_plan_ytd", Totals("tblBudget", "plan_ytd"), one(lambda r: r["budget"]["total"]["plan_ytd"])),
@@ -639,6 +673,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("budget.lines_plan_ytd", ColumnSum("tblBudget", "plan_ytd", "category"), per_category("plan_ytd")),
     Figure("budget.lines_actual", ColumnSum("tblBudget", "actual", "category"), per_category("actual")),
     Figure("budget.lines_variance", ColumnSum("tblBudget", "variance", "category"), per_category("variance")),
+    Figure("budget.initial_total", Column("tblBudget", "initial_total"), per_line("initial")),
+    Figure("budget.total_initial", Totals("tblBudget", "initial_total"), one(lambda r: r["budget"]["total"]["initial"])),
     # Action plan: each action's budget is the sum of its budget lines
     Figure("actions.budget", Column("tblActions", "budget"), per_action_budget),
     # Objectives sheet, per objective
@@ -738,6 +774,15 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     assert any(sum(c.report["seasonality"][c.report["month"]:]) == 0 and
                any((k["remaining"] or 0) > 0 for k in c.report["kpis"]) for c in cases)
     assert any(q["started"] and not q["complete"] and q["kpis"] for c in cases for q in c.report["quarters"])
+    # revisions: initial plans that differ from the revised ones, items added after the freeze
+    lines = [b for c in cases for b in c.report["budget"]["lines"]]
+    assert any(k["initial"] is not None and k["plan_year"] is not None
+               and abs(k["initial"] - k["plan_year"]) > 1 for k in kpis if k["kind"] != "rate")
+    assert any(k["initial"] is not None and k["rate_rule"] == "ratio" for k in kpis)
+    assert any(b["initial"] is not None and b["total"] is not None and abs(b["initial"] - b["total"]) > 1
+               for b in lines)
+    assert any(k["initial"] is None and k["plan_year"] is not None for k in kpis)
+    assert {c.report["baseline"]["date"] is None for c in cases} == {True, False}
 
 
 def _db_keys(label: str, lang: str) -> set[str]:

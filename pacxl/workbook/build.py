@@ -34,6 +34,7 @@ from .sheets import (
     objectives,
     quarters,
     review,
+    revisions,
     settings,
     swot,
     targets,
@@ -42,7 +43,7 @@ from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
 BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
-            calendar, budget, kpi, quarters, dashboard)
+            calendar, budget, kpi, quarters, dashboard, revisions)
 
 
 class OutputExistsError(FileExistsError_):

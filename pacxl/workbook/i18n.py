@@ -141,6 +141,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dv_target": ("Cible chiffrée", "Numeric target"),
     "dv_date": ("Date", "Date"),
     "dv_budget": ("Budget", "Budget"),
+    "dv_revision_field": ("Champ révisé (cible, prévu ou budget)", "Field revised (target, plan or budget)"),
+    "dv_plan_month": ("Mois du plan (1 à 12)", "Plan month (1 to 12)"),
     # guide
     "guide_title": ("Plan d'Action Commercial", "Sales Action Plan"),
     "guide_subtitle": ("Plan {year}", "Plan {year}"),
@@ -208,9 +210,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "step7_name": ("Suivre et ajuster", "Track and adjust"),
     "step7_text": (
         "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
-        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan.",
+        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan (pacxl revise garde "
+        "le motif de chaque révision du plan gelé par pacxl freeze).",
         "Every month: type the actuals, move the tracking month (Settings), read the variances, "
-        "year to date, landing forecast, what is left to do and the quarters; adjust the plan.",
+        "year to date, landing forecast, what is left to do and the quarters; adjust the plan "
+        "(pacxl revise keeps the reason of each revision of the plan frozen by pacxl freeze).",
     ),
     "gd_legend": ("Légende", "Legend"),
     "gd_input_sample": ("À saisir", "Type here"),

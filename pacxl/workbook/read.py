@@ -467,6 +467,30 @@ def _read_swot(ws, plan: Plan, lang: str) -> None:
                 sw.value_proposition[questions.get(label, label)] = answer
 
 
+def _read_revisions(book: _Book, plan: Plan, layout: Layout) -> None:
+    """The baseline (PAC_BaselineDate, tblBaseline) and tblRevisions, when the workbook has them
+    (made before pacxl 0.3, it has neither: no baseline, no revisions). Rows typed by hand are
+    read by header like every table; a field word in either language (cible, target...)."""
+    from ..model import Baseline, BaselineEntry, Revision
+    from .sheets.revisions import field_key
+
+    def month(v: Any) -> int | None:
+        n = as_number(v)
+        return int(n) if n is not None and n.is_integer() else None
+
+    if "tblBaseline" in book.tables:
+        plan.baseline = Baseline(as_date(book.value("PAC_BaselineDate", required=False)), [
+            BaselineEntry(as_text(r.get("kind")).casefold(), as_text(r.get("id")), as_text(r.get("field")).casefold(),
+                          month(r.get("month")), as_number(r.get("value")))
+            for r in _read_table(book, "tblBaseline", layout)])
+    if "tblRevisions" in book.tables:
+        plan.revisions = [
+            Revision(as_date(r.get("date")), as_text(r.get("id")), field_key(as_text(r.get("field"))),
+                     month(r.get("month")), as_number(r.get("old")), as_number(r.get("new")),
+                     as_text(r.get("reason")), as_text(r.get("author")))
+            for r in _read_table(book, "tblRevisions", layout)]
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 
@@ -482,6 +506,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         rows = _read_table(book, table_name, layout)
         setattr(plan, attr, [_MAKERS[table_name](row) for row in rows])
     plan.segments = _read_segments(book, layout)
+    _read_revisions(book, plan, layout)
     for name in book.names:
         sheet, cell = book.where(name)
         layout.names[name] = (sheet, cell)
