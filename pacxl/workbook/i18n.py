@@ -325,7 +325,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu_obs_rate": ("Taux observé", "Observed rate"),
     "fu_obs_flag": ("Face à l'hypothèse", "Against the assumption"),
     "fu_obs_volume": ("Reste à faire (taux observés)", "Still needed (observed rates)"),
-    "fu_obs_below": ("Sous l'hypothèse (-10 %)", "Below the assumption (-10%)"),
+    "fu_obs_below": ("Sous l'hypothèse", "Below assumption"),
     "fu_obs_ok": ("Conforme", "In line"),
     "fu_obs_note": ("Liez chaque étape à un KPI de comptage (feuille Suivi KPI, colonne « Étape de "
                     "l'entonnoir ») : taux observé = réalisés de l'étape suivante / réalisés de "

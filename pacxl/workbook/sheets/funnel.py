@@ -102,7 +102,7 @@ def build(ctx: Context) -> None:
 
     for col, w in zip("ABCDE", (34, 16, 16, 14, 14)):
         ws.column_dimensions[col].width = w
-    ws.row_dimensions[TABLE_HEADER].height = 32
+    ws.row_dimensions[TABLE_HEADER].height = 45  # three lines of header text
     print_setup(ws, landscape=False, fit_height=1)
     protect(ws)
 
@@ -154,7 +154,8 @@ def _observed(ctx: Context, ws, first: int) -> None:
     ws.conditional_formatting.add(f"{I}{first}:{I}{last}", FormulaRule(
         formula=[f'{I}{first}="{below}"'], fill=PatternFill("solid", bgColor=S.BAD_FILL),
         font=Font(color=S.BAD_FONT, bold=True)))
-    for col, w in ((G, 13), (H, 13), (I, 22), (J, 16), ("F", 3)):
+    # column F separates the two blocks and is a month column of tblFunnelMonths below
+    for col, w in ((G, 16), (H, 12), (I, 20), (J, 16), ("F", 11)):
         ws.column_dimensions[col].width = w
 
 

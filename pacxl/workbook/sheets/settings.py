@@ -120,10 +120,10 @@ def build(ctx: Context) -> None:
     _follow_up(ctx, ws)
 
     widths = {1: 40, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16,
-              13: 14, 14: 2, 15: 13, 16: 13, 17: 13, 18: 11, 19: 2, 20: 12, 21: 24}
+              13: 14, 14: 2, 15: 13, 16: 15, 17: 15, 18: 11, 19: 2, 20: 12, 21: 24}
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w
-    ws.row_dimensions[4].height = 32
+    ws.row_dimensions[4].height = 45  # three lines of header text
     ws.freeze_panes = "A5"
     print_setup(ws, landscape=True, fit_height=1)
     protect(ws)
