@@ -473,6 +473,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "db_stage": ("Étape", "Stage"),
     "db_volume": ("Volume annuel", "Yearly volume"),
     "db_chart_funnel": ("Entonnoir : volumes annuels", "Funnel: yearly volumes"),
+    "db_card_revenue": ("CA réalisé à date", "Revenue to date"),
+    "db_card_landing": ("Atterrissage CA (fin d'année)", "Revenue landing (year end)"),
+    "db_card_budget": ("Budget consommé", "Budget spent"),
+    "db_card_late": ("Actions en retard", "Late actions"),
+    "db_card_customers_a": ("Clients de classe A", "Class A customers"),
+    "db_card_vs_plan": ("vs prévu à date", "vs plan to date"),
+    "db_card_vs_year": ("vs prévu sur l'année", "vs full-year plan"),
+    "db_card_of_budget": ("sur un budget de", "of a budget of"),
+    "db_card_of_actions": ("sur {n} actions", "of {n} actions"),
+    "db_card_of_revenue": ("{pct} du CA", "{pct} of revenue"),
+    "db_no_data": ("Pas encore de données", "No data yet"),
+    "db_tables": ("Chiffres clés et données des graphiques", "Key figures and chart data"),
     # UDF sheet (--udfs)
     "udf_title": ("Fonctions pacxl (xlwings) face aux formules", "pacxl functions (xlwings) beside the formulas"),
     "udf_help": ("Les cellules PAC_* demandent Excel, le complément xlwings et pacxl installé "
