@@ -8,6 +8,7 @@ from pacxl.demo import demo_plan
 from pacxl.errors import InputError
 from pacxl.workbook.build import build_workbook
 from pacxl.workbook.contract import SHEETS
+from pacxl.workbook.i18n import text
 
 
 @pytest.mark.libreoffice
@@ -16,9 +17,10 @@ def test_monthly_actual_revenue_is_blank_after_the_tracking_month(demo_fr_recalc
     ws = openpyxl.load_workbook(demo_fr_recalc, data_only=True)[SHEETS["dashboard"]["fr"]]
     month = plan.settings.tracking_month
     revenue_kpis = [k for k in plan.kpis if k.kind == "CA"]
-    actual_col = 6  # Mois | Prévu | Réel (columns D, E, F), months from row 5
+    head = next(c for row in ws.iter_rows() for c in row if c.value == text("db_month_col", "fr"))
+    assert ws.cell(row=head.row, column=head.column + 2).value == text("db_actual", "fr")
     for m in range(1, 13):
-        got = ws.cell(row=4 + m, column=actual_col).value
+        got = ws.cell(row=head.row + m, column=head.column + 2).value
         if m <= month:
             assert got == pytest.approx(sum(k.actual[m - 1] or 0 for k in revenue_kpis))
         else:

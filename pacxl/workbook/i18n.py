@@ -74,6 +74,15 @@ def month_labels(lang: str, first_month: int = 1, year: int | None = None) -> li
     return out
 
 
+def month_label_formula(lang: str, date: str, separator: str = '" "') -> str:
+    """A formula (no ``=``) showing the month of the date expression ``date`` as
+    :func:`month_labels` writes it (``janv. 2027``), whatever the locale of the spreadsheet
+    (a ``MMM`` number format would follow the reader's locale); ``separator`` is a formula
+    string between name and year (``CHAR(10)``: on two lines)."""
+    names = ",".join('"' + m + '"' for m in MONTH_ABBR[lang])
+    return f"CHOOSE(MONTH({date}),{names})&{separator}&YEAR({date})"
+
+
 #: Questions of the value proposition (SWOT sheet): key -> question. Plans give answers by key.
 VALUE_QUESTIONS: dict[str, dict[str, str]] = {
     "advantage": {"fr": "Quel est notre avantage concurrentiel ?",
@@ -344,6 +353,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cu_total": ("CA total (montants > 0)", "Total revenue (amounts > 0)"),
     "cu_count": ("Clients avec CA", "Customers with revenue"),
     "cu_sorted": ("Table triée", "Table sorted"),
+    "cu_sorted_yes": ("Oui", "Yes"),
+    "cu_sorted_no": ("Non : à trier", "No: sort it"),
     "cu_sorted_ok": ("✔ Table triée par CA décroissant : calcul rapide.",
                      "✔ Table sorted by revenue, largest first: fast calculation."),
     "cu_sorted_ko": ("⚠ Table non triée : triez par CA décroissant (calcul lent mais juste).",
