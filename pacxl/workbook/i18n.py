@@ -485,7 +485,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "db_volume": ("Volume annuel", "Yearly volume"),
     "db_chart_funnel": ("Entonnoir : volumes annuels", "Funnel: yearly volumes"),
     "db_card_revenue": ("CA réalisé à date", "Revenue to date"),
-    "db_card_landing": ("Atterrissage CA (fin d'année)", "Revenue landing (year end)"),
+    "db_card_landing": ("Atterrissage CA", "Revenue landing (year end)"),
     "db_card_budget": ("Budget consommé", "Budget spent"),
     "db_card_late": ("Actions en retard", "Late actions"),
     "db_card_customers_a": ("Clients de classe A", "Class A customers"),

@@ -79,9 +79,12 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     st = ctx.st
     ctx.heading(ws, "dashboard_title")
-    ws["A2"] = f'="{ctx.t("db_month")} "&IF(PAC_Month="","-",PAC_Month)&" / {MONTHS}"'
+    ws["A2"] = (f'=IF(PAC_Company="","",PAC_Company&" · ")&"{ctx.t("db_month")} "'
+                f'&IF(PAC_Month="","-",PAC_Month)&" / {MONTHS}"')
     st.subtitle(ws["A2"])
-    st.label(ws.cell(row=3, column=1, value=ctx.t("set_as_of")))
+    as_of = ws.cell(row=3, column=1, value=ctx.t("set_as_of"))
+    st.label(as_of)
+    as_of.alignment = Alignment(shrink_to_fit=True)
     st.computed(ws.cell(row=3, column=2, value="=PAC_AsOf"), "date", bold=True)
 
     kf = _key_figures(ctx, ws)
