@@ -145,8 +145,8 @@ def test_abc_every_customer_equals_calc(edge_books, book):
     rows, res = check_customers(gen, rec, 0.7, 0.9)
     assert {"A", "B", "C", ""} <= set(res.classes)
     sheet = openpyxl.load_workbook(rec, data_only=True)[SHEETS["customers"]["en"]]
-    sorted_flag = sheet["P6"].value
-    assert sorted_flag is (book != "unsorted")
+    assert sheet["U6"].value is (book != "unsorted")  # PAC_CustomersSorted, hidden column U
+    assert sheet["P6"].value == text("cu_sorted_yes" if book != "unsorted" else "cu_sorted_no", "en")
     # the ABC summary block: twin of abc_summary
     summ = abc_summary(res, [r["amount"] for r in rows])
     for j, cls in enumerate("ABC"):
