@@ -22,6 +22,7 @@ ROLE = "customers"
 TABLE = "tblCustomers"
 SUMMARY_COL = 15  # column O: the summary block, right of the table and its helper columns
 PARETO_POINTS = 20
+FLAG_COL = SUMMARY_COL + 6  # column U, hidden: the table-sorted flag
 
 
 def build(ctx: Context) -> None:
@@ -65,10 +66,17 @@ def _summary(ctx: Context, ws) -> None:
     run = column_name(TABLE, "h_run")
 
     st.section(ws.cell(row=3, column=col, value=ctx.t("cu_summary")))
+    # PAC_CustomersSorted (TRUE/FALSE, read by the ABC formulas) sits in a hidden helper column
+    # outside the print area; the summary shows it as a word
+    flag = get_column_letter(FLAG_COL)
+    st.computed(ws.cell(row=6, column=FLAG_COL, value=customers_sorted()))
+    ctx.name("PAC_CustomersSorted", ROLE, f"{flag}6")
+    ws.column_dimensions[flag].hidden = True
     items = (
         ("cu_total", customers_total(), "money", "PAC_CustomersTotal"),
         ("cu_count", f'=COUNTIF({amount},">0")', "int", "PAC_CustomersCount"),
-        ("cu_sorted", customers_sorted(), None, "PAC_CustomersSorted"),
+        ("cu_sorted", f'=IF(PAC_CustomersSorted,"{ctx.t("cu_sorted_yes")}","{ctx.t("cu_sorted_no")}")',
+         None, None),
     )
     for i, (key, formula, fmt, name) in enumerate(items):
         r = 4 + i
@@ -80,7 +88,8 @@ def _summary(ctx: Context, ws) -> None:
         for c in (label, cell):
             c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="center",
                                     wrap_text=c.alignment.wrap_text)
-        ctx.name(name, ROLE, f"{C[1]}{r}")
+        if name:
+            ctx.name(name, ROLE, f"{C[1]}{r}")
     msg = ws.cell(row=7, column=col, value=(
         f'=IF(PAC_CustomersSorted,"{ctx.t("cu_sorted_ok")}","{ctx.t("cu_sorted_ko")}")'))
     st.computed(msg, wrap=False)
