@@ -257,3 +257,44 @@ def test_import_keeps_the_ignored_errors(tmp_path, generated_workbooks):
     save_workbook(open_workbook(path), path, backup=False)
     after = {t: re.findall(r"<ignoredErrors>.*?</ignoredErrors>", x) for t, x in sheet_xml(path).items()}
     assert after == before and sum(map(len, after.values())) == 5
+
+
+# --- charts: Excel and LibreOffice draw the same gaps -----------------------------------------
+
+
+def chart_xml(path) -> list[str]:
+    with zipfile.ZipFile(path) as z:
+        return [z.read(n).decode() for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+
+
+def test_charts_leave_gaps(generated_workbooks):
+    """Every chart says blanks are gaps; the Pareto line plots its hidden helper column (the
+    chart then plots hidden cells), not the visible column that shows "" (0 % in Excel)."""
+    from pacxl.workbook.sheets.customers import CHART_GAP_COL
+
+    charts = chart_xml(generated_workbooks["blank_fr"])
+    assert charts and all('<dispBlanksAs val="gap"' in c for c in charts)
+    pareto = next(c for c in charts if "<lineChart>" in c)
+    letter = chr(ord("A") + CHART_GAP_COL - 1)
+    line = pareto[pareto.index("<lineChart>"):pareto.index("</lineChart>")]
+    assert f"'Clients'!${letter}$16:${letter}$35" in line
+    assert '<plotVisOnly val="0"' in pareto
+
+
+@pytest.mark.libreoffice
+def test_pareto_gaps_are_na_in_libreoffice(recalculated_workbooks):
+    """On a blank plan the helper cells are #N/A (a gap), not 0 or ""; on the sorted demo they
+    are the cumulative shares the visible column shows."""
+    import openpyxl
+
+    from pacxl.workbook.sheets.customers import CHART_GAP_COL, PARETO_POINTS, PARETO_ROW, chart_gap_cells
+
+    rows = range(PARETO_ROW + 1, PARETO_ROW + PARETO_POINTS + 1)
+    blank = openpyxl.load_workbook(recalculated_workbooks["blank_fr"], data_only=True)["Clients"]
+    assert [blank.cell(row=r, column=CHART_GAP_COL).value for r in rows] == ["#N/A"] * PARETO_POINTS
+    assert blank.column_dimensions[chr(ord("A") + CHART_GAP_COL - 1)].hidden
+    demo = openpyxl.load_workbook(recalculated_workbooks["demo_fr"], data_only=True)["Clients"]
+    shares = [demo.cell(row=r, column=CHART_GAP_COL).value for r in rows]
+    assert shares == [demo.cell(row=r, column=CHART_GAP_COL - 3).value for r in rows]
+    assert all(isinstance(v, (int, float)) for v in shares) and shares[-1] == pytest.approx(1.0)
+    assert len(chart_gap_cells("fr")) == PARETO_POINTS
