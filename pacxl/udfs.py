@@ -44,20 +44,6 @@ def _under_excel() -> bool:
     return "xlwings.server" in sys.modules
 
 
-def _refuse_shadowing() -> None:
-    """In Excel, refuse to run from a pacxl folder beside the workbook (see :mod:`pacxl._where`):
-    xlwings shows the message when it imports the functions."""
-    if _under_excel():
-        from ._where import shadowing_message
-
-        message = shadowing_message()
-        if message:
-            raise ImportError(message)
-
-
-_refuse_shadowing()
-
-
 def excel_errors(fn: Callable) -> Callable:
     """In Excel, show a pacxl input error as a short text in the cell; elsewhere, raise it."""
 
