@@ -23,6 +23,20 @@ TABLE = "tblCustomers"
 SUMMARY_COL = 15  # column O: the summary block, right of the table and its helper columns
 PARETO_POINTS = 20
 FLAG_COL = SUMMARY_COL + 6  # column U, hidden: the table-sorted flag
+PARETO_ROW = 15  # header row of the Pareto points
+# The Pareto line plots a hidden helper column: the cumulative share, or #N/A where it is blank
+# (table not sorted, no customer). Excel plots a "" cell as 0 (a line flat at 0 %) and
+# LibreOffice leaves it out; both leave out #N/A, so the two draw the same.
+CHART_GAP_COL = SUMMARY_COL + 5  # column T, beyond the printed summary
+
+
+def chart_gap_cells(lang: str) -> set[tuple[str, str]]:
+    """(sheet, cell) of the chart helper cells that show #N/A by design where the chart has a
+    gap; hidden from the user (their column is hidden), excused by the error checks."""
+    from ..contract import SHEETS
+
+    letter = get_column_letter(CHART_GAP_COL)
+    return {(SHEETS[ROLE][lang], f"{letter}{PARETO_ROW + k}") for k in range(1, PARETO_POINTS + 1)}
 
 
 def build(ctx: Context) -> None:
@@ -113,7 +127,7 @@ def _summary(ctx: Context, ws) -> None:
     ctx.name("PAC_ABCSummary", ROLE, f"{C[0]}{hr + 1}:{C[4]}{hr + 3}")
 
     # Pareto curve: share of revenue brought by the top x % of customers (on the sorted table)
-    pr = 15
+    pr = PARETO_ROW
     st.section(ws.cell(row=pr - 1, column=col, value=ctx.t("cu_pareto")))
     for i, key in enumerate(("cu_top", "cu_top_n", "cu_top_share", "cu_step_share")):
         st.header(ws.cell(row=pr, column=col + i, value=ctx.t(key)))
@@ -131,6 +145,12 @@ def _summary(ctx: Context, ws) -> None:
         for i, fmt in ((1, "int"), (2, "pct"), (3, "pct")):
             st.computed(ws.cell(row=r, column=col + i), fmt)
     last = pr + PARETO_POINTS
+    gap = get_column_letter(CHART_GAP_COL)
+    ws.cell(row=pr, column=CHART_GAP_COL, value=ctx.t("cu_top_share"))  # the line's legend
+    for r in range(pr + 1, last + 1):
+        ws.cell(row=r, column=CHART_GAP_COL, value=f"=IF(ISNUMBER({C[2]}{r}),{C[2]}{r},NA())")
+        st.computed(ws.cell(row=r, column=CHART_GAP_COL), "pct")
+    ws.column_dimensions[gap].hidden = True
 
     bar = BarChart()
     bar.type = "col"
@@ -144,7 +164,7 @@ def _summary(ctx: Context, ws) -> None:
     bar.y_axis.number_format = "0%"
     bar.y_axis.majorGridlines = None
     line = LineChart()
-    line.add_data(Reference(ws, min_col=col + 2, min_row=pr, max_row=last), titles_from_data=True)
+    line.add_data(Reference(ws, min_col=CHART_GAP_COL, min_row=pr, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
     line.y_axis.title = ctx.t("cu_top_share")
     line.y_axis.number_format = "0%"
@@ -156,6 +176,8 @@ def _summary(ctx: Context, ws) -> None:
     bar.y_axis.delete = False
     line.y_axis.delete = False
     bar += line
+    bar.visible_cells_only = False  # the line's column is hidden
+    bar.display_blanks = "gap"
     bar.height, bar.width = 10, 17
     bar.legend.position = "b"
     ws.add_chart(bar, f"{C[0]}{last + 2}")
