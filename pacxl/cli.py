@@ -325,7 +325,8 @@ def demo(path, lang, udfs, force) -> None:
 @click.argument("folder", type=click.Path(file_okay=False))
 @reports_errors
 def templates(folder) -> None:
-    """Regenerate the shipped templates (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx) into FOLDER.
+    """Regenerate the shipped templates (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx,
+    pac_demo_en.xlsx) into FOLDER.
 
     Example: pacxl templates workbook_templates
     """

@@ -160,8 +160,8 @@ def test_new_borrows_a_shipped_templates_values(tmp_path):
 
 
 def test_demo_without_libreoffice(tmp_path, monkeypatch):
-    """No LibreOffice: the French demo is the shipped one, values included; another demo is
-    written without values and says so."""
+    """No LibreOffice: the demo is the shipped one (French or English), values included; a demo
+    with --udfs is written without values and says so."""
     from click.testing import CliRunner
 
     import pacxl.recalc
@@ -174,8 +174,12 @@ def test_demo_without_libreoffice(tmp_path, monkeypatch):
     assert res.exit_code == 0 and res.output == f"Wrote {fr} (fr, demo)\n"
     assert formula_cells(fr) == formula_cells(shipped_template("pac_demo_fr.xlsx"))
     res = CliRunner().invoke(main, ["demo", str(en), "--lang", "en"])
+    assert res.exit_code == 0 and res.output == f"Wrote {en} (en, demo)\n"
+    assert formula_cells(en) == formula_cells(shipped_template("pac_demo_en.xlsx"))
+    udfs = tmp_path / "udfs.xlsx"
+    res = CliRunner().invoke(main, ["demo", str(udfs), "--udfs"])
     assert res.exit_code == 0 and "Enable Editing" in res.output
-    assert {v for cells in formula_cells(en).values() for v in cells.values()} <= {"<v />", "<v/>"}
+    assert {v for cells in formula_cells(udfs).values() for v in cells.values()} <= {"<v />", "<v/>"}
 
 
 def test_values_written_with_their_types():

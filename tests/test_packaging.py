@@ -19,7 +19,7 @@ def test_wheel_ships_templates_and_macros(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheel = next(tmp_path.glob("pacxl-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for template in ("pac_fr.xlsx", "pac_en.xlsx", "pac_demo_fr.xlsx"):
+    for template in ("pac_fr.xlsx", "pac_en.xlsx", "pac_demo_fr.xlsx", "pac_demo_en.xlsx"):
         assert f"pacxl/_templates/{template}" in names
     for module in ("PacxlImport.bas", "PacxlCheck.bas", "PacxlReport.bas", "README.md"):
         assert f"pacxl/_macros/{module}" in names

@@ -72,7 +72,7 @@ def test_demo(tmp_path):
 def test_templates_command(tmp_path):
     res = run("templates", str(tmp_path))
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pac_demo_fr.xlsx", "pac_en.xlsx", "pac_fr.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pac_demo_en.xlsx", "pac_demo_fr.xlsx", "pac_en.xlsx", "pac_fr.xlsx"]
     res = run("templates", str(tmp_path / "missing"))
     assert res.exit_code == 2
     assert res.output == f"Error: {tmp_path / 'missing'}: no such folder\n"

@@ -35,6 +35,7 @@ TEMPLATES: dict[str, Callable] = {
     "pac_fr.xlsx": lambda: _blank("fr"),
     "pac_en.xlsx": lambda: _blank("en"),
     "pac_demo_fr.xlsx": lambda: _demo("fr"),
+    "pac_demo_en.xlsx": lambda: _demo("en"),
 }
 
 
