@@ -34,7 +34,7 @@ ROLE = "dashboard"
 
 #: Column widths A..J: two halves of the same width (A:E and F:J) for the charts; C and G are
 #: gutters between the tables.
-WIDTHS = (32, 14, 2, 11, 14, 14, 2, 28, 16, 13)
+WIDTHS = (34, 13, 2, 12, 13, 13, 2, 27, 17, 13)
 #: The five cards: (first column, last column); the widths of each come to about 28.
 CARD_COLS = ((1, 1), (2, 4), (5, 6), (7, 8), (9, 10))
 CARD_ROW = 5  # label; value on the next row, sub-line on the one after
