@@ -28,6 +28,7 @@ from openpyxl.worksheet.pagebreak import Break
 from .. import formulas as F
 from .. import styles as S
 from ..contract import FUNNEL_STAGES, MONTHS, STATUS_DONE, column_name
+from ..i18n import month_label_formula
 from ._common import Context, print_setup, protect
 
 ROLE = "dashboard"
@@ -173,7 +174,9 @@ def _revenue_by_month(ctx: Context, ws) -> tuple[tuple[int, int, int], tuple[int
         st.header(ws.cell(row=h, column=c0 + i, value=ctx.t(key)))
     for m in range(1, MONTHS + 1):
         r = h + m
-        st.computed(ws.cell(row=r, column=c0, value=ctx.months[m - 1]))
+        # the month's name from the i18n table, following Settings' year and first month
+        label = month_label_formula(ctx.lang, f"DATE(PAC_Year,PAC_FirstMonth+{m - 1},1)")
+        st.computed(ws.cell(row=r, column=c0, value="=" + label))
         ws.cell(row=r, column=c0 + 1, value=f"=SUMIF({kind},{rev},{_n('tblKPI', f'p{m:02d}')})")
         ws.cell(row=r, column=c0 + 2, value=(
             f'=IF(AND(ISNUMBER(PAC_Month),{m}<=PAC_Month),SUMIF({kind},{rev},{_n("tblKPI", f"a{m:02d}")}),"")'))
