@@ -5,7 +5,8 @@ How it runs (keep it fast):
 * Plans: the demo (fr, en), a blank plan (at its first month), three small hand-made plans (the
   one of tests/plans.py with nothing spent yet, with edge cases, and the edge plan with a
   seasonality profile whose rest of the year weighs 0: these make the known disagreements fail
-  whatever hypothesis draws), and
+  whatever hypothesis draws), that plan with its budget, actuals and customers imported from CSV
+  files (:data:`IMPORTS`, through ``pacxl import``), and
   ``RANDOM_PLANS`` plans drawn by hypothesis from :func:`plans` (KPIs of every kind with monthly
   plans and actuals, actions ending around the as-of date in every status, budget lines with and
   without spend, qualitative objectives, deadlines before and after the as-of date; seasonality
@@ -251,10 +252,35 @@ def _frozen_then_changed(p: Plan, seed: int) -> Plan:
     return p
 
 
+#: A plan whose budget, actuals and customers came in through ``pacxl import`` (finance's CSV
+#: files): case name -> (kind, file text) imported in order into the built workbook.
+IMPORTS = {
+    "imported": [
+        ("budget", "Ligne;Catégorie;Poste budgétaire;Mois;Montant\nN-01;Digital;Ads;01/2026;1 200\n"
+                   "N-01;Digital;Ads;02/2026;800\nN-02;Publicité;Flyers;03/2026;500,50\n"
+                   "N-03;Divers;Cafés;05/2026;90\n"),
+        ("actuals", "KPI;Mois;Valeur\nK1;01/2026;24 000\nK1;02/2026;26 500\nK1;03/2026;19 800\n"),
+        ("actuals", "Ligne;Mois;Dépense\nN-01;01/2026;1 150\nN-02;03/2026;610\n"),
+        ("customers", "Code client;Raison sociale;CA\nC1;Alpha;50 000\nC2;Beta;30 000\nC3;Gamma;12 000\n"
+                      "C4;Delta;5 000\nC5;Epsilon;-300\n"),
+    ],
+}
+
+
+def imported(path: Path) -> None:
+    """Run the case's imports on its built workbook (the case's name is the file's stem)."""
+    from pacxl.io import import_file
+
+    for i, (kind, body) in enumerate(IMPORTS.get(path.stem, [])):
+        source = path.with_name(f"{path.stem}-{i}-{kind}.csv")
+        source.write_text(body, encoding="utf-8")
+        import_file(kind, path, source, backup=False)
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
            "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _frozen_then_changed(_edges(), 7),
-           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue()}
+           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue(), "imported": clean_plan("fr")}
     out.update({f"random{i}": _frozen_then_changed(p, i) if i % 2 == 0 else p
                 for i, p in enumerate(random_plans(RANDOM_PLANS))})
     for i in range(RANDOM_PLANS):  # (set after the draw: the plans stay the same)
@@ -271,6 +297,7 @@ def cases(tmp_path_factory) -> list[Case]:
     out = []
     for name, plan in case_plans().items():
         path = build_workbook(plan, folder / f"{name}.xlsx")
+        imported(path)
         held = read_plan(path)
         fig = report_figures(held)
         fig["_action_ids"] = [a.id for a in held.actions if a.id]  # (the report lists late ones only)
@@ -782,6 +809,10 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     """The batch holds what the harness claims to exercise (else it proves little)."""
     plans = [c.plan for c in cases]
     assert {kpi_kind(k.kind) for p in plans for k in p.kpis} == set(KINDS)
+    # the imported case holds what its files brought, not the plan it was built from
+    imp = next(c for c in cases if c.name == "imported")
+    assert [line["id"] for line in imp.report["budget"]["lines"]] == ["N-01", "N-02", "N-03"]
+    assert imp.report["abc"]["customers"] == 5 and imp.report["budget"]["total"]["actual"] > 0
     assert any(o.target is None and not o.kpi for c in cases if c.name.startswith("random")
                for o in c.plan.objectives)
     assert any(b.actual is None for p in plans for b in p.budget)

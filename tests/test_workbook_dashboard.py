@@ -8,7 +8,7 @@ from pacxl.demo import demo_plan
 from pacxl.errors import InputError
 from pacxl.workbook.build import build_workbook
 from pacxl.workbook.contract import SHEETS
-from pacxl.workbook.i18n import text
+from pacxl.workbook.i18n import month_labels, text
 
 
 @pytest.mark.libreoffice
@@ -19,6 +19,10 @@ def test_monthly_actual_revenue_is_blank_after_the_tracking_month(demo_fr_recalc
     revenue_kpis = [k for k in plan.kpis if k.kind == "CA"]
     head = next(c for row in ws.iter_rows() for c in row if c.value == text("db_month_col", "fr"))
     assert ws.cell(row=head.row, column=head.column + 2).value == text("db_actual", "fr")
+    # the months' names: the i18n labels of the plan's months (formulas of Settings' year and
+    # first month, computed by LibreOffice)
+    labels = [ws.cell(row=head.row + m, column=head.column).value for m in range(1, 13)]
+    assert labels == month_labels("fr", plan.settings.first_month, plan.settings.year)
     for m in range(1, 13):
         got = ws.cell(row=head.row + m, column=head.column + 2).value
         if m <= month:

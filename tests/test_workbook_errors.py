@@ -58,4 +58,4 @@ def test_values_were_computed(recalculated_workbooks):
     """Guard against a vacuous pass: LibreOffice did compute the formulas."""
     wb = openpyxl.load_workbook(recalculated_workbooks["demo_fr"], data_only=True)
     assert isinstance(wb[SHEETS["funnel"]["fr"]]["B7"].value, (int, float))
-    assert wb[SHEETS["customers"]["fr"]]["P6"].value is True
+    assert wb[SHEETS["customers"]["fr"]]["U6"].value is True  # PAC_CustomersSorted (hidden column)

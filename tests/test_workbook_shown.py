@@ -8,7 +8,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from pacxl.workbook.contract import CUSTOMERS, SHEETS
-from pacxl.workbook.i18n import MONTH_ABBR, text
+from pacxl.workbook.i18n import MONTH_ABBR, month_labels, text
 
 SHOWN = ("blank_fr", "blank_en", "demo_fr", "demo_en")
 
@@ -101,8 +101,9 @@ def test_no_month_shown_through_a_locale_format(generated_workbooks, name):
 
 
 @pytest.mark.libreoffice
-def test_calendar_headers_follow_settings(generated_workbooks, tmp_path):
-    """Change the year and the first month on Settings: LibreOffice recomputes the headers."""
+def test_month_names_follow_settings(generated_workbooks, tmp_path):
+    """Change the year and the first month on Settings: LibreOffice recomputes the calendar's
+    headers and the dashboard's months."""
     from pacxl.recalc import recalculate
 
     wb = openpyxl.load_workbook(generated_workbooks["blank_fr"])
@@ -112,7 +113,13 @@ def test_calendar_headers_follow_settings(generated_workbooks, tmp_path):
         wb[title][ref.replace("$", "")] = value
     path = tmp_path / "moved.xlsx"
     wb.save(path)
-    cal = openpyxl.load_workbook(recalculate(path, tmp_path / "out"), data_only=True)[SHEETS["calendar"]["fr"]]
+    rec = openpyxl.load_workbook(recalculate(path, tmp_path / "out"), data_only=True)
+    cal = rec[SHEETS["calendar"]["fr"]]
     heads = [c.value for c in cal[4][6:18]]
     assert heads[0] == "nov.\n2031" and heads[2] == "janv.\n2032" and heads[11] == "oct.\n2032"
+    # the dashboard's month labels (and its chart's categories) follow too
+    dash = rec[SHEETS["dashboard"]["fr"]]
+    head = next(c for row in dash.iter_rows() for c in row if c.value == text("db_month_col", "fr"))
+    months = [dash.cell(row=head.row + m, column=head.column).value for m in range(1, 13)]
+    assert months == month_labels("fr", 11, 2031)
     assert ws.title == SHEETS["settings"]["fr"]

@@ -28,13 +28,14 @@ from openpyxl.worksheet.pagebreak import Break
 from .. import formulas as F
 from .. import styles as S
 from ..contract import FUNNEL_STAGES, MONTHS, STATUS_DONE, column_name
+from ..i18n import month_label_formula
 from ._common import Context, print_setup, protect
 
 ROLE = "dashboard"
 
 #: Column widths A..J: two halves of the same width (A:E and F:J) for the charts; C and G are
 #: gutters between the tables.
-WIDTHS = (32, 14, 2, 11, 14, 14, 2, 28, 16, 13)
+WIDTHS = (34, 13, 2, 12, 13, 13, 2, 27, 17, 13)
 #: The five cards: (first column, last column); the widths of each come to about 28.
 CARD_COLS = ((1, 1), (2, 4), (5, 6), (7, 8), (9, 10))
 CARD_ROW = 5  # label; value on the next row, sub-line on the one after
@@ -173,7 +174,9 @@ def _revenue_by_month(ctx: Context, ws) -> tuple[tuple[int, int, int], tuple[int
         st.header(ws.cell(row=h, column=c0 + i, value=ctx.t(key)))
     for m in range(1, MONTHS + 1):
         r = h + m
-        st.computed(ws.cell(row=r, column=c0, value=ctx.months[m - 1]))
+        # the month's name from the i18n table, following Settings' year and first month
+        label = month_label_formula(ctx.lang, f"DATE(PAC_Year,PAC_FirstMonth+{m - 1},1)")
+        st.computed(ws.cell(row=r, column=c0, value="=" + label))
         ws.cell(row=r, column=c0 + 1, value=f"=SUMIF({kind},{rev},{_n('tblKPI', f'p{m:02d}')})")
         ws.cell(row=r, column=c0 + 2, value=(
             f'=IF(AND(ISNUMBER(PAC_Month),{m}<=PAC_Month),SUMIF({kind},{rev},{_n("tblKPI", f"a{m:02d}")}),"")'))
