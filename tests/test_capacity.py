@@ -152,5 +152,5 @@ def test_the_blank_takes_what_the_issue_lists(tmp_path):
         shown = [(name, len(typed) + i, k, v) for i, r in enumerate(rest) for k, v in r.items()
                  if not blank(v) and not k.startswith("h_")]
         assert shown == [], shown[:5]
-    for name in TABLES:
+    for name in TYPED:  # (the Revisions and Baseline tables grow with freeze/revise, not typed here)
         assert len(case.book.table(name)) >= TYPED[name]
