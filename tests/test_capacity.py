@@ -24,7 +24,6 @@ from pacxl.calc import abc_classes
 from pacxl.defaults import blank_plan
 from pacxl.report import report_figures
 from pacxl.workbook.build import build_workbook
-from pacxl.workbook.contract import TABLES
 from pacxl.workbook.read import read_plan
 from pacxl.workbook.tables import table_columns
 
