@@ -58,7 +58,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
 
     ``decimal`` is the column's decimal mark when known (see :func:`sniff_decimal`); without it a
     lone comma is decimal (French) and a lone dot followed by exactly three digits separates
-    thousands (``12.500`` is 12500), any other lone dot is decimal. ``%`` divides by 100.
+    thousands (``12.500`` is 12500; ``0.500`` is 0.5), any other lone dot is decimal. ``%`` divides
+    by 100. Digits are ASCII only (see :func:`foreign_digits`).
     """
     if value is None:
         return None
@@ -144,7 +145,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
                 s = s.replace(mark, "")
             else:
                 if decimal is None:
-                    thousands = mark == "." and len(tail) == 3 and 1 <= len(head) <= 3
+                    # "0.500" is half a unit (k€), not 500: no group of thousands starts with 0
+                    thousands = mark == "." and len(tail) == 3 and 1 <= len(head) <= 3 and head[0] != "0"
                 else:
                     thousands = mark != decimal
                 if thousands:

@@ -94,7 +94,10 @@ def _month_of_text_uncached(value: str) -> tuple[int | None, int]:
         _check_date(year, month, 1, value)
         return year, month
     if re.fullmatch(r"[0-9]+(\.0+)?", s):
-        return _month_of_number(float(s))
+        try:
+            return _month_of_number(float(s))
+        except NotAMonth:
+            raise NotAMonth(value) from None  # the text as typed, for the message
     tokens = _tokens(s)
     month = year = None
     for t in tokens:
