@@ -164,6 +164,11 @@ def test_segment_shares():
     out = segment_shares(amounts, segments, ["PME", "ETI", "", None, "GC"])
     assert out == {"PME": pytest.approx(150 / total), "ETI": pytest.approx(25 / total), "GC": 0.0}
     assert segment_shares([0, -3], ["PME", "PME"], ["PME"]) == {"PME": None}
+    # amounts of 1 or less (k€) count, and so does a total of 1 or less
+    assert segment_shares([0.5, 0.25, 1], ["PME", "ETI", "PME"], ["PME"]) == {"PME": pytest.approx(1.5 / 1.75)}
+    assert segment_shares([0.5, 0.25], ["PME", "ETI"], ["PME"]) == {"PME": pytest.approx(0.5 / 0.75)}
+    # a customer without a segment is in none, whatever the segments are called
+    assert segment_shares([10, 20], [None, "XXXX"], ["xxxx"]) == {"xxxx": pytest.approx(20 / 30)}
 
 
 # --- budget --------------------------------------------------------------------------------------

@@ -99,8 +99,9 @@ def test_the_columns_sniffed_decimal_mark_is_used():
     assert parse_amount("1,500", ".") == 1500.0
     assert parse_amount("1,5", ",") == 1.5
     assert parse_number("1.500", ".") == 1.5
-    with pytest.raises(NotANumber):
+    with pytest.raises(NotANumber) as exc:
         parse_amount("12.5", ",")  # a thousands dot must group three digits
+    assert exc.value.args == ("12.5",)
 
 
 def test_amounts_of_one_or_less():
@@ -140,6 +141,8 @@ def test_comma_three_digits():
     assert comma_three_digits(["(1,200 \u20ac)"]) == "(1,200 \u20ac)"
     assert comma_three_digits(["1,200", "1,5"]) is None
     assert comma_three_digits([None, 3]) is None
+    assert comma_three_digits(["1,200", None, "1,5"]) is None  # a blank does not end the column
+    assert comma_three_digits(["- 1,200"]) == "- 1,200"  # spaces are ignored
 
 
 _FRENCH = st.integers(min_value=0, max_value=10**12)
@@ -195,7 +198,7 @@ def test_months(value, expected):
     "value",
     [
         0, 13, 3.5, 12.5, 18263, 91311, 18263.5, True, None, [1], "13", "3.5", "31/02/2027", "2027-13",
-        "13/2027", "2027-02-30", "janv 2027 2028", "2027", "foo", "janv foo", "\uff11\uff12/\uff12\uff10\uff12\uff17",
+        "13/2027", "2027-02-30", "janv 2027 2028", "2027", "(2027)", "foo", "janv foo", "\uff11\uff12/\uff12\uff10\uff12\uff17",
         "\u0663", "janv. \uff12\uff10\uff12\uff17",
     ],
 )

@@ -43,14 +43,14 @@ def test_a_blank_month_in_the_funnel_calendar():
 
 @pytest.mark.parametrize("plan", [[[1, 2], [3]], [[1], 2]])
 def test_ragged_ranges_are_refused(plan):
-    with pytest.raises(InputError, match="a range must be rectangular"):
+    with pytest.raises(InputError, match=r"^a range must be rectangular \(all rows of the same length\)$"):
         PAC_VARIANCE([[1]], plan)
 
 
 def test_ragged_values_of_abc():
-    with pytest.raises(InputError, match=r"a range must be rectangular \(all rows of the same length\)"):
+    with pytest.raises(InputError, match=r"^a range must be rectangular \(all rows of the same length\)$"):
         PAC_ABC([[1, 2], [3]])
-    with pytest.raises(InputError, match=r"a range must be rectangular \(all rows of the same length\)"):
+    with pytest.raises(InputError, match=r"^a range must be rectangular \(all rows of the same length\)$"):
         PAC_ABC([[1, 2], 3])
 
 
