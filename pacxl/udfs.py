@@ -125,6 +125,56 @@ def _blank_or(v: Any) -> Any:
     return "" if v is None else v
 
 
+# --- the computations, undecorated: the decorated functions below hand over to them, so that
+# mutation testing (which skips decorated functions, docs/mutation.md) reaches them -----------
+
+
+def _funnel(target, rates, periods=None):
+    t = _number(target, "the target")
+    vols = required_volumes(t, _rates(rates))
+    if not _is_blank(periods):
+        vols = per_period(vols, _number(periods, "the number of periods"))
+    return [[v] for v in vols]
+
+
+def _funnel_calendar(monthly_targets, rates, lags):
+    targets = []
+    for i, t in enumerate(_flatten(monthly_targets), start=1):
+        targets.append(None if _is_blank(t) else _number(t, f"the target of month {i}"))
+    lag_list = _flatten(lags)
+    while lag_list and _is_blank(lag_list[-1]):
+        lag_list.pop()
+    cal = funnel_calendar(targets, _rates(rates), lag_list)
+    return [[before] + row for before, row in zip(cal.before, cal.months)]
+
+
+def _abc(values, a_share=None, b_share=None):
+    a = DEFAULT_A if _is_blank(a_share) else _number(a_share, "the A share")
+    b = DEFAULT_B if _is_blank(b_share) else _number(b_share, "the B share")
+    flat = _flatten(values)
+    classes = abc_classes(flat, a, b).classes.tolist()
+    return _reshape(classes, values)
+
+
+def _variance(actual, plan):
+    return _cellwise(variance, actual, plan)
+
+
+def _variance_pct(actual, plan):
+    return _cellwise(variance_pct, actual, plan)
+
+
+def _forecast(actuals, plans, month, kind=None):
+    fa, fp = _paired(actuals, plans)
+    m = _number(month, "the month")
+    how = "sum" if _is_blank(kind) else aggregation(kpi_kind(kind))
+    return _blank_or(landing_forecast(fa, fp, check_month(m, len(fa)), how))
+
+
+def _deals(revenue, avg_deal):
+    return deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
+
+
 # --- the functions Excel sees -------------------------------------------------------------------
 
 
@@ -141,11 +191,7 @@ def _blank_or(v: Any) -> Any:
 def PAC_FUNNEL(target, rates, periods=None):
     """Reverse funnel (entonnoir inversé): the volume each stage needs, top stage first, the last
     being the target. Returns one column that spills down. With periods, volumes per period."""
-    t = _number(target, "the target")
-    vols = required_volumes(t, _rates(rates))
-    if not _is_blank(periods):
-        vols = per_period(vols, _number(periods, "the number of periods"))
-    return [[v] for v in vols]
+    return _funnel(target, rates, periods)
 
 
 @xw.func(category="pacxl")
@@ -162,14 +208,7 @@ def PAC_FUNNEL_CALENDAR(monthly_targets, rates, lags):
     """Sales-cycle calendar (calendrier de l'entonnoir): for each stage (rows, top first), the volume
     to reach before the first month, then in each month, so that every month's signatures land
     on time. Spills a grid: stages x (1 + months)."""
-    targets = []
-    for i, t in enumerate(_flatten(monthly_targets), start=1):
-        targets.append(None if _is_blank(t) else _number(t, f"the target of month {i}"))
-    lag_list = _flatten(lags)
-    while lag_list and _is_blank(lag_list[-1]):
-        lag_list.pop()
-    cal = funnel_calendar(targets, _rates(rates), lag_list)
-    return [[before] + row for before, row in zip(cal.before, cal.months)]
+    return _funnel_calendar(monthly_targets, rates, lags)
 
 
 @xw.func(category="pacxl")
@@ -180,11 +219,7 @@ def PAC_FUNNEL_CALENDAR(monthly_targets, rates, lags):
 def PAC_ABC(values, a_share=None, b_share=None):
     """ABC (Pareto) class of each amount: "A", "B" or "C" in the same shape as values, "" for
     blanks. Order-independent: equal amounts share a class; zero and credit notes are C."""
-    a = DEFAULT_A if _is_blank(a_share) else _number(a_share, "the A share")
-    b = DEFAULT_B if _is_blank(b_share) else _number(b_share, "the B share")
-    flat = _flatten(values)
-    classes = abc_classes(flat, a, b).classes.tolist()
-    return _reshape(classes, values)
+    return _abc(values, a_share, b_share)
 
 
 def _paired(actual: Any, plan: Any) -> tuple[list, list]:
@@ -215,7 +250,7 @@ def _cellwise(fn: Callable, actual: Any, plan: Any) -> Any:
 @excel_errors
 def PAC_VARIANCE(actual, plan):
     """Variance (écart) = actual - plan, cell by cell, same shape; blank when a side is blank."""
-    return _cellwise(variance, actual, plan)
+    return _variance(actual, plan)
 
 
 @xw.func(category="pacxl")
@@ -224,7 +259,7 @@ def PAC_VARIANCE(actual, plan):
 @excel_errors
 def PAC_VARIANCE_PCT(actual, plan):
     """Variance % (écart %) = (actual - plan) / |plan|, same shape; blank when plan is 0 or blank."""
-    return _cellwise(variance_pct, actual, plan)
+    return _variance_pct(actual, plan)
 
 
 @xw.func(category="pacxl")
@@ -236,10 +271,7 @@ def PAC_VARIANCE_PCT(actual, plan):
 def PAC_FORECAST(actuals, plans, month, kind=None):
     """Landing forecast (atterrissage): actual to date + plan of the remaining months (for
     rates, their average). Blank when there is no actual to date."""
-    fa, fp = _paired(actuals, plans)
-    m = _number(month, "the month")
-    how = "sum" if _is_blank(kind) else aggregation(kpi_kind(kind))
-    return _blank_or(landing_forecast(fa, fp, check_month(m, len(fa)), how))
+    return _forecast(actuals, plans, month, kind)
 
 
 @xw.func(category="pacxl")
@@ -248,4 +280,4 @@ def PAC_FORECAST(actuals, plans, month, kind=None):
 @excel_errors
 def PAC_DEALS(revenue, avg_deal):
     """Deals to sign (affaires à signer) to reach a revenue goal: ceil(revenue / average deal)."""
-    return deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
+    return _deals(revenue, avg_deal)

@@ -93,6 +93,30 @@ def test_bad_value_is_one_line_and_leaves_the_workbook_identical(wb_copy, tmp_pa
     assert sorted(f.name for f in tmp_path.iterdir()) == ["budget.csv", "plan.xlsx"]  # no backup, no temp
 
 
+@pytest.mark.parametrize("amount", ["1.1,2.345,67", "\uff11\uff12\uff13", "\uff11\uff12\uff13 \u20ac"])
+def test_malformed_and_non_ascii_amounts_are_one_line_refusals(wb_copy, tmp_path, facts, amount):
+    # "1.1,2.345,67" once escaped as a bare ValueError (a traceback); full-width digits were read
+    # by one parsing path ("１２３") and refused by the other ("１２３ €"): both are refused now.
+    csv = write(tmp_path, "budget.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\nB;01/{facts.year};{amount}\n")
+    before = digest(wb_copy)
+    result = run("budget", wb_copy, csv)
+    assert result.exit_code == 2
+    assert result.stderr == f'Error: budget.csv, line 3, column "Montant": "{amount}" is not an amount\n'
+    assert "Traceback" not in result.output
+    assert digest(wb_copy) == before
+
+
+def test_non_ascii_digits_in_a_date_are_refused(wb_copy, tmp_path, facts):
+    fw = "".join(chr(0xFF10 + int(c)) for c in str(facts.year))
+    csv = write(tmp_path, "budget.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\nB;01/{fw};2\n")
+    before = digest(wb_copy)
+    result = run("budget", wb_copy, csv)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "line 3" in result.stderr and fw in result.stderr
+    assert "Traceback" not in result.output
+    assert digest(wb_copy) == before
+
+
 def test_date_in_another_year_names_the_row(wb_copy, tmp_path, facts):
     csv = write(tmp_path, "budget.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\nB;31/12/{facts.year - 1};2\n")
     before = digest(wb_copy)

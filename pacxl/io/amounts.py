@@ -11,16 +11,22 @@ _APOSTROPHES = "'\u2019\u02bc"
 _MINUS = "-\u2212\u2013"
 _CURRENCY_HEAD = re.compile(r"^(€|eur(os?)?(?![a-z]))", re.IGNORECASE)
 _CURRENCY_TAIL = re.compile(r"(€|(?<![a-z])eur(os?)?)$", re.IGNORECASE)
-_SCI_RE = re.compile(r"^\d+(\.\d+)?[eE][+-]?\d+$")
+_SCI_RE = re.compile(r"^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$")
 
 
-_PLAIN_RE = re.compile("(-?\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+|-?\\d+)((?:,\\d+)?)")
-_BAD_GROUP_RE = re.compile(r"_(?!\d{3}(?!\d))|(?<!\d)_")
+_PLAIN_RE = re.compile("(-?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|-?[0-9]+)((?:,[0-9]+)?)")
+_BAD_GROUP_RE = re.compile(r"_(?![0-9]{3}(?![0-9]))|(?<![0-9])_")
 _NO_SPACES = {ord(c): None for c in " \u00a0\u202f"}
 
 
 class NotANumber(ValueError):
     """The text is not a number (the caller names the row, column and value)."""
+
+
+def foreign_digits(text: str) -> bool:
+    """True when ``text`` holds a digit other than 0-9 ("１２３", "٣", "²"): every parser refuses
+    them (a number or a date is written in ASCII digits), rather than read some and not others."""
+    return any(c.isdigit() and not c.isascii() for c in text)
 
 
 def sniff_decimal(values: Iterable[Any]) -> str | None:
@@ -36,7 +42,7 @@ def sniff_decimal(values: Iterable[Any]) -> str | None:
         has_c, has_d = "," in s, "." in s
         if has_c and has_d:
             return "," if s.rfind(",") > s.rfind(".") else "."
-        m = re.search(r"([.,])(\d*)\D*$", s)
+        m = re.search(r"([.,])([0-9]*)[^0-9]*$", s)
         if m and s.count(m.group(1)) == 1 and len(m.group(2)) != 3:
             return m.group(1)
     return None
@@ -52,7 +58,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
 
     ``decimal`` is the column's decimal mark when known (see :func:`sniff_decimal`); without it a
     lone comma is decimal (French) and a lone dot followed by exactly three digits separates
-    thousands (``12.500`` is 12500), any other lone dot is decimal. ``%`` divides by 100.
+    thousands (``12.500`` is 12500; ``0.500`` is 0.5), any other lone dot is decimal. ``%`` divides
+    by 100. Digits are ASCII only (see :func:`foreign_digits`).
     """
     if value is None:
         return None
@@ -67,6 +74,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
     s = value.strip()
     if not s:
         return None
+    if foreign_digits(s):
+        raise NotANumber(value)
     m = _PLAIN_RE.fullmatch(s)  # the common case, "-1 234,56" or "1234.5", without the slow path
     if m and (decimal is None or decimal == m.group(2)[:1] or not m.group(2)):
         digits = m.group(1).translate(_NO_SPACES)
@@ -116,14 +125,15 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
     if _SCI_RE.match(s):
         number = float(s)
     else:
-        if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"\d", s):
+        if not s or not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"[0-9]", s):
             raise NotANumber(value)
         has_c, has_d = "," in s, "." in s
         if has_c and has_d:
             dec = "," if s.rfind(",") > s.rfind(".") else "."
             thou = "." if dec == "," else ","
             head, _, tail = s.rpartition(dec)
-            if thou not in head or not _grouped(head, thou) or not tail.isdigit():
+            # "1.1,2.345,67": the decimal mark again before the last one is no number either
+            if dec in head or thou not in head or not _grouped(head, thou) or not tail.isdigit():
                 raise NotANumber(value)
             s = head.replace(thou, "") + "." + tail
         elif has_c or has_d:
@@ -135,7 +145,8 @@ def parse_number(value: Any, decimal: str | None = None, *, percent_ok: bool = T
                 s = s.replace(mark, "")
             else:
                 if decimal is None:
-                    thousands = mark == "." and len(tail) == 3 and 1 <= len(head) <= 3
+                    # "0.500" is half a unit (k€), not 500: no group of thousands starts with 0
+                    thousands = mark == "." and len(tail) == 3 and 1 <= len(head) <= 3 and head[0] != "0"
                 else:
                     thousands = mark != decimal
                 if thousands:
@@ -165,7 +176,7 @@ def format_amount(x: float) -> str:
     return s
 
 
-_COMMA_THREE_RE = re.compile(r"\(?[-+\u2212]?\(?\d{1,3},\d{3}\)?[-\u2212]?\s*(€|eur|%)?\)?", re.IGNORECASE)
+_COMMA_THREE_RE = re.compile(r"\(?[-+\u2212]?\(?[0-9]{1,3},[0-9]{3}\)?[-\u2212]?\s*(€|eur|%)?\)?", re.IGNORECASE)
 
 
 def comma_three_digits(values: Iterable[Any]) -> str | None:

@@ -8,6 +8,7 @@ import math
 import re
 from typing import Any
 
+from .amounts import foreign_digits
 from .cells import _tokens
 
 
@@ -72,41 +73,50 @@ def parse_month(value: Any) -> tuple[int | None, int]:
     return _month_of_text(value)
 
 
-@functools.lru_cache(maxsize=4096)  # a long export repeats the same few hundred dates
-def _month_of_text(value: str) -> tuple[int | None, int]:
+def _month_of_text_uncached(value: str) -> tuple[int | None, int]:
     s = value.strip()
-    s = re.sub(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$", "", s).strip()  # a time of day
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})", s)
+    if foreign_digits(s):  # "１２/２０２７": ASCII digits only, as for amounts
+        raise NotAMonth(value)
+    s = re.sub(r"[ T][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?$", "", s).strip()  # a time of day
+    m = re.fullmatch(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4}|[0-9]{2})", s)
     if m:
         day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         _check_date(year, month, day, value)
         return year, month
-    m = re.fullmatch(r"(\d{4})[/.\-](\d{1,2})(?:[/.\-](\d{1,2}))?", s)
+    m = re.fullmatch(r"([0-9]{4})[/.\-]([0-9]{1,2})(?:[/.\-]([0-9]{1,2}))?", s)
     if m:
         year, month = int(m.group(1)), int(m.group(2))
         _check_date(year, month, int(m.group(3) or 1), value)
         return year, month
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{4})", s)
+    m = re.fullmatch(r"([0-9]{1,2})[/.\-]([0-9]{4})", s)
     if m:
         year, month = int(m.group(2)), int(m.group(1))
         _check_date(year, month, 1, value)
         return year, month
-    if re.fullmatch(r"\d+(\.0+)?", s):
-        return _month_of_number(float(s))
+    if re.fullmatch(r"[0-9]+(\.0+)?", s):
+        try:
+            return _month_of_number(float(s))
+        except NotAMonth:
+            raise NotAMonth(value) from None  # the text as typed, for the message
     tokens = _tokens(s)
     month = year = None
     for t in tokens:
         if month is None and t in _MONTH_WORDS:
             month = _MONTH_WORDS[t]
-        elif year is None and re.fullmatch(r"\d{4}|\d{2}", t) and month is not None:
+        elif year is None and re.fullmatch(r"[0-9]{4}|[0-9]{2}", t) and month is not None:
             year = _year(t)
-        elif year is None and re.fullmatch(r"(19|20|21)\d{2}", t):
+        elif year is None and re.fullmatch(r"(19|20|21)[0-9]{2}", t):
             year = int(t)
         else:
             raise NotAMonth(value)
     if month is None:
         raise NotAMonth(value)
     return year, month
+
+
+# A long export repeats the same few hundred dates. (Cached by assignment, not with a decorator:
+# mutation testing (docs/mutation.md) mutates only undecorated functions.)
+_month_of_text = functools.lru_cache(maxsize=4096)(_month_of_text_uncached)
 
 
 def _check_date(year: int, month: int, day: int, value: Any) -> None:
@@ -150,19 +160,21 @@ def month_of_header(header: Any) -> tuple[int | None, int | None, int] | None:
     if header is None or isinstance(header, (bool, int, float)):
         return None
     text = str(header).strip()
-    m = re.fullmatch(r"(?:.*\b)?[mM](\d{1,2})", text)
-    if m and 1 <= int(m.group(1)) <= 12 and not re.search(r"\d[/.\-]", text):
+    if foreign_digits(text):
+        return None
+    m = re.fullmatch(r"(?:.*\b)?[mM]([0-9]{1,2})", text)
+    if m and 1 <= int(m.group(1)) <= 12 and not re.search(r"[0-9][/.\-]", text):
         return None, None, int(m.group(1))
     try:
         year, month = parse_month(text)
-        if re.fullmatch(r"\d+(\.0+)?", text) and year is None:
+        if re.fullmatch(r"[0-9]+(\.0+)?", text) and year is None:
             return None  # a bare "3" is not a month header
         return year, month, None
     except NotAMonth:
         pass
     tokens = [t for t in _tokens(text) if t not in _HEADER_NOISE]
     if not tokens or not any(t in _MONTH_WORDS for t in tokens):
-        m = re.search(r"(\d{1,2})[/.\-](\d{4})|(\d{4})[/.\-](\d{1,2})", text)
+        m = re.search(r"([0-9]{1,2})[/.\-]([0-9]{4})|([0-9]{4})[/.\-]([0-9]{1,2})", text)
         if not m:
             return None
         try:
