@@ -382,6 +382,9 @@ class _Checker:
                 if missing:
                     self.add(INFO, "kpi-missing-actuals", self.at("tblKPI", i, f"a{missing[0]:02d}"),
                              label=label, months=", ".join(map(str, missing)), month=m)
+        from .check_followup import kpi_rules  # catch-up rules (issue 13)
+
+        kpi_rules(self)
 
     # funnel -------------------------------------------------------------------------------
     def funnel(self) -> None:

@@ -317,8 +317,10 @@ def _rules():
     import re
 
     import pacxl.check
+    import pacxl.check_followup
 
-    return set(re.findall(r'self\.add\(\w+, "([a-z0-9-]+)"', inspect.getsource(pacxl.check)))
+    source = inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
+    return set(re.findall(r'(?:self|checker)\.add\((?:\w+|"\w+"), "([a-z0-9-]+)"', source))
 
 
 def test_every_rule_has_a_french_and_an_english_message_and_fix():
