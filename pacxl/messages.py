@@ -847,4 +847,5 @@ FIELDS.update({
     "quarter": ("Trimestre", "Quarter"), "quarters": ("Trimestres", "Quarters"), "months": ("Mois", "Months"),
     "started": ("Commencé", "Started"), "complete": ("Terminé", "Complete"), "plan": ("Prévu", "Plan"),
     "plan_to_date": ("Prévu à date", "Plan to date"),
+    "quarters_budget": ("Budget par trimestre", "Budget by quarter"),
 })

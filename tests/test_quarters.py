@@ -214,3 +214,17 @@ def test_workbook_without_quarters_sheet_or_profile_still_works(tmp_path):
     fig = report_workbook(path)
     assert fig["seasonality"] == seasonality.flat()
     assert any(k["id"] == "Z1" for k in fig["kpis"]) and len(fig["quarters"]) == 4
+
+
+def test_macro_report_sheet_lays_quarters_flat():
+    """The macros' Report sheet: one row per quarter and KPI, per quarter and budget category."""
+    from pacxl.macros import _blocks
+    from pacxl.report import report_figures
+    from pacxl.report_followup import flat_quarters
+
+    fig = report_figures(clean_plan("en"), 3)
+    flat = flat_quarters(fig)
+    assert len(flat["quarters"]) == 4 * len(fig["kpis"])
+    assert len(flat["quarters_budget"]) == 4 * (len(fig["budget"]["categories"]) + 1)
+    rows = _blocks(flat, "en")
+    assert not [v for r in rows for v in r if isinstance(v, str) and v.startswith(("[{", "{'"))]
