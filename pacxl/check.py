@@ -13,7 +13,9 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import calc
+from . import adjust, calc, check_followup
+from .adjust import deals_target  # noqa: F401  (report imports it from here)
+from .calc import revisions as revisions_rule
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
 from .errors import InputError
@@ -125,15 +127,6 @@ def status_position(settings: Settings, status: object) -> int | None:
 def is_closed(settings: Settings, status: object) -> bool:
     """Done or cancelled."""
     return status_position(settings, status) in (STATUS_DONE, STATUS_CANCELLED)
-
-
-def deals_target(settings: Settings) -> int | None:
-    """Deals to sign: the typed override, else ``ceil(revenue target / average deal)``."""
-    if settings.deals_target is not None:
-        return int(settings.deals_target)
-    if is_number(settings.revenue_target) and is_number(settings.average_deal) and settings.average_deal > 0:
-        return calc.deals_for_revenue(settings.revenue_target, settings.average_deal)
-    return None
 
 
 def _kind_or_none(word: object) -> str | None:
@@ -382,9 +375,7 @@ class _Checker:
                 if missing:
                     self.add(INFO, "kpi-missing-actuals", self.at("tblKPI", i, f"a{missing[0]:02d}"),
                              label=label, months=", ".join(map(str, missing)), month=m)
-        from .check_followup import kpi_rules  # catch-up rules (issue 13)
-
-        kpi_rules(self)
+        check_followup.kpi_rules(self)  # catch-up (issue 13)
 
     # funnel -------------------------------------------------------------------------------
     def funnel(self) -> None:
@@ -410,7 +401,8 @@ class _Checker:
             self.add(WARNING, "funnel-no-target", self.layout.name("PAC_FunnelTarget"))
             return
         vols = calc.required_volumes(deals, rates)
-        weekly = calc.per_period(vols, 52)
+        weeks = adjust.working_weeks(self.plan)
+        weekly = calc.per_period(vols, weeks)
         needs = ", ".join(f"{w} {name}" for w, name in zip(weekly, stages))
         self.add(INFO, "funnel-weekly-need", self.layout.name("PAC_FunnelVolumes"), deals=deals, needs=needs)
         # KPIs planning a stage's volume below what the funnel needs
@@ -429,7 +421,7 @@ class _Checker:
                 if planned and planned < vol:
                     self.add(WARNING, "funnel-kpi-below-need", self.at("tblKPI", i, "p01"),
                              label=k.id or k.name, planned=self.num(planned), stage=stage,
-                             per_week=math.ceil(planned / 52), need=self.num(vol), need_week=week)
+                             per_week=calc.per_period([planned], weeks)[0], need=self.num(vol), need_week=week)
                 break
         self._coverage(weekly[0], stages[0])
 
@@ -476,6 +468,33 @@ class _Checker:
         if not any(is_number(c.amount) for c in self.plan.customers):
             self.add(INFO, "customers-empty", self.at("tblCustomers", None))
 
+    # revisions ----------------------------------------------------------------------------
+    def revisions(self) -> None:
+        """Rule revision-missing (:func:`pacxl.revisions_rule.unexplained_changes`)."""
+        from .workbook.contract import FIELD_WORDS
+
+        b = self.plan.baseline
+        if b.date is None or not b.entries:
+            return
+        p = self.plan
+        rows = [revisions_rule.RevisionRow(r.id, r.field, r.month, r.new) for r in p.revisions]
+        changes = revisions_rule.unexplained_changes(
+            b.entries, [(o.id, o.target) for o in p.objectives], [(k.id, k.plan) for k in p.kpis],
+            [(x.id, x.months) for x in p.budget], rows)
+        tables = {"objective": ("tblObjectives", p.objectives), "kpi": ("tblKPI", p.kpis),
+                  "budget": ("tblBudget", p.budget)}
+        for c in changes:
+            table, items = tables[c.kind]
+            i = next(n for n, item in enumerate(items) if revisions_rule.key(item.id) == revisions_rule.key(c.id))
+            col = "target" if c.kind == "objective" else ("p" if c.kind == "kpi" else "m") + f"{c.month:02d}"
+            blank = text("check.blank", self.lang)
+            self.add(WARNING, "revision-missing", self.at(table, i, col), c.kind + ("_other" if c.has_row else ""),
+                     id=c.id, month=c.month, date=self.date(b.date), sheet=self.layout.sheet("revisions"),
+                     field=FIELD_WORDS[c.field][self.lang],
+                     current=blank if c.current is None else self.num(c.current),
+                     baseline=blank if c.baseline is None else self.num(c.baseline),
+                     revised=blank if c.revised is None else self.num(c.revised))
+
     def too_large(self) -> bool:
         """Figures too large to add up (rule number-too-large); True when there is one."""
         found = False
@@ -518,7 +537,9 @@ class _Checker:
         self.segments()
         self.kpis()
         self.funnel()
+        check_followup.run(self)
         self.customers()
+        self.revisions()
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
 
 

@@ -218,6 +218,23 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
 # --- workbook generator: new, demo, templates ----------------------------------------------------
 
 
+def _weights(value: str) -> list[float]:
+    """``--seasonality``: 12 numbers separated by commas, or by semicolons (then a comma may be
+    the decimal mark); checked (12 weights, none negative, 100 % in all) when the plan is built."""
+    from .errors import InputError
+
+    parts = value.split(";") if ";" in value else value.split(",")
+    out = []
+    for i, part in enumerate(parts, start=1):
+        word = part.strip().rstrip("%").strip().replace(",", ".")
+        try:
+            number = float(word)
+        except ValueError:
+            raise InputError(f"--seasonality: weight {i} is not a number: {part.strip()!r}") from None
+        out.append(number)
+    return out
+
+
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the workbook (default fr).")
@@ -225,12 +242,18 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
 @click.option("--company", help="Company name.")
 @click.option("--currency", help="Currency code (default EUR).")
 @click.option("--owners", metavar='"A,B"', help="Owners of actions, comma-separated.")
+@click.option("--seasonality", metavar='"6,7,9,..."',
+              help="12 monthly weights in % from the first month, adding up to 100 (';' between them "
+                   "allows decimal commas: \"6,5;7;...\"). Default: last year's monthly revenue, else flat.")
 @click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
+@click.option("--from-previous", "previous", type=click.Path(dir_okay=False), metavar="LAST_YEAR.xlsx",
+              help="Start from last year's workbook: review from its actuals, customers, segments, seasonality.")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
-def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> None:
-    """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file).
+def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, previous, force) -> None:
+    """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file, or next year's
+    plan started from last year's workbook with --from-previous).
 
     Example: pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027
     """
@@ -238,7 +261,22 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
     from .workbook.build import build_workbook
 
     owner_list = [o.strip() for o in (owners or "").split(",") if o.strip()]
-    if from_file:
+    if from_file and previous:
+        from .errors import InputError
+
+        raise InputError("--from and --from-previous start from two different plans: give one")
+    if previous:
+        from .previous import plan_from_previous
+
+        check_year(year)
+        plan = plan_from_previous(previous, year=year)
+        s = plan.settings
+        for attr, value in (("lang", lang), ("company", company), ("currency", currency and currency.upper())):
+            if value is not None:
+                setattr(s, attr, value)
+        if owner_list:
+            s.owners = owner_list
+    elif from_file:
         from .model import Plan
 
         check_year(year)
@@ -253,6 +291,8 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
     else:
         plan = blank_plan(lang or "fr", year=year, company=company or "",
                           currency=currency or "EUR", owners=owner_list)
+    if seasonality is not None:
+        plan.settings.seasonality = _weights(seasonality)
     out = build_workbook(plan, path, udfs=udfs, force=force)
     click.echo(f"Wrote {out} ({plan.settings.lang}, {plan.settings.year})")
 
@@ -288,3 +328,65 @@ def templates(folder) -> None:
 
     for p in write_templates(folder):
         click.echo(f"Wrote {p}")
+
+
+# --- revisions: freeze, revise (issue 13) ----------------------------------------------------------
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--replace", is_flag=True, help="Record the current plan as the new baseline of a plan frozen already.")
+@click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
+@click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
+@reports_errors
+def freeze(workbook, replace, force, no_backup) -> None:
+    """Record the approved plan as the baseline: objectives' targets, KPI monthly plans and budget
+    lines, with today's date, in the hidden Baseline sheet.
+
+    The KPI and Budget sheets, check and report then compare the plan with it.
+
+    Example: pacxl freeze pac_2027.xlsx
+    """
+    from .revisions import freeze_workbook
+
+    r = freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup)
+    click.echo(f"Froze {r.path} on {r.date.isoformat()}: {r.values} values (objectives' targets, "
+               "KPI monthly plans, budget lines)")
+    if r.backup:
+        click.echo(f"Backup: {r.backup}")
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.argument("item_id", metavar="ID")
+@click.option("--target", "target", metavar="X", help="The new figure (e.g. 125000 or 12,5).")
+@click.option("--month", type=int, metavar="M", help="Plan month 1-12 of a KPI's plan or a budget line.")
+@click.option("--reason", help="Why the plan changes (written in tblRevisions).")
+@click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
+@click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
+@reports_errors
+def revise(workbook, item_id, target, month, reason, force, no_backup) -> None:
+    """Change an objective's target, or a month of a KPI's plan or of a budget line, and record
+    the revision (date, old and new value, reason, author) in tblRevisions.
+
+    The plan must have been frozen (pacxl freeze).
+
+    Example: pacxl revise pac_2027.xlsx OBJ-01 --target 4400000 --reason "Tender won in May"
+    """
+    from .errors import InputError
+    from .revisions import revise_workbook
+
+    if target is None:
+        raise InputError("--target X is needed: the new figure")
+    r = revise_workbook(workbook, item_id, target, month=month, reason=reason, force=force,
+                        backup=not no_backup)
+    v = r.revision
+
+    def show(x: float) -> str:
+        return f"{int(x)}" if x.is_integer() else f"{x:.12g}"
+
+    what = f"{v.id} {v.field}" + (f" month {v.month}" if v.month else "")
+    old = "blank" if v.old is None else show(v.old)
+    click.echo(f"Revised {what}: {old} -> {show(v.new)} ({r.path}, tblRevisions)")
+    if r.backup:
+        click.echo(f"Backup: {r.backup}")

@@ -35,10 +35,13 @@ import datetime as dt
 import math
 import random
 
+from .calc import revisions as revisions_rule
 from .errors import InputError
 from .model import (
     KPI,
     Action,
+    Baseline,
+    BaselineEntry,
     BudgetLine,
     Customer,
     KeyDate,
@@ -46,6 +49,7 @@ from .model import (
     Plan,
     Review,
     ReviewLine,
+    Revision,
     Segment,
     Settings,
     Swot,
@@ -661,6 +665,8 @@ def _settings(lang: str) -> Settings:
         budget_categories=default_list("budget_categories", lang),
         funnel_stages=default_list("funnel_stages", lang),
         funnel_rates=list(FUNNEL_RATES),
+        # sales cycle: a contact comes 3 months before its signature, a first meeting 2, a proposal 1
+        funnel_lags=[3, 2, 1, 0],
         abc_a=0.80,
         abc_b=0.95,
         revenue_target=REVENUE_TARGET,
@@ -679,7 +685,11 @@ def _review(lang: str) -> Review:
         ReviewLine(_pick(label, lang), prod_kind, float(obj), float(ach), _pick(c, lang))
         for label, obj, ach, c in _REVIEW_PRODUCTS
     ]
+    # last year's revenue month by month: the seasonality profile follows it (Settings)
+    n1_total = int(sum(float(x[5]) for x in _SEGMENTS) / 1_000)
+    monthly = [float(x * 1_000) for x in spread(n1_total, _REVENUE_WEIGHTS)]
     return Review(
+        monthly_revenue=monthly,
         lines=lines,
         worked=[_pick(x, lang) for x in _WORKED],
         did_not_work=[_pick(x, lang) for x in _DID_NOT_WORK],
@@ -832,6 +842,9 @@ def _kpis(lang: str, budget_plan: list[float], spent: list[float]) -> list[KPI]:
     # the signature rate is signatures / proposals over any period (a ratio of totals); the
     # renewal rate has no counts in the plan: it stays the average of its months
     kpis[5].numerator, kpis[5].denominator = kpis[4].id, kpis[3].id
+    # the four funnel KPIs count the funnel's stages: the Funnel sheet reads observed rates off them
+    for k, stage in zip(kpis[1:5], stages):
+        k.stage = stage
     return kpis
 
 
@@ -978,7 +991,7 @@ def demo_plan(lang: str = "fr") -> Plan:
     budget, spent = _budget(lang)
     budget_plan = [float(sum(line.months[m] or 0.0 for line in budget)) for m in range(12)]
     budget_total = sum(budget_plan)
-    return Plan(
+    plan = Plan(
         settings=_settings(lang),
         review=_review(lang),
         swot=_swot(lang),
@@ -990,3 +1003,28 @@ def demo_plan(lang: str = "fr") -> Plan:
         kpis=_kpis(lang, budget_plan, spent),
         key_dates=_key_dates(lang),
     )
+    _freeze_and_revise(plan, lang)
+    return plan
+
+
+#: The demo's one revision: (objective, new target, date, author, (fr, en) reason).
+_REVISION = ("OBJ-03", 28.0, (6, 15), SOPHIE,
+             ("Deux appels d'offres hospitaliers reportés à 2027 par l'ARS : cible ramenée de 30 à 28.",
+              "Two hospital tenders postponed to 2027 by the regional health agency: target lowered "
+              "from 30 to 28."))
+#: The day the plan was approved and frozen (pacxl freeze), before the year starts.
+_FROZEN_ON = dt.date(YEAR - 1, 12, 15)
+
+
+def _freeze_and_revise(plan: Plan, lang: str) -> None:
+    """The plan as approved becomes the baseline; then one objective is revised, with its reason
+    (what ``pacxl freeze`` then ``pacxl revise`` record)."""
+    entries = revisions_rule.baseline_entries([(o.id, o.target) for o in plan.objectives],
+                                              [(k.id, k.plan) for k in plan.kpis],
+                                              [(b.id, b.months) for b in plan.budget])
+    plan.baseline = Baseline(_FROZEN_ON, [BaselineEntry(e.kind, e.id, e.field, e.month, e.value) for e in entries])
+    oid, new, day, author, reason = _REVISION
+    objective = next(o for o in plan.objectives if o.id == oid)
+    plan.revisions.append(Revision(_date(day), oid, "target", None, objective.target, new, _pick(reason, lang),
+                                   OWNERS[author]))
+    objective.target = new

@@ -92,6 +92,11 @@ def fmt_date(d: dt.date | str | None, lang: str) -> str:
 
 #: check rules: code -> language -> (message, fix). Keys with a "/" are variants of a rule's
 #: sentences (the rule code is before the "/").
+_REVISION_FIX_EN = ("Record the change with pacxl revise and its reason, or type a row in tblRevisions (sheet "
+                    "{sheet}): date, ID, field {field}, month, old and new value, reason.")
+_REVISION_FIX_FR = ("Enregistrez le changement avec pacxl revise et son motif, ou saisissez une ligne dans "
+                    "tblRevisions (onglet {sheet}) : date, ID, champ {field}, mois, ancienne et nouvelle valeur, motif.")
+
 CHECK: dict[str, dict[str, tuple[str, str]]] = {
     # settings
     "settings-no-company": {
@@ -401,6 +406,27 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "du chiffre d'affaires et du panier moyen.",
                "Saisissez l'objectif de chiffre d'affaires et le montant moyen d'une affaire dans l'onglet Entonnoir."),
     },
+    "funnel-rate-below": {
+        "en": ("Observed conversion {stage} → {next}: {observed} against {assumed} assumed (more than 10 % below).",
+               "Revise the assumption or act on this stage; at the observed rates the rest of the "
+               "year still needs {volume} at the top of the funnel (Funnel sheet)."),
+        "fr": ("Transformation observée {stage} → {next} : {observed} pour {assumed} prévus (plus de 10 % en dessous).",
+               "Révisez l'hypothèse ou agissez sur cette étape ; aux taux observés, le reste de "
+               "l'année demande encore {volume} en haut de l'entonnoir (feuille Entonnoir)."),
+    },
+    "seasonality-not-100": {
+        "en": ("The seasonality typed on Settings adds up to {total}, not 100 %.",
+               "Correct the monthly weights, or clear them to follow last year's monthly revenue."),
+        "fr": ("La saisonnalité saisie dans Paramètres fait {total} au total, pas 100 %.",
+               "Corrigez les poids mensuels, ou effacez-les pour suivre le CA mensuel N-1."),
+    },
+    "holidays-outside-year": {
+        "en": ("{n} public holiday(s) of the Settings list fall outside the plan year (first: {first}).",
+               "Update the holiday list for the plan's year: working days and weekly needs depend on it."),
+        "fr": ("{n} jour(s) férié(s) de la liste des Paramètres tombent hors de l'année du plan (premier : {first}).",
+               "Mettez la liste des jours fériés à jour pour l'année du plan : les jours ouvrés et les "
+               "besoins hebdomadaires en dépendent."),
+    },
     "funnel-weekly-need": {
         "en": ("To sign {deals} deals the funnel needs each week: {needs}.",
                "Make sure the action plan schedules this activity every week."),
@@ -430,6 +456,43 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "l'entonnoir demande {week} {stage} par semaine.",
                "Programmez des actions de prospection ou de vente sur ces semaines."),
     },
+    # revisions (pacxl freeze, pacxl revise)
+    "revision-missing/objective": {
+        "en": ("The target of objective {id} is {current}; the plan frozen on {date} says {baseline}, and no "
+               "revision row says why.", _REVISION_FIX_EN),
+        "fr": ("La cible de l'objectif {id} vaut {current} ; le plan gelé le {date} dit {baseline}, et aucune "
+               "ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/objective_other": {
+        "en": ("The target of objective {id} is {current}; the plan frozen on {date} says {baseline}, and the "
+               "last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("La cible de l'objectif {id} vaut {current} ; le plan gelé le {date} dit {baseline}, et la "
+               "dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
+    "revision-missing/kpi": {
+        "en": ("The plan of KPI {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and no revision row says why.", _REVISION_FIX_EN),
+        "fr": ("Le prévu du KPI {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et aucune ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/kpi_other": {
+        "en": ("The plan of KPI {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and the last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("Le prévu du KPI {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et la dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
+    "revision-missing/budget": {
+        "en": ("Budget line {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and no revision row says why.", _REVISION_FIX_EN),
+        "fr": ("La ligne de budget {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et aucune ligne de révision n'en donne la raison.", _REVISION_FIX_FR),
+    },
+    "revision-missing/budget_other": {
+        "en": ("Budget line {id} for month {month} is {current}; the plan frozen on {date} says {baseline}, "
+               "and the last revision row of it says {revised}.", _REVISION_FIX_EN),
+        "fr": ("La ligne de budget {id} pour le mois {month} vaut {current} ; le plan gelé le {date} dit "
+               "{baseline}, et la dernière ligne de révision dit {revised}.", _REVISION_FIX_FR),
+    },
     # customers
     "customers-empty": {
         "en": ("The customer list has no revenue: the ABC split cannot be made.",
@@ -443,6 +506,7 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
 TEXTS: dict[str, dict[str, str]] = {
     # check
     "check.row": {"en": "row {n}", "fr": "de la ligne {n}"},
+    "check.blank": {"en": "blank", "fr": "vide"},
     "check.budget_row": {"en": "row {n}", "fr": "n° {n}"},
     "check.summary": {"en": "{workbook}: {error} error(s), {warning} warning(s), {info} info",
                       "fr": "{workbook} : {error} erreur(s), {warning} avertissement(s), {info} info"},
@@ -492,7 +556,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.rate_to_next": {"en": "Rate to next", "fr": "Taux vers la suivante"},
     "report.year": {"en": "Year", "fr": "Année"},
     "report.this_month": {"en": "This month", "fr": "Par mois"},
-    "report.this_week": {"en": "This week", "fr": "Par semaine"},
+    "report.this_week": {"en": "Per working week", "fr": "Par semaine ouvrée"},
+    "report.observed": {"en": "Funnel observed to date", "fr": "Entonnoir observé à date"},
+    "report.actual_to_date": {"en": "Actual to date", "fr": "Réel à date"},
+    "report.observed_rate": {"en": "Observed rate", "fr": "Taux observé"},
+    "report.assumed_rate": {"en": "Assumed rate", "fr": "Taux prévu"},
+    "report.below": {"en": "below (-10%)", "fr": "en dessous (-10 %)"},
     "report.class": {"en": "Class", "fr": "Classe"},
     "report.customers": {"en": "Customers", "fr": "Clients"},
     "report.revenue": {"en": "Revenue ({currency})", "fr": "CA ({currency})"},

@@ -45,6 +45,13 @@ class Settings:
     revenue_target: Number = None
     average_deal: Number = None
     deals_target: Optional[int] = None  # typed override; else ceil(revenue / average deal)
+    # seasonality profile: 12 monthly weights adding up to 100 % (fractions or percentages);
+    # empty: last year's monthly revenue (Review.monthly_revenue) when complete, else flat
+    seasonality: list[float] = field(default_factory=list)
+    # public holidays of the plan year; empty: France's (see pacxl.calc.workdays)
+    holidays: list[dt.date] = field(default_factory=list)
+    # per funnel stage, top first: months it precedes the signature (sales cycle); blank = 0
+    funnel_lags: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +71,7 @@ class Review:
     worked: list[str] = field(default_factory=list)
     did_not_work: list[str] = field(default_factory=list)
     conversion_notes: list[str] = field(default_factory=list)  # rates, cost per action, channels
+    monthly_revenue: list = field(default_factory=_blank_months)  # last year's revenue, plan months
 
 
 @dataclass
@@ -143,12 +151,44 @@ class KPI:
     actual: list = field(default_factory=_blank_months)
     numerator: str = ""  # rate KPIs: ID of the KPI counted above the line (e.g. signatures)
     denominator: str = ""  # ... and below it (e.g. proposals): the rate is a ratio of totals
+    stage: str = ""  # count KPIs: the funnel stage it counts (observed conversion rates)
 
 
 @dataclass
 class KeyDate:
     date: Optional[dt.date] = None
     label: str = ""
+
+
+@dataclass
+class BaselineEntry:
+    """One value of the approved plan (``pacxl freeze``): see :mod:`pacxl.calc.revisions`."""
+
+    kind: str = ""  # objective | kpi | budget
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None  # 1..12 (None for an objective's target)
+    value: Number = None
+
+
+@dataclass
+class Baseline:
+    date: Optional[dt.date] = None  # when the plan was frozen (None: never)
+    entries: list[BaselineEntry] = field(default_factory=list)
+
+
+@dataclass
+class Revision:
+    """A change of the plan after the freeze (``pacxl revise``, or typed in tblRevisions)."""
+
+    date: Optional[dt.date] = None
+    id: str = ""
+    field: str = ""  # target | plan | budget
+    month: Optional[int] = None
+    old: Number = None
+    new: Number = None
+    reason: str = ""
+    author: str = ""
 
 
 @dataclass
@@ -163,6 +203,8 @@ class Plan:
     budget: list[BudgetLine] = field(default_factory=list)
     kpis: list[KPI] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)
+    baseline: Baseline = field(default_factory=Baseline)
+    revisions: list[Revision] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

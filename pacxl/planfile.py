@@ -49,13 +49,19 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("Settings", "average_deal"): (0, None),
     ("Settings", "deals_target"): (0, 1_000_000_000),
     ("Segment", "share"): (0, 1),
+    ("Settings", "seasonality"): (0, 100),
+    ("Settings", "funnel_lags"): (0, 24),
+    ("Review", "monthly_revenue"): (-MAX_FIGURE, MAX_FIGURE),
 }
 #: (class name, field) -> the words allowed.
 CHOICES = {("Settings", "lang"): ("fr", "en")}
 #: (class name, field) -> the exact length of a list.
-LENGTHS = {("BudgetLine", "months"): MONTHS, ("KPI", "plan"): MONTHS, ("KPI", "actual"): MONTHS}
+LENGTHS = {("BudgetLine", "months"): MONTHS, ("KPI", "plan"): MONTHS, ("KPI", "actual"): MONTHS,
+           ("Review", "monthly_revenue"): MONTHS}
 #: (class name, field) -> the longest list.
-MAX_ITEMS = {("Settings", "funnel_stages"): 6, ("Settings", "funnel_rates"): 5}
+MAX_ITEMS = {("Settings", "funnel_stages"): 6, ("Settings", "funnel_rates"): 5,
+             ("Settings", "seasonality"): MONTHS, ("Settings", "funnel_lags"): 6,
+             ("Settings", "holidays"): 30}
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -266,6 +272,10 @@ def _field(owner: str, key: str, tp: Any, value: Any, where: str) -> Any:
             return [_dataclass(args[0], v, f"{where}[{i}]") for i, v in enumerate(value, start=1)]
         if args and args[0] is str:
             return [_text(v, f"{where}[{i}]") for i, v in enumerate(value, start=1)]
+        if args and args[0] is dt.date:
+            return [_date(v, f"{where}[{i}]") for i, v in enumerate(value, start=1)]
+        if args and args[0] is int:
+            return [_number(rule, v, f"{where}[{i}]", int, optional=False) for i, v in enumerate(value, start=1)]
         # untyped lists are month lists: numbers or blanks; typed ones (funnel rates) numbers only
         return [_number(rule, v, f"{where}[{i}]", float, optional=not args) for i, v in enumerate(value, start=1)]
     if origin is dict:

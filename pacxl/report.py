@@ -14,7 +14,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from . import calc
+from . import adjust, calc
+from .calc import revisions as revisions_rule
 from .calc._num import is_number
 from .calc.variance import aggregation, check_month, kpi_kind
 from .check import (
@@ -27,6 +28,7 @@ from .check import (
 from .errors import InputError
 from .messages import currency_symbol, fmt_date, lang_of, text
 from .model import Plan
+from .report_revisions import revision_figures
 from .workbook.contract import (
     STATUS_CANCELLED,
     STATUS_DOING,
@@ -86,11 +88,13 @@ def _kpi_calc(plan: Plan, k, month: int) -> tuple[str, calc.Series | None, calc.
 
 def kpi_figures(plan: Plan, month: int) -> list[dict]:
     out = []
+    base = plan.baseline.entries
     for k in plan.kpis:
         kind, num, den, ok = _kpi_calc(plan, k, month)
         f = calc.kpi_figures(kind, k.plan, k.actual, month, num, den)
         if not ok:
             f = {key: None for key in f}
+        initial = revisions_rule.initial_kpi_year(base, kind, k.id, *((k.numerator, k.denominator) if num else ()))
         out.append(
             {
                 "id": k.id,
@@ -108,6 +112,7 @@ def kpi_figures(plan: Plan, month: int) -> list[dict]:
                 "variance": f["variance"],
                 "variance_pct": f["variance_pct"],
                 "favourable": f["favourable"],
+                "initial": initial if ok else None,  # the year's plan as frozen (calc.revisions)
                 "plan_year": f["plan_year"],
                 "landing": f["landing"],
                 "run_rate": f["run_rate"],
@@ -140,6 +145,7 @@ def objective_figures(plan: Plan, kpis: list[dict], month: int) -> list[dict]:
                 "objective": o.objective,
                 "kpi": o.kpi,
                 "target": _num(o.target),
+                "initial": revisions_rule.initial_target(plan.baseline.entries, o.id),
                 "unit": o.unit,
                 "deadline": o.deadline.isoformat() if o.deadline else None,
                 "deadline_month": until,
@@ -162,13 +168,16 @@ def budget_figures(plan: Plan, month: int) -> dict:
     cats: dict[str, list[dict]] = {}
     for line in plan.budget:
         f = calc.line_figures(line.months, line.actual, month)
+        f = {**f, "initial": revisions_rule.initial_budget_total(plan.baseline.entries, line.id)}
         lines.append({"id": line.id, "label": line.label, "category": line.category,
                       "action_id": line.action_id, **f})
         cats.setdefault(line.category.strip(), []).append(f)
 
     def finish(name: str, figures: list[dict]) -> dict:
         t = calc.budget_totals(figures)
-        return {"category": name, "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
+        initial = [f["initial"] for f in figures if f["initial"] is not None]
+        return {"category": name, "initial": sum(initial) if initial else None,
+                "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
                 "variance": t["variance"], "variance_pct": t["variance_pct"],
                 "favourable": t["favourable"], "consumed": t["consumed"]}
 
@@ -213,23 +222,30 @@ def action_figures(plan: Plan, as_of: dt.date | None) -> dict:
 
 
 def funnel_figures(plan: Plan) -> dict:
-    s = plan.settings
-    stages = [str(x) for x in s.funnel_stages if str(x).strip()]
-    out: dict[str, Any] = {"deals_target": None, "stages": []}
-    try:
-        deals = deals_target(s)
-    except InputError:
-        deals = None
-    out["deals_target"] = deals
-    if deals is None or len(stages) < 2 or len(s.funnel_rates) < len(stages) - 1:
+    """The Funnel sheet's figures (see :mod:`pacxl.adjust`): yearly, monthly and weekly volumes
+    (weeks: the year's working weeks), ``tblFunnelMonths`` per stage (``months``, ``before``),
+    the volumes still needed at the observed rates (``volume_observed``), and ``observed``: per
+    named stage, its actuals to date and the observed rate to the next stage against the assumed
+    one (``below``: more than 10 % under it)."""
+    stages = adjust.stages(plan)
+    deals = adjust._deals(plan)
+    obs = adjust.observed(plan)
+    assumed = adjust.assumed_rates(plan)
+    out: dict[str, Any] = {"deals_target": deals, "working_weeks": adjust.working_weeks(plan),
+                           "signatures_by_month": adjust.monthly_signatures(plan), "stages": [],
+                           "observed": [
+                               {"name": name, "actual_to_date": obs["actual_to_date"][i],
+                                "observed_rate": obs["rates"][i] if i < len(obs["rates"]) else None,
+                                "assumed_rate": assumed[i] if assumed and i < len(assumed) else None,
+                                "below": bool(obs["below"][i]) if i < len(obs["below"]) else False}
+                               for i, name in enumerate(stages)]}
+    rates = assumed
+    if deals is None or rates is None:
         return out
-    rates = list(s.funnel_rates[: len(stages) - 1])
-    try:
-        vols = calc.required_volumes(deals, rates)
-    except InputError:
-        return out
+    vols = calc.required_volumes(deals, rates)
     monthly = calc.per_period(vols, 12)
-    weekly = calc.per_period(vols, 52)
+    weekly = calc.per_period(vols, out["working_weeks"])
+    months = adjust.funnel_months(plan)
     for i, name in enumerate(stages):
         out["stages"].append(
             {
@@ -238,6 +254,10 @@ def funnel_figures(plan: Plan) -> dict:
                 "year": vols[i],
                 "month": monthly[i],
                 "week": weekly[i],
+                "lag": adjust.lags(plan)[i],
+                "before": months.before[i],
+                "months": months.months[i],
+                "volume_observed": obs["volumes"][i] if obs["volumes"] else None,
             }
         )
     return out
@@ -310,8 +330,11 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "budget": budget_figures(plan, m),
         "actions": action_figures(plan, as_of),
         "funnel": funnel_figures(plan),
+        "seasonality": adjust.profile(plan),
+        "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
+        **revision_figures(plan),
     }
     add_figures(fig, plan, m, quarter)
     return finite_figures(fig)
@@ -512,6 +535,17 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
         for st in f["stages"]:
             t.add_row(e(st["name"]), share(st["rate_to_next"]), num(st["year"]), num(st["month"]), num(st["week"]))
         console.print(t)
+    if any(o["actual_to_date"] is not None for o in f["observed"]):
+        t = table(L("observed"), [(L("stage"), "wide"), (L("actual_to_date"), "num"),
+                                  (L("observed_rate"), "num"), (L("assumed_rate"), "num"), ("", "text")])
+        for o in f["observed"]:
+            t.add_row(e(o["name"]), num(o["actual_to_date"]), share(o["observed_rate"]),
+                      share(o["assumed_rate"]), L("below") if o["below"] else "")
+        console.print(t)
+
+    from . import report_revisions
+
+    report_revisions.render_terminal(fig, console, lang)
 
     ab = fig["abc"]
     t = table(L("abc", n=ab["customers"]),
@@ -728,6 +762,10 @@ def render_html(fig: dict, lang: str | None = None) -> str:
                              (L("actual"), _ORANGE, [r["actual"] for r in b["categories"]])],
                             title=L("chart_budget", currency=cur), lang=lang))
 
+    from . import report_revisions
+
+    out.append(report_revisions.render_html(fig, lang))
+
     out.append(f"<h2>{_e(L('actions'))}</h2>")
     colours = {"done": _GREEN, "late": _RED, "in_progress": _BLUE, "to_do": _GREY, "postponed": _ORANGE,
                "cancelled": "#cbd2d9"}
@@ -748,6 +786,13 @@ def render_html(fig: dict, lang: str | None = None) -> str:
         shades = ["#1f4e79", "#2e6da4", "#4a8bc2", "#74a9d8", "#a3c6e8", "#cfe0f3"]
         out.append(svg_hbars([(s["name"], s["week"], shades[i % len(shades)]) for i, s in enumerate(f["stages"])],
                              title=L("chart_weekly"), value_fmt=lambda v: L("per_week", v=fmt_num(v, 0, lang))))
+    if any(o["actual_to_date"] is not None for o in f["observed"]):
+        out.append(f"<h2>{_e(L('observed'))}</h2>")
+        out.append(_table([L("stage"), L("actual_to_date"), L("observed_rate"), L("assumed_rate"), ""],
+                          [[_e(o["name"]), num(o["actual_to_date"]), share(o["observed_rate"]),
+                            share(o["assumed_rate"]), _e(L("below")) if o["below"] else ""]
+                           for o in f["observed"]],
+                          {1, 2, 3}))
 
     ab = fig["abc"]
     out.append(f"<h2>{_e(L('abc', n=ab['customers']))}</h2>")

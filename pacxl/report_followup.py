@@ -13,27 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .calc import followup, seasonality
+from . import adjust
+from .calc import followup
 from .calc._num import as_number
 from .errors import InputError
 from .model import Plan
 
 
 def plan_weights(plan: Plan) -> list[float]:
-    """The plan's seasonality profile (``settings.seasonality``, read from ``PAC_Seasonality``):
-    checked by :func:`pacxl.calc.seasonality.profile`; weights that are all figures, 0 or more, but
-    do not add up to 100 % are used as they are (the catch-up renormalises them over the remaining
-    months, as the workbook does); anything else is flat."""
-    typed = getattr(plan.settings, "seasonality", None)
-    if not typed:
-        return seasonality.flat()
-    try:
-        return seasonality.profile(typed, None)
-    except InputError:
-        values = [as_number(v) for v in typed]
-        if len(values) == followup.MONTHS and all(v is not None and v >= 0 for v in values):
-            return values  # type: ignore[return-value]
-        return seasonality.flat()
+    """The plan's seasonality profile, as the workbook's ``PAC_Seasonality`` computes it (typed,
+    else last year's monthly revenue, else flat: :func:`pacxl.adjust.profile`)."""
+    return adjust.profile(plan)
 
 
 def check_quarter(quarter: object) -> int:

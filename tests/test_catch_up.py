@@ -134,7 +134,13 @@ def test_docs_example_signature_rate():
     k = next(k for k in fig["kpis"] if k["rate_rule"] == "ratio")
     assert round(k["rate_needed"], 3) == 0.337
     rev = next(k for k in fig["kpis"] if k["kind"] == "revenue")
-    assert rev["remaining"] == 962_400 and rev["catch_up_by_month"][10:] == [481_200, 481_200]
+    assert rev["remaining"] == 962_400
+    # spread by the demo's profile (last year's monthly revenue): months 11 and 12 weigh 357 and 470
+    assert rev["catch_up_by_month"][10:] == pytest.approx([962_400 * 357 / 827, 962_400 * 470 / 827])
+    flat = demo_plan("fr")
+    flat.review.monthly_revenue = [None] * 12
+    rev = next(k for k in report_figures(flat)["kpis"] if k["kind"] == "revenue")
+    assert rev["catch_up_by_month"][10:] == [481_200, 481_200]
 
 
 # --- the report: the profile it spreads by, the CLI -----------------------------------------------
@@ -152,10 +158,11 @@ def test_report_spreads_by_the_plan_profile():
     assert k["catch_up_by_month"][:3] == [None] * 3
 
 
-@pytest.mark.parametrize("typed,flat", [(None, True), ([1] * 11 + [None], True), ([2] * 12, False)])
+@pytest.mark.parametrize("typed,flat", [(None, True), ([1] * 11 + [None], False), ([2] * 12, False)])
 def test_unusable_profile_is_flat(typed, flat):
-    """A profile with a blank month is flat; weights that do not add up to 100 % are used as they
-    are (the catch-up renormalises them, as the workbook's formula does)."""
+    """No typed weight: flat. Typed weights are used as typed, a blank month counting 0, even when
+    they do not add up to 100 % (check says so; the catch-up renormalises them over the remaining
+    months, as the workbook's formula does)."""
     from pacxl.report_followup import plan_weights
 
     p = clean_plan("en")

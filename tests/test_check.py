@@ -320,7 +320,7 @@ def _rules():
     import pacxl.check_followup
 
     source = inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
-    return set(re.findall(r'(?:self|checker)\.add\((?:\w+|"\w+"), "([a-z0-9-]+)"', source))
+    return set(re.findall(r'(?:self|chk)\.add\(\w+, "([a-z0-9-]+)"', source))
 
 
 def test_every_rule_has_a_french_and_an_english_message_and_fix():

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl.utils import range_boundaries
 from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -118,6 +119,24 @@ def plans(draw) -> Plan:
     amounts = st.sampled_from([None, 0.0, -120.0, 10.0, 250.5, 1_000.0])
     p.customers = [Customer(f"C{i}", f"Customer {i}", s.segments[0], draw(amounts))
                    for i in range(draw(st.integers(0, 6)))]
+    # follow and adjust: seasonality typed (in % or fractions) or from last year's months, lags,
+    # count KPIs linked to funnel stages (case may differ: COUNTIF ignores it)
+    season = draw(st.sampled_from(["flat", "typed", "percent", "history"]))
+    weights = draw(st.lists(st.integers(0, 20), min_size=12, max_size=12).filter(lambda w: sum(w) > 0))
+    if season in ("typed", "percent"):
+        s.seasonality = [w * 100 / sum(weights) for w in weights]
+        if season == "typed":
+            s.seasonality = [w / 100 for w in s.seasonality]
+    elif season == "history":
+        p.review.monthly_revenue = [float(w * 1000) for w in weights]
+    s.funnel_lags = draw(st.lists(st.integers(0, 5), min_size=0, max_size=len(s.funnel_stages)))
+    revenue = [k for k in p.kpis if k.kind == "revenue"]
+    if revenue and draw(st.booleans()):  # no typed plan: it follows the revenue goal x seasonality
+        revenue[0].plan = [None] * 12
+    for k in p.kpis:
+        if k.kind == "count" and draw(st.booleans()):
+            stage = draw(st.sampled_from(s.funnel_stages))
+            k.stage = stage.upper() if draw(st.booleans()) else stage
     return p
 
 
@@ -182,6 +201,14 @@ def _edges() -> Plan:
     return p
 
 
+def _seasonal_revenue() -> Plan:
+    """The demo whose revenue KPI has no typed plan: it follows the revenue goal spread by the
+    seasonality of last year's months (the generator's formula, the reader's twin)."""
+    p = demo_plan("en")
+    p.kpis[0].plan = [None] * 12
+    return p
+
+
 #: Seasonality profiles given to the random plans in turn (None: the flat default): a typical
 #: one, one with months at 0 (the rest of the year may weigh 0: an even split then)
 PROFILES = (None, [6, 7, 9, 9, 9, 8, 5, 4, 10, 11, 11, 11], [10, 10, 10, 10, 10, 10, 10, 10, 20, 0, 0, 0])
@@ -196,10 +223,40 @@ def _seasonal() -> Plan:
     return p
 
 
+def _frozen_then_changed(p: Plan, seed: int) -> Plan:
+    """``p`` frozen (its baseline recorded), then revised: a KPI month, a budget month and a target
+    changed, a KPI and a budget line added after the freeze (not in the baseline)."""
+    import random
+
+    from pacxl.calc import revisions as rv
+    from pacxl.model import Baseline, BaselineEntry
+    from pacxl.workbook.build import normalized
+
+    rng = random.Random(seed)
+    p = normalized(p)  # the plan as the workbook holds it (action budgets as budget lines)
+    entries = rv.baseline_entries([(o.id, o.target) for o in p.objectives], [(k.id, k.plan) for k in p.kpis],
+                                  [(b.id, b.months) for b in p.budget])
+    p.baseline = Baseline(D(p.settings.year - 1, 12, 20), [BaselineEntry(**vars(e)) for e in entries])
+    for k in p.kpis[:2]:
+        m = rng.randrange(12)
+        k.plan[m] = None if rng.random() < 0.2 else (rng.randint(0, 100) / 100 if k.kind == "rate"
+                                                      else float(rng.randint(0, 9000)))
+    for b in p.budget[:2]:
+        b.months[rng.randrange(12)] = float(rng.randint(0, 5000))
+    for o in p.objectives[:1]:
+        if o.target is not None:
+            o.target = o.target * 1.1 + 1
+    p.kpis.append(KPI("KNEW", "Added later", "count", "u", "", [5.0] * 12, [4.0] * 12))
+    p.budget.append(BudgetLine("BNEW", p.settings.budget_categories[0], "", "Added later", [10.0] * 12, 3.0))
+    return p
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
-           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _edges(), "seasonal": _seasonal()}
-    out.update({f"random{i}": p for i, p in enumerate(random_plans(RANDOM_PLANS))})
+           "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _frozen_then_changed(_edges(), 7),
+           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue()}
+    out.update({f"random{i}": _frozen_then_changed(p, i) if i % 2 == 0 else p
+                for i, p in enumerate(random_plans(RANDOM_PLANS))})
     for i in range(RANDOM_PLANS):  # (set after the draw: the plans stay the same)
         if f"random{i}" in out and PROFILES[i % len(PROFILES)] is not None:
             out[f"random{i}"].settings.seasonality = PROFILES[i % len(PROFILES)]
@@ -234,6 +291,56 @@ class Name:
 
     def read(self, b: Book) -> dict:
         return {None: b.name(self.name)}
+
+
+@dataclasses.dataclass(frozen=True)
+class Range:
+    """A defined name over several cells: {position (1-based): value}."""
+
+    name: str
+
+    def read(self, b: Book) -> dict:
+        dn = b.formulas.defined_names.get(self.name)
+        if dn is None:
+            raise Missing(f"no defined name {self.name}")
+        (title, ref), = list(dn.destinations)
+        cells = b.values[title][ref.replace("$", "")]
+        flat = [c for row in cells for c in row] if isinstance(cells[0], tuple) else list(cells)
+        return {i: (None if blank(c.value) else c.value) for i, c in enumerate(flat, start=1)}
+
+
+@dataclasses.dataclass(frozen=True)
+class SheetBlock:
+    """Rows under a header cell of a sheet (label column, value column): {label: value}."""
+
+    role: str
+    label_header: str
+    value_header: str
+
+    def read(self, b: Book) -> dict:
+        return b.block(self.role, self.label_header, self.value_header)
+
+
+@dataclasses.dataclass(frozen=True)
+class FunnelMonths:
+    """``tblFunnelMonths``: {(stage, month): volume}, month 0 being "before the year"."""
+
+    def read(self, b: Book) -> dict:
+        ws, tbl = None, None
+        for sheet in b.values.worksheets:
+            if "tblFunnelMonths" in sheet.tables:
+                ws, tbl = sheet, sheet.tables["tblFunnelMonths"]
+        if tbl is None:
+            raise Missing("no table tblFunnelMonths")
+        c0, r0, _, r1 = range_boundaries(tbl.ref)
+        out = {}
+        for r in range(r0 + 1, r1 + 1):
+            name = ws.cell(row=r, column=c0).value
+            if blank(name):
+                continue
+            for m in range(0, 13):
+                out[(name, m)] = ws.cell(row=r, column=c0 + 1 + m).value
+        return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -383,6 +490,10 @@ def per_objective(key: str) -> Callable[[dict], dict]:
     return lambda r: {o["id"]: o[key] for o in r["objectives"] if o["id"]}
 
 
+def per_line(key: str) -> Callable[[dict], dict]:
+    return lambda r: {b["id"]: b[key] for b in r["budget"]["lines"] if b["id"]}
+
+
 def per_action_budget(r: dict) -> dict:
     """Each action's budget: the sum of its budget lines' totals (IDs compared without case)."""
     sums: dict[str, float] = {}
@@ -425,6 +536,30 @@ def share_done(r: dict):
 
 def funnel_volumes(r: dict) -> dict:
     return {s["name"]: s["year"] for s in r["funnel"]["stages"]}
+
+
+def per_stage(key: str) -> Callable[[dict], dict]:
+    return lambda r: {s["name"]: s[key] for s in r["funnel"]["stages"]}
+
+
+def by_position(get: Callable[[dict], list]) -> Callable[[dict], dict]:
+    return lambda r: {i: v for i, v in enumerate(get(r) or [], start=1)}
+
+
+def stage_positions(key: str, n_less: int = 0, part: str = "stages") -> Callable[[dict], dict]:
+    """{position: figure} of the named stages (the last ``n_less`` have no such figure)."""
+    def get(r):
+        st_ = r["funnel"][part]
+        return {i: s[key] for i, s in enumerate(st_[: len(st_) - n_less], start=1)}
+    return get
+
+
+def funnel_months(r: dict) -> dict:
+    out = {}
+    for s in r["funnel"]["stages"]:
+        out[(s["name"], 0)] = s["before"]
+        out.update({(s["name"], m): v for m, v in enumerate(s["months"], start=1)})
+    return out
 
 
 def as_of(r: dict) -> dt.datetime:
@@ -498,6 +633,21 @@ FIGURES: tuple[Figure, ...] = (
            lambda r: {STATUS_DONE + 1: r["actions"]["counts"]["done"],
                       STATUS_CANCELLED + 1: r["actions"]["counts"]["cancelled"]}, EXACT, unlisted=SKIP),
     Figure("dashboard.funnel_volumes", Block("db_stage", "db_volume"), funnel_volumes, EXACT, unlisted=None),
+    # Follow and adjust: Settings' seasonality and working days, the Funnel's weekly needs,
+    # tblFunnelMonths and the funnel observed to date
+    Figure("settings.seasonality", Range("PAC_Seasonality"), by_position(lambda r: r["seasonality"]), RATIO),
+    Figure("settings.working_days", Range("PAC_WorkingDays"), by_position(lambda r: r["working_days"]), EXACT),
+    Figure("funnel.week", SheetBlock("funnel", "fu_stage", "fu_week"), per_stage("week"), EXACT, unlisted=None),
+    Figure("funnel.signatures_by_month", Range("PAC_FunnelSignaturesByMonth"),
+           by_position(lambda r: r["funnel"]["signatures_by_month"]), EXACT, unlisted=None),
+    Figure("funnel.months", FunnelMonths(), funnel_months, EXACT, unlisted=None),
+    Figure("funnel.actual_to_date", SheetBlock("funnel", "fu_stage", "fu_obs_actual"),
+           lambda r: {s["name"]: s["actual_to_date"] for s in r["funnel"]["observed"]},
+           RATIO, unlisted=None),
+    Figure("funnel.observed_rates", Range("PAC_ObservedRates"), stage_positions("observed_rate", 1, "observed"), RATIO,
+           unlisted=None),
+    Figure("funnel.volumes_observed", Range("PAC_FunnelVolumesObserved"), stage_positions("volume_observed"),
+           EXACT, unlisted=None),
     # KPI sheet, per KPI
     Figure("kpi.plan_year", Column("tblKPI", "plan_year"), per_kpi("plan_year"), by_kpi_kind),
     Figure("kpi.plan_ytd", Column("tblKPI", "plan_ytd"), per_kpi("plan_ytd"), by_kpi_kind),
@@ -522,6 +672,7 @@ FIGURES: tuple[Figure, ...] = (
            per_quarter_budget("plan_to_date"), unlisted=SKIP),
     *(Figure(f"quarters.budget_year_{key}", QuarterBlock("PAC_QuartersBudget", key), per_category_year(key),
              unlisted=0) for key in ("plan_ytd", "actual", "variance")),
+    Figure("kpi.initial_year", Column("tblKPI", "initial_year"), per_kpi("initial"), by_kpi_kind),
     # Budget: totals row, and the lines' computed columns added up by category
     Figure("budget.total", Totals("tblBudget", "total"), one(lambda r: r["budget"]["total"]["plan_year"])),
     Figure("budget.total_plan_ytd", Totals("tblBudget", "plan_ytd"), one(lambda r: r["budget"]["total"]["plan_ytd"])),
@@ -533,6 +684,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("budget.lines_plan_ytd", ColumnSum("tblBudget", "plan_ytd", "category"), per_category("plan_ytd")),
     Figure("budget.lines_actual", ColumnSum("tblBudget", "actual", "category"), per_category("actual")),
     Figure("budget.lines_variance", ColumnSum("tblBudget", "variance", "category"), per_category("variance")),
+    Figure("budget.initial_total", Column("tblBudget", "initial_total"), per_line("initial")),
+    Figure("budget.total_initial", Totals("tblBudget", "initial_total"), one(lambda r: r["budget"]["total"]["initial"])),
     # Action plan: each action's budget is the sum of its budget lines
     Figure("actions.budget", Column("tblActions", "budget"), per_action_budget),
     # Objectives sheet, per objective
@@ -632,6 +785,15 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     assert any(sum(c.report["seasonality"][c.report["month"]:]) == 0 and
                any((k["remaining"] or 0) > 0 for k in c.report["kpis"]) for c in cases)
     assert any(q["started"] and not q["complete"] and q["kpis"] for c in cases for q in c.report["quarters"])
+    # revisions: initial plans that differ from the revised ones, items added after the freeze
+    lines = [b for c in cases for b in c.report["budget"]["lines"]]
+    assert any(k["initial"] is not None and k["plan_year"] is not None
+               and abs(k["initial"] - k["plan_year"]) > 1 for k in kpis if k["kind"] != "rate")
+    assert any(k["initial"] is not None and k["rate_rule"] == "ratio" for k in kpis)
+    assert any(b["initial"] is not None and b["total"] is not None and abs(b["initial"] - b["total"]) > 1
+               for b in lines)
+    assert any(k["initial"] is None and k["plan_year"] is not None for k in kpis)
+    assert {c.report["baseline"]["date"] is None for c in cases} == {True, False}
 
 
 def _db_keys(label: str, lang: str) -> set[str]:

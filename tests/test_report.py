@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from pacxl.calc import revisions as revisions_rule
 from pacxl.errors import InputError
+from pacxl.model import Baseline, BaselineEntry, Revision
 from pacxl.report import render_html, render_terminal, report_figures
 
 from plans import clean_plan
@@ -112,7 +115,14 @@ def _shape(value):
 
 
 def test_json_matches_the_documented_schema():
-    fig = report_figures(clean_plan(), 12)  # a month with a late action, so no list is empty
+    plan = clean_plan()  # frozen, then revised, so that no list is empty
+    plan.baseline = Baseline(dt.date(2026, 1, 5), [BaselineEntry(**vars(e)) for e in revisions_rule.baseline_entries(
+        [(o.id, o.target) for o in plan.objectives], [(k.id, k.plan) for k in plan.kpis],
+        [(b.id, b.months) for b in plan.budget])])
+    plan.revisions = [Revision(dt.date(2026, 5, 2), plan.objectives[0].id, "target", None, plan.objectives[0].target,
+                               310000.0, "Tender won", "alice")]
+    plan.objectives[0].target = 310000.0
+    fig = report_figures(plan, 12)  # a month with a late action, so no list is empty
     text = DOCS.read_text(encoding="utf-8")
     example = re.search(r"```json\n(.*?)\n```", text, re.S).group(1)
     documented = json.loads(example)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from pacxl.calc import abc_classes
@@ -55,7 +56,8 @@ def test_grow_keeps_look_and_resizes_dependents(wb):
         assert ws.cell(row=r, column=5).number_format == ws["E6"].number_format
         assert ws.cell(row=r, column=BUDGET.index("total") + 1).protection.locked is True
         assert ws.cell(row=r, column=BUDGET.index("total") + 1).value.startswith("=IF(COUNT(")
-    assert wb.defined_names[column_name("tblBudget", "total")].attr_text == f"'Budget'!$R$6:$R${last}"
+    total = get_column_letter(BUDGET.index("total") + 1)
+    assert wb.defined_names[column_name("tblBudget", "total")].attr_text == f"'Budget'!${total}$6:${total}${last}"
     sqrefs = {str(dv.sqref) for dv in ws.data_validations.dataValidation}
     assert f"B6:B{last}" in sqrefs and f"E6:Q{last}" in sqrefs
     # the month table's header names survive

@@ -14,6 +14,7 @@ from .budget import action_budgets, line_figures, spread_evenly, totals as budge
 from .dates import as_of_date, deadline_month, is_late, month_end, month_start, plan_month_of, plan_period
 from .kpi import Series, is_qualitative, kpi_figures, landing_until, measuring_kpi, on_track, ratio
 from .pareto import AbcResult, abc_classes, abc_summary, segment_shares
+from . import followup, seasonality, workdays  # noqa: F401  (follow and adjust)
 from .variance import (
     KPI_KINDS,
     favourable,

@@ -11,6 +11,7 @@ A yearly figure ``Y`` spread by the profile gives ``Y x w[m]`` in month ``m`` (n
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ..errors import InputError
@@ -53,9 +54,8 @@ def check_profile(weights: Sequence[object]) -> list[float]:
         values = [v / 100 for v in values]  # type: ignore[operator]
         total /= 100
     if abs(total - 1) > SUM_TOLERANCE:
-        raise InputError(
-            f"the seasonality weights must add up to 100 %, they add up to {round(total * 100, 3)} %"
-        )
+        shown = total if total > 2 else total * 100  # typed as percentages, or as fractions
+        raise InputError(f"the seasonality weights must add up to 100 %, they add up to {round(shown, 3):g} %")
     return values  # type: ignore[return-value]
 
 
@@ -68,6 +68,47 @@ def profile(typed: Sequence[object] | None, history: Sequence[object] | None) ->
         if shares is not None:
             return shares
     return flat()
+
+
+def used_profile(typed: Sequence[object] | None, history: Sequence[object] | None) -> list[float]:
+    """The profile a workbook uses (Settings, ``PAC_Seasonality``), never refusing: when any
+    weight is typed, the typed weights (blanks count 0; divided by 100 when they add up to 100
+    within 0.1, i.e. typed as percentages), else last year's revenue shares, else flat. A typed
+    profile that does not add up to 100 % is used as typed and flagged by ``check``."""
+    values = [as_number(w) for w in (typed or [])][:MONTHS]
+    if any(v is not None for v in values):
+        values = [v or 0.0 for v in values] + [0.0] * (MONTHS - len(values))
+        total = sum(values)
+        if abs(total - 100) <= 100 * SUM_TOLERANCE:
+            values = [v / 100 for v in values]
+        return values
+    shares = from_history(history) if history else None
+    return shares if shares is not None else flat()
+
+
+def typed_sum_ok(typed: Sequence[object] | None) -> bool | None:
+    """None when no weight is typed, else whether the typed weights add up to 100 %."""
+    values = [as_number(w) for w in (typed or [])]
+    if not any(v is not None for v in values):
+        return None
+    total = sum(v or 0.0 for v in values)
+    return abs(total - 1) <= SUM_TOLERANCE or abs(total - 100) <= 100 * SUM_TOLERANCE
+
+
+def whole_spread(total: object, weights: Sequence[float]) -> list[int]:
+    """A whole number (deals to sign) spread over the months so that the months add up to it:
+    month k gets ``round(T x W[k]) - round(T x W[k-1])``, W being the cumulative weights and
+    rounding half up after removing float noise (twin: ``ROUND(ROUND(x, 9), 0)`` differences)."""
+    t = as_number(total)
+    if t is None:
+        return [0] * len(weights)
+    out, cum, before = [], 0.0, 0
+    for w in weights:
+        cum += w
+        now = int(math.floor(round(t * cum, 9) + 0.5))
+        out.append(now - before)
+        before = now
+    return out
 
 
 def spread(amount: object, weights: Sequence[float]) -> list[float | None]:

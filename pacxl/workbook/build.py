@@ -34,6 +34,7 @@ from .sheets import (
     objectives,
     quarters,
     review,
+    revisions,
     settings,
     swot,
     targets,
@@ -42,7 +43,7 @@ from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
 BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
-            calendar, budget, kpi, quarters, dashboard)
+            calendar, budget, kpi, quarters, dashboard, revisions)
 
 
 class OutputExistsError(FileExistsError_):
@@ -76,6 +77,8 @@ def normalized(plan: Plan) -> Plan:
     if not 1 <= int(s.first_month or 1) <= 12:
         raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")
     s.first_month = int(s.first_month or 1)
+    if s.seasonality:  # typed: 12 weights adding up to 100 % (fractions or percentages)
+        s.seasonality = calc.seasonality.check_profile(s.seasonality)
     _budget_lines_from_actions(p)
     return p
 
@@ -123,6 +126,7 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
 
         udf_sheet.build(ctx)
     ctx.fill_tables()
+    kpi.seasonal_revenue_plan(ctx)
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # Excel computes every formula when it opens the file
     wb.properties.creator = "pacxl"

@@ -35,6 +35,9 @@ SHEETS: dict[str, dict[str, str]] = {
     "kpi": {"fr": "Suivi KPI", "en": "KPI tracking"},
     "quarters": {"fr": "Trimestres", "en": "Quarters"},
     "dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
+    # revisions of the plan after its freeze, and the approved plan (hidden, protected)
+    "revisions": {"fr": "Révisions", "en": "Revisions"},
+    "baseline": {"fr": "Référence", "en": "Baseline"},
     # only with --udfs
     "udfs": {"fr": "UDF", "en": "UDF"},
     "xlwings_conf": {"fr": "xlwings.conf", "en": "xlwings.conf"},
@@ -73,10 +76,19 @@ NAMES: dict[str, str] = {
     "PAC_ABCSummary": "ABC summary, 3 rows A/B/C: class, count, revenue, revenue share, count share (Customers)",
     "PAC_SegmentShareCheck": "text saying whether the segments' target shares add up to 100 % (Targets)",
     "PAC_CustomersTotal": "sum of the customers' positive amounts (Customers)",
+    "PAC_SeasonalityInput": "seasonality typed by the user: 12 monthly weights, optional (Settings)",
+    "PAC_Seasonality": "seasonality used: 12 monthly weights adding up to 100 %: typed, else last year's monthly revenue, else flat (Settings)",
+    "PAC_WorkingDays": "working days of each plan month: Monday-Friday less PAC_Holidays (Settings, 12 cells)",
+    "PAC_Holidays": "public holidays of the plan year, editable (Settings, 30 cells)",
+    "PAC_FunnelLags": "per funnel stage, months it precedes the signature (Settings, 6 cells)",
+    "PAC_RevenueN1": "last year's revenue by plan month (Last year, 12 cells)",
+    "PAC_FunnelSignaturesByMonth": "deals to sign each plan month: the year's deals spread by PAC_Seasonality in whole deals (Funnel, 12 cells)",
+    "PAC_ObservedRates": "observed conversion rate of each stage to the next, months 1..PAC_Month, from the count KPIs linked to the stages (Funnel, 5 cells)",
+    "PAC_FunnelVolumesObserved": "volume each stage still needs this year at the observed rates (Funnel, 6 cells)",
     "PAC_CustomersSorted": "TRUE when tblCustomers is sorted by amount, largest first (Customers)",
-    "PAC_Seasonality": "the seasonality profile: 12 monthly weights, month 1 first (Settings, vertical)",
     "PAC_QuartersKPI": "the quarterly view of the KPIs: one row per tblKPI row (Quarters)",
     "PAC_QuartersBudget": "the quarterly view of the budget: one row per budget category, then the total (Quarters)",
+    "PAC_BaselineDate": "date the approved plan was frozen as the baseline (Baseline, hidden; blank: never)",
 }
 
 #: Positions in the status list with a meaning for check and report.
@@ -188,6 +200,8 @@ BUDGET = Table(
         C("label", "Libellé", "Label"),
         *_months("m", "Budget", "Budget"),
         C("actual", "Réalisé", "Actual"),
+        # the line's total as approved (tblBaseline, pacxl freeze), beside the revised total
+        C("initial_total", "Total initial", "Initial total", computed=True, since="0.3"),
         C("total", "Total", "Total", computed=True),
         C("plan_ytd", "Prévu à date", "Plan to date", computed=True),
         C("variance", "Écart", "Variance", computed=True),
@@ -205,8 +219,12 @@ KPI = Table(
         C("objective_id", "Objectif", "Objective"),
         C("numerator", "Numérateur (taux)", "Numerator (rate)", since="0.2"),
         C("denominator", "Dénominateur (taux)", "Denominator (rate)", since="0.2"),
+        # count KPIs: the funnel stage the KPI counts (observed conversion rates, Funnel sheet)
+        C("stage", "Étape de l'entonnoir", "Funnel stage", since="0.2"),
         *_months("p", "Prévu", "Plan"),
         *_months("a", "Réel", "Actual"),
+        # the year's plan as approved (tblBaseline, pacxl freeze), beside the revised plan
+        C("initial_year", "Prévu initial année", "Initial plan year", computed=True, since="0.3"),
         C("plan_year", "Prévu année", "Plan year", computed=True),
         C("plan_ytd", "Prévu à date", "Plan to date", computed=True),
         C("actual_ytd", "Réel à date", "Actual to date", computed=True),
@@ -244,7 +262,42 @@ CUSTOMERS = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS)}
+#: Revisions of the plan after its freeze: one row per changed value (pacxl revise, or typed).
+REVISIONS = Table(
+    "tblRevisions",
+    "revisions",
+    (
+        C("date", "Date", "Date"),
+        C("id", "ID", "ID"),
+        C("field", "Champ", "Field"),  # cible/target, prévu/plan, budget (FIELD_WORDS)
+        C("month", "Mois", "Month"),  # plan month 1..12 of a KPI's plan or a budget line
+        C("old", "Ancienne valeur", "Old value"),
+        C("new", "Nouvelle valeur", "New value"),
+        C("reason", "Motif", "Reason"),
+        C("author", "Auteur", "Author"),
+    ),
+)
+#: The approved plan (pacxl freeze): one row per objective target, KPI month, budget line month.
+BASELINE = Table(
+    "tblBaseline",
+    "baseline",
+    (
+        C("kind", "Type", "Kind"),  # objective | kpi | budget
+        C("id", "ID", "ID"),
+        C("field", "Champ", "Field"),  # target | plan | budget
+        C("month", "Mois", "Month"),
+        C("value", "Valeur", "Value"),
+    ),
+)
+
+#: The words of tblRevisions' field column, per language (key: calc.revisions' field).
+FIELD_WORDS: dict[str, dict[str, str]] = {
+    "target": {"fr": "cible", "en": "target"},
+    "plan": {"fr": "prévu", "en": "plan"},
+    "budget": {"fr": "budget", "en": "budget"},
+}
+
+TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE)}
 
 
 def column_name(table: str, key: str) -> str:

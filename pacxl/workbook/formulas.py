@@ -23,6 +23,8 @@ tblKPI landing, run_rate               :func:`pacxl.calc.variance.landing_foreca
 tblKPI status                          :func:`pacxl.calc.variance.favourable`
 tblBudget total/plan_ytd/variance      ``year_to_date(months, 12)``, ``year_to_date``, ``variance``
 tblKPI catch-up columns                :mod:`pacxl.workbook.formulas_followup`
+tblKPI initial_year                    :func:`pacxl.calc.revisions.initial_kpi_year`
+tblBudget initial_total                :func:`pacxl.calc.revisions.initial_budget_total`
 =====================================  ==================================================
 """
 
@@ -221,7 +223,30 @@ def _budget(g: Geometry, lang: str) -> dict[str, Formula]:
         a, t = f'{c["actual"]}{r}', f'{c["total"]}{r}'
         return f'=IF(ISNUMBER({t}),IF({t}=0,"",N({a})/{t}),"")'
 
-    return {"total": total, "plan_ytd": plan_ytd, "variance": var, "consumed": consumed}
+    def initial_total(r, _f, _l):  # twin of calc.revisions.initial_budget_total
+        n, total = _baseline_sums("budget", f'TRIM({c["id"]}{r})')
+        return f'=IF({n}=0,"",{total})'
+
+    return {"total": total, "plan_ytd": plan_ytd, "variance": var, "consumed": consumed,
+            "initial_total": initial_total}
+
+
+# --- the baseline (tblBaseline, pacxl freeze) -----------------------------------------------------
+
+def _baseline_mask(kind: str, item: str) -> str:
+    """The rows of tblBaseline of item ``item`` (a cell, IDs as freeze writes them: trimmed;
+    Excel's ``=`` ignores case) of kind objective, kpi or budget."""
+    return f'({column_name("tblBaseline", "kind")}="{kind}")*({column_name("tblBaseline", "id")}={item})'
+
+
+def _baseline_sums(kind: str, item: str) -> tuple[str, str]:
+    """(count of figures, their sum) of an item's baseline rows (blanks and text count 0)."""
+    mask, value = _baseline_mask(kind, item), column_name("tblBaseline", "value")
+    return f"SUMPRODUCT({mask}*ISNUMBER({value}))", f"SUMPRODUCT({mask}*1,{value})"
+
+
+def _no_formulas(g: Geometry, lang: str) -> dict[str, Formula]:
+    return {}
 
 
 #: The plan-month numbers 1..12 as an array constant: masks of month ranges in SUMPRODUCT.
@@ -342,8 +367,16 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
         return f'=IF({ok},IF(IF({cost(r)},{a}<={p},{a}>={p}),{fav},{unfav}),"")'
 
     from .formulas_followup import kpi_columns  # catch-up: twins of calc.followup
+    def initial_year(r, _f, _l):  # twin of calc.revisions.initial_kpi_year
+        item = f'TRIM(${c["id"]}{r})'
+        n, total = _baseline_sums("kpi", item)
+        plain = f'IF({n}=0,"",IF({rate(r)},{total}/{n},{total}))'
+        by_ratio = _ratio(_baseline_sums("kpi", f'TRIM(${c["numerator"]}{r})'),
+                          _baseline_sums("kpi", f'TRIM(${c["denominator"]}{r})'))
+        return f'=IF(SUMPRODUCT({_baseline_mask("kpi", item)})=0,"",IF({is_ratio(r)},{by_ratio},{plain}))'
 
     return {
+        "initial_year": initial_year,
         "plan_year": plan_year,
         "plan_ytd": to_date("p"),
         "actual_ytd": to_date("a"),
@@ -441,6 +474,8 @@ _BUILDERS = {
     "tblBudget": _budget,
     "tblKPI": _kpi,
     "tblCustomers": _customers,
+    "tblRevisions": _no_formulas,
+    "tblBaseline": _no_formulas,
 }
 
 
@@ -508,3 +543,10 @@ def variance_pct(actual: str, plan: str) -> str:
         f'=IF(AND(ISNUMBER({actual}),ISNUMBER({plan})),'
         f'IF({plan}=0,"",({actual}-{plan})/ABS({plan})),"")'
     )
+
+
+def seasonal_plan(month: int) -> str:
+    """A revenue KPI's monthly plan when none is typed: the year's revenue goal spread by the
+    seasonality profile (twin of :func:`pacxl.calc.seasonality.spread`). Typing a figure over
+    it replaces it; the workbook reader recognises this exact formula."""
+    return f'=IF(ISNUMBER(PAC_RevenueTarget),PAC_RevenueTarget*INDEX(PAC_Seasonality,{month}),"")'

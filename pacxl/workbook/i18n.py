@@ -133,6 +133,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "dv_budget_category": ("Catégorie de budget", "Budget category"),
     "dv_kpi_ratio": ("KPI (ID) du numérateur ou du dénominateur d'un taux",
                      "KPI (ID) of a rate's numerator or denominator"),
+    "dv_kpi_stage": ("Étape de l'entonnoir comptée par ce KPI", "Funnel stage this KPI counts"),
     "dv_action": ("Action", "Action"),
     "dv_kpi_kind": ("Type d'indicateur", "KPI kind"),
     "dv_amount": ("Montant", "Amount"),
@@ -140,6 +141,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "dv_target": ("Cible chiffrée", "Numeric target"),
     "dv_date": ("Date", "Date"),
     "dv_budget": ("Budget", "Budget"),
+    "dv_revision_field": ("Champ révisé (cible, prévu ou budget)", "Field revised (target, plan or budget)"),
+    "dv_plan_month": ("Mois du plan (1 à 12)", "Plan month (1 to 12)"),
     # guide
     "guide_title": ("Plan d'Action Commercial", "Sales Action Plan"),
     "guide_subtitle": ("Plan {year}", "Plan {year}"),
@@ -207,9 +210,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "step7_name": ("Suivre et ajuster", "Track and adjust"),
     "step7_text": (
         "Chaque mois : saisissez les réalisés, changez le mois de suivi (Paramètres), lisez écarts, "
-        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan.",
+        "cumul à date, atterrissage, reste à faire et trimestres ; ajustez le plan (pacxl revise garde "
+        "le motif de chaque révision du plan gelé par pacxl freeze).",
         "Every month: type the actuals, move the tracking month (Settings), read the variances, "
-        "year to date, landing forecast, what is left to do and the quarters; adjust the plan.",
+        "year to date, landing forecast, what is left to do and the quarters; adjust the plan "
+        "(pacxl revise keeps the reason of each revision of the plan frozen by pacxl freeze).",
     ),
     "gd_legend": ("Légende", "Legend"),
     "gd_input_sample": ("À saisir", "Type here"),
@@ -283,6 +288,58 @@ TEXT: dict[str, tuple[str, str]] = {
     "list_funnel_rates": ("Taux vers l'étape suivante", "Rate to the next stage"),
     "set_funnel_note": ("La dernière étape nommée est la signature.",
                         "The last named stage is the signature."),
+    # follow and adjust (Settings): seasonality, working days, holidays, sales cycle
+    "set_lags": ("Délai avant signature (mois)", "Months before signature"),
+    "set_season_month": ("Mois du plan", "Plan month"),
+    "set_season_typed": ("Saisonnalité saisie", "Seasonality typed"),
+    "set_season_used": ("Saisonnalité retenue", "Seasonality used"),
+    "set_working_days": ("Jours ouvrés", "Working days"),
+    "set_total": ("Total", "Total"),
+    "set_season_note": ("Saisonnalité : laissez vide pour suivre le CA mensuel N-1 (feuille Bilan "
+                        "N-1), sinon répartition égale ; si vous la saisissez, le total doit faire "
+                        "100 %.",
+                        "Seasonality: leave blank to follow last year's monthly revenue (Last year "
+                        "sheet), else an even split; if you type it, it must add up to 100 %."),
+    "set_holidays": ("Jours fériés", "Public holidays"),
+    "set_holiday_label": ("Férié", "Holiday"),
+    "set_holidays_note": ("Liste modifiable (ex. Alsace-Moselle : Vendredi saint, 26 décembre).",
+                          "Editable list (e.g. Alsace-Moselle: Good Friday, 26 December)."),
+    "hol_new_year": ("Jour de l'an", "New Year's Day"),
+    "hol_labour_day": ("Fête du Travail", "Labour Day"),
+    "hol_victory_1945": ("Victoire 1945", "Victory in Europe Day"),
+    "hol_bastille_day": ("Fête nationale", "Bastille Day"),
+    "hol_assumption": ("Assomption", "Assumption"),
+    "hol_all_saints": ("Toussaint", "All Saints' Day"),
+    "hol_armistice": ("Armistice 1918", "Armistice Day"),
+    "hol_christmas": ("Noël", "Christmas Day"),
+    "hol_easter_monday": ("Lundi de Pâques", "Easter Monday"),
+    "hol_ascension": ("Ascension", "Ascension Day"),
+    "hol_whit_monday": ("Lundi de Pentecôte", "Whit Monday"),
+    "hol_good_friday": ("Vendredi saint", "Good Friday"),
+    "hol_st_stephen": ("Saint-Étienne", "St Stephen's Day"),
+    "rv_monthly_title": ("CA mensuel N-1", "Last year's monthly revenue"),
+    "rv_month": ("Mois N-1", "Month"),
+    "rv_month_revenue": ("CA", "Revenue"),
+    # funnel observed and month by month
+    "fu_obs_actual": ("Réel à date (KPI liés)", "Actual to date (linked KPIs)"),
+    "fu_obs_rate": ("Taux observé", "Observed rate"),
+    "fu_obs_flag": ("Face à l'hypothèse", "Against the assumption"),
+    "fu_obs_volume": ("Reste à faire (taux observés)", "Still needed (observed rates)"),
+    "fu_obs_below": ("Sous l'hypothèse", "Below assumption"),
+    "fu_obs_ok": ("Conforme", "In line"),
+    "fu_obs_note": ("Liez chaque étape à un KPI de comptage (feuille Suivi KPI, colonne « Étape de "
+                    "l'entonnoir ») : taux observé = réalisés de l'étape suivante / réalisés de "
+                    "l'étape, mois 1 au mois de suivi.",
+                    "Link each stage to a count KPI (KPI tracking sheet, \"Funnel stage\" column): "
+                    "observed rate = the next stage's actuals / the stage's, months 1 to the "
+                    "tracking month."),
+    "fu_months_title": ("L'entonnoir mois par mois (cycle de vente)", "The funnel month by month (sales cycle)"),
+    "fu_months_help": ("Volume à atteindre chaque mois pour que les signatures du mois (saisonnalité) "
+                       "arrivent à temps, selon le délai de chaque étape (Paramètres).",
+                       "Volume to reach each month so that each month's signatures (seasonality) "
+                       "land on time, given each stage's lead time (Settings)."),
+    "fu_months_signatures": ("Signatures du mois (saisonnalité)", "Signatures of the month (seasonality)"),
+    "fu_months_before": ("Avant l'année", "Before the year"),
     # review
     "review_title": ("Bilan de l'année N-1", "Last year's review"),
     "review_help": ("Résultats par segment ou produit face aux objectifs ; ce qui a marché, ce qui n'a pas marché.",
@@ -385,7 +442,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "fu_rate": ("Taux vers l'étape suivante", "Rate to the next stage"),
     "fu_year": ("Volume annuel", "Yearly volume"),
     "fu_month": ("Par mois", "Per month"),
-    "fu_week": ("Par semaine", "Per week"),
+    "fu_week": ("Par semaine ouvrée", "Per working week"),
     "fu_rounding_note": ("Chaque volume est arrondi à l'unité supérieure : il faut des contacts entiers.",
                          "Every volume is rounded up: contacts come in whole units."),
     "fu_rates_note": ("Exemple : 15 signatures avec 30 % proposition → signature demandent 50 propositions.",

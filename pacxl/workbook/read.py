@@ -27,6 +27,7 @@ from openpyxl.utils import range_boundaries
 from ..calc._num import is_number
 from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
+from .formulas import seasonal_plan
 from .cells import cell_value, is_formula
 from .contract import FUNNEL_STAGES, SHEETS, TABLES
 from .layout import SEGMENT_KEYS, Layout, TableLayout
@@ -255,12 +256,40 @@ def _budget(row: dict) -> BudgetLine:
     )
 
 
+def _plan_month(value: Any, month: int) -> Any:
+    """A KPI's planned month: a figure, or the seasonal-plan formula the generator writes for a
+    revenue KPI with no typed plan (kept as that formula, computed once Settings are read)."""
+    if is_formula(value) and str(value).replace(" ", "") == seasonal_plan(month).replace(" ", ""):
+        return _SEASONAL
+    return as_number(value)
+
+
+#: Marks a planned month that follows the revenue goal and the seasonality.
+_SEASONAL = object()
+
+
+def _seasonal_plans(plan: Plan) -> None:
+    """Compute the planned months written as the seasonal-plan formula (see :func:`_plan_month`):
+    revenue goal x PAC_Seasonality of the month, blank without a revenue goal."""
+    from ..calc.seasonality import used_profile
+
+    weights = None
+    for k in plan.kpis:
+        if any(v is _SEASONAL for v in k.plan):
+            if weights is None:
+                weights = used_profile(plan.settings.seasonality, plan.review.monthly_revenue)
+            goal = plan.settings.revenue_target
+            k.plan = [(goal * weights[m] if goal is not None else None) if v is _SEASONAL else v
+                      for m, v in enumerate(k.plan)]
+
+
 def _kpi(row: dict) -> KPI:
     return KPI(
         id=as_text(row["id"]), name=as_text(row["name"]), kind=as_text(row["kind"]), unit=as_text(row["unit"]),
         objective_id=as_text(row["objective_id"]), numerator=as_text(row.get("numerator")),
+        stage=as_text(row.get("stage")),
         denominator=as_text(row.get("denominator")),
-        plan=[as_number(row[f"p{i:02d}"]) for i in range(1, 13)],
+        plan=[_plan_month(row[f"p{i:02d}"], i) for i in range(1, 13)],
         actual=[as_number(row[f"a{i:02d}"]) for i in range(1, 13)],
     )
 
@@ -330,8 +359,12 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     s.funnel_stages = [x for x in stages if x]
     rates = [as_number(v) for v in book.cells("PAC_FunnelRates", required=False)]
     s.funnel_rates = [r for r in rates[: max(len(s.funnel_stages) - 1, 0)] if r is not None]
-    if "PAC_Seasonality" in book.names:  # the seasonality profile (12 weights; a formula reads blank)
-        s.seasonality = [as_number(v) for v in book.cells("PAC_Seasonality")]
+    lags = [_int_or_none(v) for v in book.cells("PAC_FunnelLags", required=False)][: len(s.funnel_stages)]
+    s.funnel_lags = [x if x is not None and x >= 0 else 0 for x in lags] if any(lags) else []
+    # the typed profile as typed (blanks kept: calc.seasonality.used_profile counts them 0)
+    typed = [as_number(v) for v in book.cells("PAC_SeasonalityInput", required=False)][:12]
+    s.seasonality = typed if any(v is not None for v in typed) else []
+    s.holidays = [d for d in (as_date(v) for v in book.cells("PAC_Holidays", required=False)) if d]
     a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
@@ -352,6 +385,8 @@ def _read_extras(book: _Book, plan: Plan) -> None:
     for d, label in zip(dates, labels + [None] * (len(dates) - len(labels))):
         if as_date(d) is not None or as_text(label):
             plan.key_dates.append(KeyDate(as_date(d), as_text(label)))
+    monthly = [as_number(v) for v in book.cells("PAC_RevenueN1", required=False)][:12]
+    plan.review.monthly_revenue = monthly + [None] * (12 - len(monthly))
     review_title = SHEETS["review"][book.lang]
     if review_title in book.wb.sheetnames:
         _read_review(book.wb[review_title], plan)
@@ -432,6 +467,30 @@ def _read_swot(ws, plan: Plan, lang: str) -> None:
                 sw.value_proposition[questions.get(label, label)] = answer
 
 
+def _read_revisions(book: _Book, plan: Plan, layout: Layout) -> None:
+    """The baseline (PAC_BaselineDate, tblBaseline) and tblRevisions, when the workbook has them
+    (made before pacxl 0.3, it has neither: no baseline, no revisions). Rows typed by hand are
+    read by header like every table; a field word in either language (cible, target...)."""
+    from ..model import Baseline, BaselineEntry, Revision
+    from .sheets.revisions import field_key
+
+    def month(v: Any) -> int | None:
+        n = as_number(v)
+        return int(n) if n is not None and n.is_integer() else None
+
+    if "tblBaseline" in book.tables:
+        plan.baseline = Baseline(as_date(book.value("PAC_BaselineDate", required=False)), [
+            BaselineEntry(as_text(r.get("kind")).casefold(), as_text(r.get("id")), as_text(r.get("field")).casefold(),
+                          month(r.get("month")), as_number(r.get("value")))
+            for r in _read_table(book, "tblBaseline", layout)])
+    if "tblRevisions" in book.tables:
+        plan.revisions = [
+            Revision(as_date(r.get("date")), as_text(r.get("id")), field_key(as_text(r.get("field"))),
+                     month(r.get("month")), as_number(r.get("old")), as_number(r.get("new")),
+                     as_text(r.get("reason")), as_text(r.get("author")))
+            for r in _read_table(book, "tblRevisions", layout)]
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 
@@ -447,6 +506,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         rows = _read_table(book, table_name, layout)
         setattr(plan, attr, [_MAKERS[table_name](row) for row in rows])
     plan.segments = _read_segments(book, layout)
+    _read_revisions(book, plan, layout)
     for name in book.names:
         sheet, cell = book.where(name)
         layout.names[name] = (sheet, cell)
@@ -456,6 +516,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         raise
     except Exception as exc:  # noqa: BLE001  # a damaged review/SWOT block must not hide the plan's tables
         raise WorkbookError(f"{p}: cannot read the review, SWOT or key dates ({type(exc).__name__}: {exc})") from None
+    _seasonal_plans(plan)
     return plan, layout
 
 

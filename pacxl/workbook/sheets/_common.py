@@ -22,6 +22,8 @@ HEADER_ROW = {
     "tblCustomers": 4,
     "tblBudget": 5,
     "tblKPI": 5,
+    "tblRevisions": 4,
+    "tblBaseline": 5,
 }
 
 #: Blank formatted rows offered for typing, beyond the plan's rows.
@@ -31,6 +33,8 @@ SPARE_ROWS = {
     "tblCustomers": 10,
     "tblBudget": 5,
     "tblKPI": 5,
+    "tblRevisions": 10,
+    "tblBaseline": 0,
 }
 #: Capacity of each table: the rows (with their formulas, drop-downs and input look) every
 #: generated workbook offers, so that an owner types this many rows on the protected sheet (Excel
@@ -42,6 +46,8 @@ MIN_ROWS = {
     "tblCustomers": 500,
     "tblBudget": 150,
     "tblKPI": 40,
+    "tblRevisions": 50,
+    "tblBaseline": 1,
 }
 
 

@@ -23,10 +23,10 @@ def build(ctx: Context) -> None:
     st = ctx.st
     ctx.heading(ws, "budget_title", "budget_help")
     rows = [model_row(b, TABLE, m=b.months) for b in ctx.plan.budget]
-    formats = {k: "money" for k in BUDGET.keys() if k.startswith("m") or k in ("actual", "total", "plan_ytd")}
+    formats = {k: "money" for k in BUDGET.keys() if k.startswith("m") or k in ("actual", "total", "plan_ytd", "initial_total")}
     formats.update(id="id", action_id="id")
     formats.update({"variance": "money_signed", "consumed": "pct"})
-    widths = {"id": 7, "category": 20, "action_id": 9, "label": 30, "actual": 12, "total": 12,
+    widths = {"id": 7, "category": 20, "action_id": 9, "label": 30, "actual": 12, "total": 12, "initial_total": 12,
               "plan_ytd": 12, "variance": 12, "consumed": 11}
     widths.update({f"m{i:02d}": 10 for i in range(1, MONTHS + 1)})
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths,
@@ -38,8 +38,11 @@ def build(ctx: Context) -> None:
     st.label(ws.cell(row=4, column=BUDGET.index("label") + 1, value=ctx.t("plan_month")))
     for k in BUDGET.keys():
         c = BUDGET.index(k) + 1
-        if k.startswith("m") or k in ("actual", "total", "plan_ytd", "variance"):
-            cell = ws.cell(row=3, column=c, value=f"=SUM({column_name(TABLE, k)})")
+        if k.startswith("m") or k in ("actual", "total", "plan_ytd", "variance", "initial_total"):
+            total = f"SUM({column_name(TABLE, k)})"
+            if k == "initial_total":  # blank in a plan never frozen (twin of the report's total)
+                total = f'IF(COUNT({column_name(TABLE, k)})=0,"",{total})'
+            cell = ws.cell(row=3, column=c, value=f"={total}")
             st.computed(cell, formats[k], bold=True)
         if k.startswith("m"):
             st.small(ws.cell(row=4, column=c, value=int(k[1:])))

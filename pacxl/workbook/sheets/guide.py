@@ -17,7 +17,7 @@ STEPS = (
     ("step4", ("objectives",)),
     ("step5", ("funnel",)),
     ("step6", ("actions", "calendar", "budget")),
-    ("step7", ("kpi", "quarters", "dashboard")),
+    ("step7", ("kpi", "quarters", "dashboard", "revisions")),
 )
 
 

@@ -44,10 +44,10 @@ def build(ctx: Context) -> None:
     ]
     months = KPI.keys()[KPI.index("p01"):KPI.index("a12") + 1]
     formats = {k: "int" for k in KPI.keys()[KPI.index("p01"):]}
-    formats.update(id="id", objective_id="id", numerator="id", denominator="id")
+    formats.update(id="id", objective_id="id", numerator="id", denominator="id", stage="id")
     formats.update({"variance": "signed", "variance_pct": "pct_signed", "rate_needed": "pct"})
     widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 12,
-              "denominator": 12, "variance_pct": 9, "status": 13}
+              "denominator": 12, "stage": 14, "variance_pct": 9, "status": 13}
     widths.update({k: 9 for k in months})
     widths.update({f"c{i:02d}": 12 for i in range(1, MONTHS + 1)}, remaining=10, rate_needed=10)
     headers = month_headers(ctx, "p", "kpi_plan_word")
@@ -73,6 +73,7 @@ def build(ctx: Context) -> None:
     ctx.list_validation(ws, rng("kind"), "PAC_KPIKinds", "dv_kpi_kind")
     ctx.list_validation(ws, rng("objective_id"), column_name("tblObjectives", "id"), "dv_objective")
     ctx.list_validation(ws, rng("numerator", "denominator"), column_name(TABLE, "id"), "dv_kpi_ratio")
+    ctx.list_validation(ws, rng("stage"), "PAC_FunnelStages", "dv_kpi_stage")
     ctx.value_validation(ws, rng("p01", "a12"), "decimal", "dv_amount", -1e12, 1e12)
     status = f"${L['status']}{first}"
     for word, fill, font in ((ctx.t("favourable"), S.GOOD_FILL, S.GOOD_FONT),
@@ -93,3 +94,28 @@ def build(ctx: Context) -> None:
     ws.freeze_panes = f"C{first}"
     print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=3, title_cols="A:B")
     protect(ws)
+
+
+def seasonal_revenue_plan(ctx: Context) -> None:
+    """The first revenue KPI with no monthly plan follows the revenue goal and the seasonality:
+    its plan cells get :func:`pacxl.workbook.formulas.seasonal_plan` (called once the tables
+    are filled; the user types over them to plan otherwise)."""
+    from ...calc.variance import kpi_kind
+    from ...errors import InputError
+    from .. import formulas as F
+    from ..tables import find_table
+
+    for i, k in enumerate(ctx.plan.kpis):
+        try:
+            kind = kpi_kind(k.kind)
+        except InputError:
+            continue
+        if kind == "revenue":
+            if any(v is not None for v in k.plan):
+                return
+            ws, table = find_table(ctx.wb, TABLE)
+            top = int("".join(ch for ch in table.ref.split(":")[0] if ch.isdigit()))
+            r = top + 1 + i
+            for m in range(1, MONTHS + 1):
+                ws.cell(row=r, column=KPI.index(f"p{m:02d}") + 1, value=F.seasonal_plan(m))
+            return

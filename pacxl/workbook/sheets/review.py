@@ -4,9 +4,12 @@ did not, and the conversion notes (rates, cost per action, channels)."""
 from __future__ import annotations
 
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 
 from ..cells import put
+from ..contract import MONTHS
 from ..formulas import variance
+from ..i18n import month_labels
 from ._common import Context, print_setup, protect, text_height
 
 ROLE = "review"
@@ -72,8 +75,39 @@ def build(ctx: Context) -> None:
             r += 1
         r += 1
 
+    _monthly_revenue(ctx, ws)
     for col, w in zip("ABCDEFG", (30, 12, 15, 15, 15, 11, 48)):
         ws.column_dimensions[col].width = w
     ws.row_dimensions[HEADER].height = 32
     print_setup(ws, landscape=False)
     protect(ws)
+
+
+#: Last year's monthly revenue block (``PAC_RevenueN1``): month label and amount, beside the table.
+MONTHLY_COL = 9
+
+
+def _monthly_revenue(ctx: Context, ws) -> None:
+    """Last year's revenue by plan month: the seasonality profile follows it unless typed."""
+    st = ctx.st
+    s = ctx.settings
+    values = list(ctx.plan.review.monthly_revenue or []) + [None] * MONTHS
+    st.section(ws.cell(row=HEADER - 1, column=MONTHLY_COL, value=ctx.t("rv_monthly_title")))
+    st.header(ws.cell(row=HEADER, column=MONTHLY_COL, value=ctx.t("rv_month")))
+    st.header(ws.cell(row=HEADER, column=MONTHLY_COL + 1, value=ctx.t("rv_month_revenue")))
+    labels = month_labels(ctx.lang, s.first_month, s.year - 1)
+    first = HEADER + 1
+    for k in range(MONTHS):
+        r = first + k
+        st.computed(ws.cell(row=r, column=MONTHLY_COL, value=labels[k]))
+        st.input(ws.cell(row=r, column=MONTHLY_COL + 1, value=values[k]), "money")
+    last = first + MONTHS - 1
+    col = get_column_letter(MONTHLY_COL + 1)
+    ctx.name("PAC_RevenueN1", ROLE, f"{col}{first}:{col}{last}")
+    ctx.value_validation(ws, f"{col}{first}:{col}{last}", "decimal", "dv_amount", -1e12, 1e12)
+    st.label(ws.cell(row=last + 1, column=MONTHLY_COL, value=ctx.t("set_total")))
+    ws.cell(row=last + 1, column=MONTHLY_COL + 1, value=f"=SUM({col}{first}:{col}{last})")
+    st.computed(ws.cell(row=last + 1, column=MONTHLY_COL + 1), "money", bold=True)
+    ws.column_dimensions[get_column_letter(MONTHLY_COL)].width = 13
+    ws.column_dimensions[col].width = 15
+    ws.column_dimensions[get_column_letter(MONTHLY_COL - 1)].width = 3

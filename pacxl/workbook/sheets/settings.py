@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from openpyxl.utils import get_column_letter
 
+
+from ...calc import workdays
 from ...errors import InputError
 from ..cells import put
-from ..contract import FUNNEL_STAGES
+from ..contract import FUNNEL_STAGES, MONTHS
 from ._common import Context, print_setup, protect
 
 ROLE = "settings"
@@ -34,10 +36,11 @@ LISTS = (
     ("PAC_BudgetCategories", "budget_categories", "list_budget_categories", 8, 12),
     ("PAC_KPIKinds", None, "list_kpi_kinds", 9, 4),
 )
-STAGE_COL, RATE_COL = 11, 12
-#: PAC_Seasonality (placeholder of the catch-up branch: 12 weights, month 1 first, flat unless
-#: the plan has a profile): column N, rows FIRST..FIRST+11.
-SEASON_COL = 14
+STAGE_COL, RATE_COL, LAG_COL = 11, 12, 13
+#: Follow-and-adjust block: plan month, seasonality typed, seasonality used, working days...
+MONTH_COL, SEASON_IN_COL, SEASON_COL, WORKDAYS_COL = 15, 16, 17, 18
+#: ... and the public holidays (date, name), HOLIDAYS rows.
+HOLIDAY_COL, HOLIDAY_LABEL_COL, HOLIDAYS = 20, 21, 30
 
 
 def build(ctx: Context) -> None:
@@ -93,12 +96,15 @@ def build(ctx: Context) -> None:
         st.small(c)
 
     # funnel stages (6) and the rate from each stage to the next (5)
-    for col, key in ((STAGE_COL, "list_funnel_stages"), (RATE_COL, "list_funnel_rates")):
+    for col, key in ((STAGE_COL, "list_funnel_stages"), (RATE_COL, "list_funnel_rates"),
+                     (LAG_COL, "set_lags")):
         st.header(ws.cell(row=4, column=col, value=ctx.t(key)))
     for i in range(FUNNEL_STAGES):
         r = FIRST + i
         stage = s.funnel_stages[i] if i < len(s.funnel_stages) else None
         st.input(put(ws, r, STAGE_COL, stage))
+        lag = s.funnel_lags[i] if i < len(s.funnel_lags) else None
+        st.input(ws.cell(row=r, column=LAG_COL, value=lag), "int")
         if i < FUNNEL_STAGES - 1:
             rate = s.funnel_rates[i] if i < len(s.funnel_rates) else None
             st.input(ws.cell(row=r, column=RATE_COL, value=rate), "pct")
@@ -107,15 +113,17 @@ def build(ctx: Context) -> None:
     rates = f"{get_column_letter(RATE_COL)}{FIRST}:{get_column_letter(RATE_COL)}{FIRST + FUNNEL_STAGES - 2}"
     ctx.name("PAC_FunnelRates", ROLE, rates)
     ctx.value_validation(ws, rates, "decimal", "list_funnel_rates", 0.0001, 1)
+    lags = f"{get_column_letter(LAG_COL)}{FIRST}:{get_column_letter(LAG_COL)}{FIRST + FUNNEL_STAGES - 1}"
+    ctx.name("PAC_FunnelLags", ROLE, lags)
+    ctx.value_validation(ws, lags, "whole", "set_lags", 0, 24)
     st.small(ws.cell(row=FIRST + FUNNEL_STAGES, column=STAGE_COL, value=ctx.t("set_funnel_note")))
-
-    _seasonality(ctx, ws)
+    _follow_up(ctx, ws)
 
     widths = {1: 40, 2: 18, 3: 2, 4: 18, 5: 16, 6: 20, 7: 14, 8: 24, 9: 11, 10: 2, 11: 26, 12: 16,
-              13: 2, SEASON_COL: 14}
+              13: 14, 14: 2, 15: 13, 16: 15, 17: 15, 18: 11, 19: 2, 20: 12, 21: 24}
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = w
-    ws.row_dimensions[4].height = 32
+    ws.row_dimensions[4].height = 45  # three lines of header text
     ws.freeze_panes = "A5"
     print_setup(ws, landscape=True, fit_height=1)
     protect(ws)
@@ -140,16 +148,62 @@ def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: in
     ctx.name(name, ROLE, f"{letter}{FIRST}:{letter}{FIRST + cap - 1}")
 
 
-def _seasonality(ctx: Context, ws) -> None:
-    """``PAC_Seasonality``: the plan's seasonality profile, 12 weights in a column, month 1 first
-    (the plan's ``settings.seasonality`` when it has one, else flat: 1/12 each)."""
-    from ...calc import seasonality
+def _follow_up(ctx: Context, ws) -> None:
+    """Seasonality (typed, used), working days of each plan month and the holiday list."""
+    s, st = ctx.settings, ctx.st
+    L = get_column_letter
+    for col, key in ((MONTH_COL, "set_season_month"), (SEASON_IN_COL, "set_season_typed"),
+                     (SEASON_COL, "set_season_used"), (WORKDAYS_COL, "set_working_days"),
+                     (HOLIDAY_COL, "set_holidays"), (HOLIDAY_LABEL_COL, "set_holiday_label")):
+        st.header(ws.cell(row=4, column=col, value=ctx.t(key)))
+    last = FIRST + MONTHS - 1
+    typed = f"{L(SEASON_IN_COL)}{FIRST}:{L(SEASON_IN_COL)}{last}"
+    ctx.name("PAC_SeasonalityInput", ROLE, typed)
+    ctx.name("PAC_Seasonality", ROLE, f"{L(SEASON_COL)}{FIRST}:{L(SEASON_COL)}{last}")
+    ctx.name("PAC_WorkingDays", ROLE, f"{L(WORKDAYS_COL)}{FIRST}:{L(WORKDAYS_COL)}{last}")
+    hol_last = FIRST + HOLIDAYS - 1
+    ctx.name("PAC_Holidays", ROLE, f"{L(HOLIDAY_COL)}{FIRST}:{L(HOLIDAY_COL)}{hol_last}")
+    weights = list(s.seasonality) + [None] * MONTHS
+    t_in = f"${L(SEASON_IN_COL)}${FIRST}:${L(SEASON_IN_COL)}${last}"
+    for k in range(1, MONTHS + 1):
+        r = FIRST + k - 1
+        st.computed(ws.cell(row=r, column=MONTH_COL, value=ctx.months[k - 1]))
+        st.input(ws.cell(row=r, column=SEASON_IN_COL, value=weights[k - 1]), "pct")
+        # twin of calc.seasonality.used_profile: typed (as % when they add up to 100), else last
+        # year's monthly revenue shares when its 12 months are figures, none negative, else flat
+        ws.cell(row=r, column=SEASON_COL, value=(
+            f"=IF(COUNT({t_in})>0,N({L(SEASON_IN_COL)}{r})/IF(ABS(SUM({t_in})-100)<=0.1,100,1),"
+            f"IF(AND(COUNT(PAC_RevenueN1)=12,COUNTIF(PAC_RevenueN1,\"<0\")=0,SUM(PAC_RevenueN1)>0),"
+            f"INDEX(PAC_RevenueN1,{k})/SUM(PAC_RevenueN1),1/12))"))
+        st.computed(ws.cell(row=r, column=SEASON_COL), "pct")
+        # twin of calc.workdays.working_days over the plan month
+        ws.cell(row=r, column=WORKDAYS_COL, value=(
+            f"=NETWORKDAYS(DATE(PAC_Year,PAC_FirstMonth+{k - 1},1),DATE(PAC_Year,PAC_FirstMonth+{k},0),"
+            "PAC_Holidays)"))
+        st.computed(ws.cell(row=r, column=WORKDAYS_COL), "int")
+    tot = last + 1
+    st.label(ws.cell(row=tot, column=MONTH_COL, value=ctx.t("set_total")))
+    for col, fmt in ((SEASON_IN_COL, "pct"), (SEASON_COL, "pct"), (WORKDAYS_COL, "int")):
+        c = L(col)
+        ws.cell(row=tot, column=col, value=f"=SUM({c}{FIRST}:{c}{last})")
+        st.computed(ws.cell(row=tot, column=col), fmt, bold=True)
+    ctx.value_validation(ws, typed, "decimal", "set_season_typed", 0, 100)
+    note = ws.cell(row=tot + 1, column=MONTH_COL, value=ctx.t("set_season_note"))
+    st.small(note)
+    note.alignment = st.wrap
+    ws.merge_cells(start_row=tot + 1, start_column=MONTH_COL, end_row=tot + 4, end_column=WORKDAYS_COL)
 
-    st = ctx.st
-    typed = getattr(ctx.settings, "seasonality", None)
-    weights = seasonality.profile(typed, None) if typed else seasonality.flat()
-    st.header(ws.cell(row=4, column=SEASON_COL, value=ctx.t("set_seasonality")))
-    for i, w in enumerate(weights):
-        st.input(ws.cell(row=FIRST + i, column=SEASON_COL, value=w), "pct")
-    letter = get_column_letter(SEASON_COL)
-    ctx.name("PAC_Seasonality", ROLE, f"{letter}{FIRST}:{letter}{FIRST + len(weights) - 1}")
+    if s.holidays:
+        days = [(d, "") for d in sorted(s.holidays)]
+    else:
+        days = [(d, ctx.t(f"hol_{key}")) for d, key in workdays.plan_holidays(s.year, s.first_month)]
+    if len(days) > HOLIDAYS:
+        raise InputError(f"settings: {len(days)} holidays given; the workbook holds at most {HOLIDAYS}")
+    for i in range(HOLIDAYS):
+        r = FIRST + i
+        day, label = days[i] if i < len(days) else (None, None)
+        st.input(ws.cell(row=r, column=HOLIDAY_COL, value=day), "date")
+        st.input(put(ws, r, HOLIDAY_LABEL_COL, label or None))
+    ctx.value_validation(ws, f"{L(HOLIDAY_COL)}{FIRST}:{L(HOLIDAY_COL)}{hol_last}", "date",
+                         "set_holidays", 36526, 73051)
+    st.small(ws.cell(row=hol_last + 1, column=HOLIDAY_COL, value=ctx.t("set_holidays_note")))
