@@ -7,6 +7,24 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "build_workbook"]
 
 
+def _refuse_shadowing() -> None:
+    """Under Excel's xlwings UDF server, refuse to run from a pacxl folder beside the workbook
+    instead of the installed pacxl (see :mod:`pacxl._where`): xlwings shows the message when it
+    imports ``pacxl.udfs``. (Here, not in ``pacxl.udfs``: that module is also copied into the
+    xlwings Lite ``main.py``.)"""
+    import sys
+
+    if "xlwings.server" in sys.modules:
+        from ._where import shadowing_message
+
+        message = shadowing_message()
+        if message:
+            raise ImportError(message)
+
+
+_refuse_shadowing()
+
+
 def build_workbook(plan, path, **kwargs):
     """Write the PAC workbook of ``plan`` (a :class:`pacxl.model.Plan`, dict or YAML/JSON path)."""
     from .workbook.build import build_workbook as _build

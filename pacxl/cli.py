@@ -293,7 +293,8 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
                           currency=currency or "EUR", owners=owner_list)
     if seasonality is not None:
         plan.settings.seasonality = _weights(seasonality)
-    out = build_workbook(plan, path, udfs=udfs, force=force)
+    # the values of a shipped template when the workbook is one (LibreOffice is too slow here)
+    out = build_workbook(plan, path, udfs=udfs, force=force, values="shipped")
     click.echo(f"Wrote {out} ({plan.settings.lang}, {plan.settings.year})")
 
 
@@ -310,10 +311,14 @@ def demo(path, lang, udfs, force) -> None:
     Example: pacxl demo demo.xlsx --lang en
     """
     from .demo import demo_plan
+    from .recalc import soffice_path
     from .workbook.build import build_workbook
 
-    out = build_workbook(demo_plan(lang), path, udfs=udfs, force=force)
+    out = build_workbook(demo_plan(lang), path, udfs=udfs, force=force, values="auto")
     click.echo(f"Wrote {out} ({lang}, demo)")
+    if soffice_path() is None and (lang, udfs) != ("fr", False):
+        click.echo("Without LibreOffice the figures are computed when the workbook is opened: a "
+                   "preview shows them blank until Excel's Enable Editing.")
 
 
 @main.command()

@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from ._data import data_dir
+from ._where import shadowing_message
 from .errors import InputError, PacxlError, WorkbookError
 from .io.target import SPARE_ROWS, actual_updates, updated_value
 from .messages import field_label, text
@@ -64,8 +65,22 @@ def _caller():
     return xw.Book.caller()
 
 
+def _book_folder(book) -> Path | None:
+    try:
+        path = Path(book.fullname)
+    except Exception:  # an unsaved book, or a OneDrive address
+        return None
+    return path.parent if path.is_file() else None
+
+
 def _entry(work) -> None:
     book = _caller()
+    # a pacxl folder beside the workbook would run instead of the installed pacxl
+    folder = _book_folder(book)
+    shadowed = shadowing_message(folder) if folder is not None else None
+    if shadowed:
+        book.app.alert(shadowed, title="pacxl", mode="critical")
+        return
     try:
         message = work(book)
     except PacxlError as exc:

@@ -299,6 +299,9 @@ def revenue_figures(kpis: list[dict]) -> dict:
 
     out = {key: total(key) for key in ("plan_year", "plan_ytd", "actual_ytd", "landing")}
     out["variance"] = out["actual_ytd"] - out["plan_ytd"]
+    # the dashboard's cards: to date against plan to date, landing against the year's plan
+    out["variance_pct"] = calc.variance_pct(out["actual_ytd"], out["plan_ytd"])
+    out["landing_variance_pct"] = calc.variance_pct(out["landing"], out["plan_year"])
     return out
 
 

@@ -358,6 +358,19 @@ class KeyFigure:
 
 
 @dataclasses.dataclass(frozen=True)
+class Card:
+    """A KPI card at the top of the dashboard, by its label (i18n key): its figure (the cell
+    under the label) or its sub-line (``sub``: the cell under the figure)."""
+
+    label: str
+    sub: bool = False
+
+    def read(self, b: Book) -> dict:
+        head = b.find("dashboard", self.label)
+        return {None: b.sheet("dashboard").cell(row=head.row + (2 if self.sub else 1), column=head.column).value}
+
+
+@dataclasses.dataclass(frozen=True)
 class Block:
     """A dashboard block (label column header, value column header): {label: value}, or
     {position (1-based): value} with ``by_position``."""
@@ -590,7 +603,7 @@ def by_measure_kind(r: dict, objective_id) -> dict:
 @dataclasses.dataclass(frozen=True)
 class Figure:
     family: str
-    where: object  # Name | KeyFigure | Block | Column | ColumnSum | Totals
+    where: object  # Name | KeyFigure | Card | Block | Column | ColumnSum | Totals
     report: Callable[[dict], dict]
     tol: object = dataclasses.field(default_factory=lambda: MONEY)  # dict, VERDICT, or (report, key) -> dict
     #: expected value of a workbook row the report does not list (SKIP: compare only the
@@ -622,6 +635,20 @@ FIGURES: tuple[Figure, ...] = (
     Figure("dashboard.customers", KeyFigure("db_customers"), one(lambda r: r["abc"]["with_revenue"]), EXACT),
     Figure("dashboard.customers_a", KeyFigure("db_customers_a"), one(lambda r: r["abc"]["classes"]["A"]["count"]),
            EXACT),
+    # Dashboard cards (figure and sub-line)
+    Figure("card.revenue", Card("db_card_revenue"), one(lambda r: r["revenue"]["actual_ytd"])),
+    Figure("card.revenue_vs_plan", Card("db_card_revenue", sub=True),
+           one(lambda r: r["revenue"]["variance_pct"]), RATIO),
+    Figure("card.landing", Card("db_card_landing"), one(lambda r: r["revenue"]["landing"])),
+    Figure("card.landing_vs_plan", Card("db_card_landing", sub=True),
+           one(lambda r: r["revenue"]["landing_variance_pct"]), RATIO),
+    Figure("card.budget_consumed", Card("db_card_budget"), one(lambda r: r["budget"]["total"]["consumed"]), RATIO),
+    Figure("card.budget_total", Card("db_card_budget", sub=True), one(lambda r: r["budget"]["total"]["plan_year"])),
+    Figure("card.late_actions", Card("db_card_late"), one(lambda r: r["actions"]["counts"]["late"]), EXACT),
+    Figure("card.actions", Card("db_card_late", sub=True), one(lambda r: r["actions"]["counts"]["total"]), EXACT),
+    Figure("card.customers_a", Card("db_card_customers_a"), one(lambda r: r["abc"]["classes"]["A"]["count"]), EXACT),
+    Figure("card.customers_a_share", Card("db_card_customers_a", sub=True),
+           one(lambda r: r["abc"]["classes"]["A"]["share"]), RATIO),
     # Dashboard blocks
     Figure("dashboard.revenue_plan_by_month", Block("db_month_col", "db_plan", by_position=True),
            revenue_by_month("plan_by_month")),
@@ -815,6 +842,12 @@ def test_every_figure_is_mapped(cases):
                 for c in TABLES[t].columns if c.computed}
     helpers = {c for c in computed if c.split(".")[1].startswith("h_") and c.split(".")[0] + ".h_*" in NOT_IN_REPORT}
     assert computed - columns - helpers - set(NOT_IN_REPORT) == set()
+    # every KPI card (the labels on the cards' row) is mapped, figure and sub-line
+    from pacxl.workbook.sheets.dashboard import CARD_ROW
+
+    shown = {c.value for c in book.sheet("dashboard")[CARD_ROW] if c.value}
+    cards = {(text(f.where.label, "fr"), f.where.sub) for f in FIGURES if isinstance(f.where, Card)}
+    assert len(shown) == 5 and {(label, sub) for label in shown for sub in (False, True)} == cards
 
 
 # --- check and the CLI ---------------------------------------------------------------------------

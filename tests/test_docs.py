@@ -65,3 +65,28 @@ def test_docs_links_resolve():
             if "://" in target:
                 continue
             assert (doc.parent / target).exists(), f"{doc.name} links to missing {target}"
+
+
+def test_readme_shows_the_generated_dashboard_pictures():
+    """The README embeds pictures of the dashboard that scripts/render_dashboard.py makes (from
+    the demo, through LibreOffice and pdftoppm): both exist, are PNGs of a page's width, and the
+    generator writes exactly those files."""
+    import importlib.util
+    import struct
+
+    shown = re.findall(r"\]\((docs/img/[^)]+\.png)\)", README)
+    assert {"docs/img/dashboard_fr.png", "docs/img/dashboard_en.png"} <= set(shown)
+    for rel in shown:
+        data = (ROOT / rel).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", rel
+        width, height = struct.unpack(">II", data[16:24])
+        assert 600 <= width <= 2000 and 400 <= height <= 2000, (rel, width, height)
+    spec = importlib.util.spec_from_file_location("render_dashboard", ROOT / "scripts" / "render_dashboard.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main and set(script.LOCALES) == {"fr", "en"}
+    assert script.ROOT / "docs" / "img" == ROOT / "docs" / "img"
+    assert 'f"dashboard_{lang}.png"' in (ROOT / "scripts" / "render_dashboard.py").read_text(encoding="utf-8")
+    # its PGM reader (the crop box comes from it)
+    size, pixels = script._pgm(b"P5\n# a comment\n3 2\n255\n" + bytes([255, 0, 255, 255, 255, 255]))
+    assert size == (3, 2) and pixels[1] == 0

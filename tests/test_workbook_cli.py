@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from pacxl.cli import main
@@ -67,6 +68,7 @@ def test_demo(tmp_path):
     assert run("demo", str(out)).exit_code == 2
 
 
+@pytest.mark.libreoffice  # the templates carry LibreOffice's values
 def test_templates_command(tmp_path):
     res = run("templates", str(tmp_path))
     assert res.exit_code == 0, res.output

@@ -97,6 +97,10 @@ class Book:
             raise Missing(f"{table_name} has no column {key!r} in the contract")
         return {r[by]: r[key] for r in self.table(table_name) if not blank(r[by])}
 
+    def find(self, role: str, label_key: str):
+        """The first cell (row by row) showing the text ``label_key`` on the ``role`` sheet."""
+        return self._find(role, label_key)
+
     def _find(self, role: str, label_key: str):
         want = text(label_key, self.lang)
         for row in self.sheet(role).iter_rows():

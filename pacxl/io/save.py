@@ -31,6 +31,7 @@ from typing import IO, Callable, Union
 
 from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError
 from ..files import Fingerprint, atomic_write, check_not_open, copy_file, lock_files, real_path  # noqa: F401
+from ..workbook.xlsxml import finish, text_id_ranges
 
 #: Limits of what a spreadsheet may unpack to. A 50,000-line export is ~20 MB of XML.
 MAX_MEMBERS = 10_000
@@ -308,6 +309,8 @@ def save_workbook(
     buf = io.BytesIO()
     try:
         wb.save(buf)
+        # openpyxl drops what it cannot read: the identifier columns' ignoredErrors come back
+        data = finish(buf.getvalue(), ignored=text_id_ranges(wb))
     except Exception as exc:
         raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
 
@@ -335,5 +338,5 @@ def save_workbook(
 
         return undo
 
-    atomic_write(p, buf.getvalue(), verify=reopen, unchanged=fingerprint, before_replace=keep_backup, shown=p.name)
+    atomic_write(p, data, verify=reopen, unchanged=fingerprint, before_replace=keep_backup, shown=p.name)
     return saved[0] if saved else None

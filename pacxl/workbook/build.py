@@ -134,28 +134,70 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
     return wb
 
 
-def save_atomic(wb: Workbook, path: Path) -> None:
+#: How formula cells get their cached values (see :func:`workbook_bytes`).
+VALUES = ("libreoffice", "auto", "shipped", None)
+
+
+def workbook_bytes(wb: Workbook, *, values: str | None = None) -> bytes:
+    """The saved package of ``wb``: openpyxl's XML plus Excel's ``ignoredErrors`` on the
+    identifier columns, and cached values in the formula cells, so that a preview or Protected
+    View shows the figures (see :mod:`pacxl.workbook.xlsxml`). ``values``:
+
+    - ``"libreoffice"``: the values LibreOffice computes (a few seconds;
+      :class:`pacxl.recalc.LibreOfficeMissing` without LibreOffice);
+    - ``"shipped"``: those of a shipped template when the workbook is that template (same plan
+      and options), else none; costs a comparison only;
+    - ``"auto"``: a shipped template's when it matches, else LibreOffice's when it is
+      installed, else none;
+    - None: no values (Excel computes them when editing is enabled: ``fullCalcOnLoad``).
+    """
+    from ..recalc import soffice_path
+    from .xlsxml import borrowed_values, finish, recalculated_values, text_id_ranges
+
+    if values not in VALUES:
+        raise ValueError(f"values: one of {VALUES}, not {values!r}")
+    buf = io.BytesIO()  # in memory first: a disk error then happens in atomic_write's own writes
+    wb.save(buf)
+    data = finish(buf.getvalue(), ignored=text_id_ranges(wb))
+    if values in ("shipped", "auto"):
+        from .templates import TEMPLATES, shipped_template
+
+        for name in TEMPLATES:
+            path = shipped_template(name)
+            borrowed = borrowed_values(data, path) if path.exists() else None
+            if borrowed is not None:
+                return borrowed
+        if values == "auto" and soffice_path():
+            values = "libreoffice"
+    if values == "libreoffice":
+        data = finish(data, values=recalculated_values(data))
+    return data
+
+
+def save_atomic(wb: Workbook, path: Path, *, values: str | None = None) -> None:
     """Save a new workbook over ``path`` through :func:`pacxl.files.atomic_write`, under pacxl's
     lock: never a half-written file, a symbolic link followed and kept, the replaced file's mode
     and owner kept. An existing workbook that Excel or LibreOffice has open (a lock file stands
-    beside it) or that is read-only is refused, --force or not."""
+    beside it) or that is read-only is refused, --force or not. ``values``: see
+    :func:`workbook_bytes`."""
     from ..files import atomic_write, check_not_open, workbook_lock
 
     path = Path(path)
     if os.path.lexists(path):
         check_not_open(path, force_hint=False)
-    buf = io.BytesIO()  # in memory first: a disk error then happens in atomic_write's own writes
-    wb.save(buf)
+    data = workbook_bytes(wb, values=values)
     with workbook_lock(path, shown=str(path)):
-        atomic_write(path, buf.getvalue(), shown=str(path))
+        atomic_write(path, data, shown=str(path))
 
 
-def build_workbook(plan, path, *, udfs: bool = False, force: bool = False) -> Path:
+def build_workbook(plan, path, *, udfs: bool = False, force: bool = False,
+                   values: str | None = None) -> Path:
     """Write the PAC workbook of ``plan`` to ``path`` and return the path.
 
     ``plan`` is a :class:`pacxl.model.Plan`, a dict, or the path of a YAML/JSON plan file; empty
     lists get the defaults of the plan's language. ``udfs`` adds the xlwings UDF sheet and the
     hidden ``xlwings.conf`` sheet. An existing file is overwritten only with ``force``.
+    ``values``: how formula cells get their cached values (see :func:`workbook_bytes`).
     """
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -165,5 +207,5 @@ def build_workbook(plan, path, *, udfs: bool = False, force: bool = False) -> Pa
     if path.is_dir():
         raise WorkbookError(f"{path} is a folder")
     wb = make_workbook(plan, udfs=udfs)
-    save_atomic(wb, path)
+    save_atomic(wb, path, values=values)
     return path

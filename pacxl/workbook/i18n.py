@@ -74,6 +74,15 @@ def month_labels(lang: str, first_month: int = 1, year: int | None = None) -> li
     return out
 
 
+def month_label_formula(lang: str, date: str, separator: str = '" "') -> str:
+    """A formula (no ``=``) showing the month of the date expression ``date`` as
+    :func:`month_labels` writes it (``janv. 2027``), whatever the locale of the spreadsheet
+    (a ``MMM`` number format would follow the reader's locale); ``separator`` is a formula
+    string between name and year (``CHAR(10)``: on two lines)."""
+    names = ",".join('"' + m + '"' for m in MONTH_ABBR[lang])
+    return f"CHOOSE(MONTH({date}),{names})&{separator}&YEAR({date})"
+
+
 #: Questions of the value proposition (SWOT sheet): key -> question. Plans give answers by key.
 VALUE_QUESTIONS: dict[str, dict[str, str]] = {
     "advantage": {"fr": "Quel est notre avantage concurrentiel ?",
@@ -401,6 +410,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cu_total": ("CA total (montants > 0)", "Total revenue (amounts > 0)"),
     "cu_count": ("Clients avec CA", "Customers with revenue"),
     "cu_sorted": ("Table triée", "Table sorted"),
+    "cu_sorted_yes": ("Oui", "Yes"),
+    "cu_sorted_no": ("Non : à trier", "No: sort it"),
     "cu_sorted_ok": ("✔ Table triée par CA décroissant : calcul rapide.",
                      "✔ Table sorted by revenue, largest first: fast calculation."),
     "cu_sorted_ko": ("⚠ Table non triée : triez par CA décroissant (calcul lent mais juste).",
@@ -565,6 +576,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "db_stage": ("Étape", "Stage"),
     "db_volume": ("Volume annuel", "Yearly volume"),
     "db_chart_funnel": ("Entonnoir : volumes annuels", "Funnel: yearly volumes"),
+    "db_card_revenue": ("CA réalisé à date", "Revenue to date"),
+    "db_card_landing": ("Atterrissage CA", "Revenue landing (year end)"),
+    "db_card_budget": ("Budget consommé", "Budget spent"),
+    "db_card_late": ("Actions en retard", "Late actions"),
+    "db_card_customers_a": ("Clients de classe A", "Class A customers"),
+    "db_card_vs_plan": ("vs prévu à date", "vs plan to date"),
+    "db_card_vs_year": ("vs prévu sur l'année", "vs full-year plan"),
+    "db_card_of_budget": ("sur un budget de", "of a budget of"),
+    "db_card_of_actions": ("sur {n} actions", "of {n} actions"),
+    "db_card_of_revenue": ("{pct} du CA", "{pct} of revenue"),
+    "db_no_data": ("Pas encore de données", "No data yet"),
+    "db_tables": ("Chiffres clés et données des graphiques", "Key figures and chart data"),
     # UDF sheet (--udfs)
     "udf_title": ("Fonctions pacxl (xlwings) face aux formules", "pacxl functions (xlwings) beside the formulas"),
     "udf_help": ("Les cellules PAC_* demandent Excel, le complément xlwings et pacxl installé "

@@ -42,7 +42,12 @@ PCT_FORMAT = "0.0%"
 # (a cost under plan is favourable), so conditional formats colour it from its verdict.
 PCT_SIGNED_FORMAT = "+0.0%;-0.0%;0.0%"
 INT_FORMAT = "#,##0"
-NUMBER_FORMAT = "#,##0.##"
+# No optional-decimals format ("#,##0.##"): Excel shows 600000 in it as "600 000," with a
+# trailing separator, LibreOffice as "600 000". Numbers that may be fractional show whole in
+# INT_FORMAT and take FRACTION_FORMAT (always one decimal at least) from a conditional format
+# (see fraction_rule); DECIMAL_FORMAT always shows two.
+FRACTION_FORMAT = "#,##0.0#"
+DECIMAL_FORMAT = "#,##0.00"
 SIGNED_FORMAT = "+#,##0;-#,##0;0"
 
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "$ CA", "JPY": "¥"}
@@ -102,7 +107,7 @@ class Styles:
             "pct": PCT_FORMAT,
             "pct_signed": PCT_SIGNED_FORMAT,
             "int": INT_FORMAT,
-            "number": NUMBER_FORMAT,
+            "decimal": DECIMAL_FORMAT,
             "signed": SIGNED_FORMAT,
         }[kind]
 
@@ -180,3 +185,17 @@ class Styles:
     def small(self, cell) -> None:
         cell.font = self.small_font
         cell.alignment = Alignment(horizontal="center")
+
+
+def fraction_rule(cell: str, dxf_id: int):
+    """A conditional format rule giving :data:`FRACTION_FORMAT` to the number in ``cell`` (the
+    first cell of the range, relative) when it has a fraction at two decimals: 4.5 reads "4,5",
+    600000 stays "600 000" (the cell's own whole-number format). Add it after any rule that
+    must win over it (a rate's percentage)."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    dxf = DifferentialStyle(numFmt=NumberFormat(numFmtId=dxf_id, formatCode=FRACTION_FORMAT))
+    return Rule(type="expression", dxf=dxf,
+                formula=[f"AND(ISNUMBER({cell}),ROUND({cell},2)<>ROUND({cell},0))"])

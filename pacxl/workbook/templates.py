@@ -3,7 +3,9 @@
 Regenerate them with ``pacxl templates workbook_templates`` after any change to the generator;
 ``tests/test_workbook_templates.py`` fails when a shipped template drifts from the generator.
 The blank templates carry a fixed year (:data:`TEMPLATE_YEAR`, editable in Settings) so that
-regenerating them gives the same files whatever the date.
+regenerating them gives the same files whatever the date. Their formula cells carry the values
+LibreOffice computes (LibreOffice is needed to regenerate them); ``pacxl new`` and ``pacxl demo``
+borrow those values when they write the same workbook as a template.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ def write_templates(folder: str | Path) -> list[Path]:
     out = Path(folder)
     if not out.is_dir():
         raise WorkbookError(f"{out}: no such folder")
-    return [build_workbook(make(), out / name, force=True) for name, make in TEMPLATES.items()]
+    # the formula cells carry LibreOffice's values: previews show the figures
+    return [build_workbook(make(), out / name, force=True, values="libreoffice")
+            for name, make in TEMPLATES.items()]
 
 
 def shipped_template(name: str) -> Path:

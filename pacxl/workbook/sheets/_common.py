@@ -142,7 +142,7 @@ class Context:
             formula = '"{}"'.format(",".join(values))
             prompt = self.t("dv_list_prompt_fixed", what=lower_first(what))
         else:
-            formula = f"={source}"
+            formula = source  # Excel writes a list's source without "=" (it shows one)
             prompt = self.t("dv_list_prompt", what=lower_first(what), sheet=self.title(list_home(source)))
         dv = DataValidation(
             type="list",

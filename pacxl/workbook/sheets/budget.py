@@ -64,6 +64,9 @@ def build(ctx: Context) -> None:
         for formula, font in ((f"AND(ISNUMBER({cell}),{cell}<=0)", S.GOOD_FONT),
                               (f"AND(ISNUMBER({cell}),{cell}>0)", S.BAD_FONT)):
             ws.conditional_formatting.add(rows_, FormulaRule(formula=[formula], font=Font(color=font)))
+    # row 4, the plan-month numbers the to-date formulas read: a helper, hidden (the headers
+    # name each month)
+    ws.row_dimensions[4].hidden = True
     ws.freeze_panes = f"E{first}"
     print_setup(ws, landscape=True, title_rows=f"{header}:{header}")
     protect(ws)

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import styles as S
 from ..cells import put
+from ..i18n import month_label_formula
 from ..contract import MONTHS, SHEETS, STATUS_CANCELLED, STATUS_DONE, column_name
 from ..styles import Styles
 from ._common import Context, print_setup, protect
@@ -30,8 +31,10 @@ GRID = 7  # first month column (G)
 KEY_COL = GRID + MONTHS + 1  # key dates: date column, label column after it
 
 
-def _month_end(ref: str) -> str:
-    return f"DATE(YEAR({ref}),MONTH({ref})+1,0)"
+def _start(offset, day: int = 1) -> str:
+    """The first day of plan month ``offset`` (0: the first month; a formula offset allowed);
+    ``day`` 0: the last day of the month before."""
+    return f"DATE(PAC_Year,PAC_FirstMonth+{offset},{day})"
 
 
 def build(ctx: Context) -> None:
@@ -45,12 +48,12 @@ def build(ctx: Context) -> None:
     for j in range(MONTHS):
         c = GRID + j
         L = get_column_letter(c)
-        cell = ws.cell(row=HEADER, column=c, value=f"=DATE(PAC_Year,PAC_FirstMonth+{j},1)")
+        # the month's name from the i18n table (never a locale-dependent MMM format), computed
+        # from Settings' year and first month
+        cell = ws.cell(row=HEADER, column=c, value="=" + month_label_formula(ctx.lang, _start(j), "CHAR(10)"))
         st.header(cell)
-        cell.number_format = "MMM YY"
-        mark = ws.cell(row=3, column=c, value=(
-            f'=IF(COUNTIFS(PAC_KeyDates,">="&{L}$4,PAC_KeyDates,"<="&{_month_end(L + "$4")})=0,"",'
-            f'"◆ "&COUNTIFS(PAC_KeyDates,">="&{L}$4,PAC_KeyDates,"<="&{_month_end(L + "$4")}))'))
+        dates = f'PAC_KeyDates,">="&{_start(j)},PAC_KeyDates,"<="&{_start(j + 1, 0)}'
+        mark = ws.cell(row=3, column=c, value=f'=IF(COUNTIFS({dates})=0,"","◆ "&COUNTIFS({dates}))')
         st.computed(mark)
         mark.alignment = st.center
         ws.column_dimensions[L].width = 7.5
@@ -112,8 +115,9 @@ def resize(wb, lang: str, first: int, last: int) -> None:
 
     g0, g1 = get_column_letter(GRID), get_column_letter(GRID + MONTHS - 1)
     grid = f"{g0}{FIRST}:{g1}{end}"
-    inside = (f"AND(ISNUMBER($D{FIRST}),ISNUMBER($E{FIRST}),$D{FIRST}<={_month_end(g0 + '$4')},"
-              f"$E{FIRST}>={g0}$4)")
+    k = f"COLUMN({g0}{FIRST})-{GRID}"  # the grid column's plan month, 0-based
+    inside = (f"AND(ISNUMBER($D{FIRST}),ISNUMBER($E{FIRST}),$D{FIRST}<={_start(k + '+1', 0)},"
+              f"$E{FIRST}>={_start(k)})")
     cf = ConditionalFormattingList()
     cancelled = f"$F{FIRST}=INDEX(PAC_Statuses,{STATUS_CANCELLED + 1})"
     cf.add(grid, FormulaRule(formula=[f"AND({inside},{cancelled})"],

@@ -22,6 +22,21 @@ ROLE = "customers"
 TABLE = "tblCustomers"
 SUMMARY_COL = 15  # column O: the summary block, right of the table and its helper columns
 PARETO_POINTS = 20
+FLAG_COL = SUMMARY_COL + 6  # column U, hidden: the table-sorted flag
+PARETO_ROW = 15  # header row of the Pareto points
+# The Pareto line plots a hidden helper column: the cumulative share, or #N/A where it is blank
+# (table not sorted, no customer). Excel plots a "" cell as 0 (a line flat at 0 %) and
+# LibreOffice leaves it out; both leave out #N/A, so the two draw the same.
+CHART_GAP_COL = SUMMARY_COL + 5  # column T, beyond the printed summary
+
+
+def chart_gap_cells(lang: str) -> set[tuple[str, str]]:
+    """(sheet, cell) of the chart helper cells that show #N/A by design where the chart has a
+    gap; hidden from the user (their column is hidden), excused by the error checks."""
+    from ..contract import SHEETS
+
+    letter = get_column_letter(CHART_GAP_COL)
+    return {(SHEETS[ROLE][lang], f"{letter}{PARETO_ROW + k}") for k in range(1, PARETO_POINTS + 1)}
 
 
 def build(ctx: Context) -> None:
@@ -65,10 +80,17 @@ def _summary(ctx: Context, ws) -> None:
     run = column_name(TABLE, "h_run")
 
     st.section(ws.cell(row=3, column=col, value=ctx.t("cu_summary")))
+    # PAC_CustomersSorted (TRUE/FALSE, read by the ABC formulas) sits in a hidden helper column
+    # outside the print area; the summary shows it as a word
+    flag = get_column_letter(FLAG_COL)
+    st.computed(ws.cell(row=6, column=FLAG_COL, value=customers_sorted()))
+    ctx.name("PAC_CustomersSorted", ROLE, f"{flag}6")
+    ws.column_dimensions[flag].hidden = True
     items = (
         ("cu_total", customers_total(), "money", "PAC_CustomersTotal"),
         ("cu_count", f'=COUNTIF({amount},">0")', "int", "PAC_CustomersCount"),
-        ("cu_sorted", customers_sorted(), None, "PAC_CustomersSorted"),
+        ("cu_sorted", f'=IF(PAC_CustomersSorted,"{ctx.t("cu_sorted_yes")}","{ctx.t("cu_sorted_no")}")',
+         None, None),
     )
     for i, (key, formula, fmt, name) in enumerate(items):
         r = 4 + i
@@ -80,7 +102,8 @@ def _summary(ctx: Context, ws) -> None:
         for c in (label, cell):
             c.alignment = Alignment(horizontal=c.alignment.horizontal, vertical="center",
                                     wrap_text=c.alignment.wrap_text)
-        ctx.name(name, ROLE, f"{C[1]}{r}")
+        if name:
+            ctx.name(name, ROLE, f"{C[1]}{r}")
     msg = ws.cell(row=7, column=col, value=(
         f'=IF(PAC_CustomersSorted,"{ctx.t("cu_sorted_ok")}","{ctx.t("cu_sorted_ko")}")'))
     st.computed(msg, wrap=False)
@@ -104,7 +127,7 @@ def _summary(ctx: Context, ws) -> None:
     ctx.name("PAC_ABCSummary", ROLE, f"{C[0]}{hr + 1}:{C[4]}{hr + 3}")
 
     # Pareto curve: share of revenue brought by the top x % of customers (on the sorted table)
-    pr = 15
+    pr = PARETO_ROW
     st.section(ws.cell(row=pr - 1, column=col, value=ctx.t("cu_pareto")))
     for i, key in enumerate(("cu_top", "cu_top_n", "cu_top_share", "cu_step_share")):
         st.header(ws.cell(row=pr, column=col + i, value=ctx.t(key)))
@@ -122,6 +145,12 @@ def _summary(ctx: Context, ws) -> None:
         for i, fmt in ((1, "int"), (2, "pct"), (3, "pct")):
             st.computed(ws.cell(row=r, column=col + i), fmt)
     last = pr + PARETO_POINTS
+    gap = get_column_letter(CHART_GAP_COL)
+    ws.cell(row=pr, column=CHART_GAP_COL, value=ctx.t("cu_top_share"))  # the line's legend
+    for r in range(pr + 1, last + 1):
+        ws.cell(row=r, column=CHART_GAP_COL, value=f"=IF(ISNUMBER({C[2]}{r}),{C[2]}{r},NA())")
+        st.computed(ws.cell(row=r, column=CHART_GAP_COL), "pct")
+    ws.column_dimensions[gap].hidden = True
 
     bar = BarChart()
     bar.type = "col"
@@ -135,7 +164,7 @@ def _summary(ctx: Context, ws) -> None:
     bar.y_axis.number_format = "0%"
     bar.y_axis.majorGridlines = None
     line = LineChart()
-    line.add_data(Reference(ws, min_col=col + 2, min_row=pr, max_row=last), titles_from_data=True)
+    line.add_data(Reference(ws, min_col=CHART_GAP_COL, min_row=pr, max_row=last), titles_from_data=True)
     line.y_axis.axId = 200
     line.y_axis.title = ctx.t("cu_top_share")
     line.y_axis.number_format = "0%"
@@ -147,6 +176,8 @@ def _summary(ctx: Context, ws) -> None:
     bar.y_axis.delete = False
     line.y_axis.delete = False
     bar += line
+    bar.visible_cells_only = False  # the line's column is hidden
+    bar.display_blanks = "gap"
     bar.height, bar.width = 10, 17
     bar.legend.position = "b"
     ws.add_chart(bar, f"{C[0]}{last + 2}")

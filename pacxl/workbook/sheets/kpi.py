@@ -91,6 +91,9 @@ def build(ctx: Context) -> None:
     pct = DifferentialStyle(numFmt=NumberFormat(numFmtId=300, formatCode="0.0%"))
     ws.conditional_formatting.add(rng("p01", "run_rate"), Rule(
         type="expression", formula=[f"{kind}=INDEX(PAC_KPIKinds,4)"], dxf=pct))
+    # row 4, the plan-month numbers the to-date formulas read: a helper, hidden (the headers
+    # name each month)
+    ws.row_dimensions[4].hidden = True
     ws.freeze_panes = f"C{first}"
     print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=3, title_cols="A:B")
     protect(ws)

@@ -20,7 +20,7 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     ctx.heading(ws, "objectives_title", "objectives_help")
     rows = [model_row(o, TABLE) for o in ctx.plan.objectives]
-    formats = {"id": "id", "target": "number", "deadline": "date", "landing": "number",
+    formats = {"id": "id", "target": "int", "deadline": "date", "landing": "int",
                "h_kpi": "int", "h_until": "int", "h_num": "int", "h_den": "int"}
     widths = {"id": 7, "objective": 40, "kpi": 22, "target": 12, "unit": 10, "achievable": 30,
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22,
@@ -56,6 +56,7 @@ def build(ctx: Context) -> None:
                f'=INDEX(PAC_KPIKinds,4),FALSE))')
     for key in ("target", "landing"):
         ws.conditional_formatting.add(rng(key), Rule(type="expression", formula=[is_rate], dxf=pct))
+        ws.conditional_formatting.add(rng(key), S.fraction_rule(f"{L[key]}{first}", 302))
     # helper columns: grouped and hidden (expand the group to see them)
     ws.column_dimensions.group(L["h_kpi"], L["h_den"], hidden=True, outline_level=1)
     ws.freeze_panes = f"C{first}"

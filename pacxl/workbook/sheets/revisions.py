@@ -86,7 +86,7 @@ def _revisions(ctx: Context) -> None:
     rows = [{"date": r.date, "id": r.id or None, "field": field_word(r.field, lang) or None, "month": r.month,
              "old": r.old, "new": r.new, "reason": r.reason or None, "author": r.author or None}
             for r in ctx.plan.revisions]
-    formats = {"date": "date", "id": "id", "month": None, "old": "number", "new": "number"}
+    formats = {"date": "date", "id": "id", "month": None, "old": None, "new": None}  # General: amounts and rates alike
     widths = {"date": 11, "id": 9, "field": 10, "month": 7, "old": 14, "new": 14, "reason": 48, "author": 14}
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, wrap=("reason",))
     fit_rows(ws, first, rows, widths, ("reason",))
@@ -113,12 +113,12 @@ def _baseline(ctx: Context) -> None:
     ctx.name("PAC_BaselineDate", BASELINE_ROLE, "B3")
     rows = [{"kind": e.kind, "id": e.id, "field": e.field, "month": e.month, "value": e.value}
             for e in ctx.plan.baseline.entries]
-    formats = {"id": "id", "value": "number"}
+    formats = {"id": "id", "value": None}
     widths = {"kind": 11, "id": 10, "field": 9, "month": 7, "value": 14}
     first, header = ctx.table(ws, BASELINE_TABLE, rows, formats=formats, widths=widths)
     for c in range(1, len(widths) + 1):  # nothing here is typed: every cell stays locked
         cell = ws.cell(row=first, column=c)
-        fmt = {2: "id", 5: "number"}.get(c)
+        fmt = {2: "id"}.get(c)
         st.computed(cell, fmt)
     ws.sheet_state = "hidden"
     protect(ws)

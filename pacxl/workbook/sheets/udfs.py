@@ -72,8 +72,8 @@ def build(ctx: Context) -> None:
     for label, native, udf, guard in rows:
         r += 1
         st.computed(ws.cell(row=r, column=1, value=label))
-        st.computed(ws.cell(row=r, column=2, value=f'=IF({guard},{native},"")'), "number")
-        st.computed(ws.cell(row=r, column=3, value=f'=IF({guard},{udf},"")'), "number")
+        st.computed(ws.cell(row=r, column=2, value=f'=IF({guard},{native},"")'), "decimal")
+        st.computed(ws.cell(row=r, column=3, value=f'=IF({guard},{udf},"")'), "decimal")
         st.computed(ws.cell(row=r, column=4, value=f'=IF({guard},{_agree(udf, native)},"")'))
         ws.cell(row=r, column=4).alignment = st.center
     last = r
