@@ -375,6 +375,7 @@ class _Checker:
                 if missing:
                     self.add(INFO, "kpi-missing-actuals", self.at("tblKPI", i, f"a{missing[0]:02d}"),
                              label=label, months=", ".join(map(str, missing)), month=m)
+        check_followup.kpi_rules(self)  # catch-up (issue 13)
 
     # funnel -------------------------------------------------------------------------------
     def funnel(self) -> None:

@@ -373,5 +373,7 @@ def run_report(book, month: int | None = None) -> str:
         plan = read_plan(_snapshot_file(book, folder))
     figures = report_figures(plan, month, workbook=book.name)
     out = _sheet(book, REPORT_SHEET[lang])
-    out.range((1, 1)).value = [[typed_text(v) for v in row] for row in _blocks(figures, lang)]
+    from .report_followup import flat_quarters  # one row per quarter and KPI, not nested lists
+
+    out.range((1, 1)).value = [[typed_text(v) for v in row] for row in _blocks(flat_quarters(figures), lang)]
     return text("macro.report_done", lang, month=figures["month"], sheet=out.name)

@@ -900,10 +900,21 @@ TEXTS.update({
                                  "fr": "Budget prévu par trimestre ({currency})"},
     "report.plan": {"en": "Plan", "fr": "Prévu"},
 })
+CHECK.update({
+    "kpi-rate-unreachable": {
+        "en": ("Rate KPI {label} needs {rate} on months {first} to 12 to reach its plan of the year: "
+               "more than 100 %.",
+               "Revise the rate's plan, or plan more of its denominator for the rest of the year."),
+        "fr": ("Le taux {label} demande {rate} sur les mois {first} à 12 pour atteindre son prévu de "
+               "l'année : plus de 100 %.",
+               "Révisez le prévu du taux, ou prévoyez plus de son dénominateur sur le reste de l'année."),
+    },
+})
 FIELDS.update({
     "remaining": ("Reste à faire", "Left to do"), "catch_up_by_month": ("Rattrapage par mois", "Catch-up by month"),
     "rate_needed": ("Taux nécessaire", "Rate needed"), "seasonality": ("Saisonnalité", "Seasonality"),
     "quarter": ("Trimestre", "Quarter"), "quarters": ("Trimestres", "Quarters"), "months": ("Mois", "Months"),
     "started": ("Commencé", "Started"), "complete": ("Terminé", "Complete"), "plan": ("Prévu", "Plan"),
     "plan_to_date": ("Prévu à date", "Plan to date"),
+    "quarters_budget": ("Budget par trimestre", "Budget by quarter"),
 })

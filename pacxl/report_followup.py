@@ -100,6 +100,22 @@ def add_figures(fig: dict, plan: Plan, month: int, quarter: int | None) -> None:
     fig["quarters"] = quarters(plan, month)
 
 
+def flat_quarters(fig: dict) -> dict:
+    """``fig`` with ``quarters`` as two flat tables, one row per quarter and KPI
+    (``quarters``) and per quarter and budget category, then the total (``quarters_budget``):
+    how the macros' Report sheet lays them out."""
+    if "quarters" not in fig:
+        return fig
+    out = {k: v for k, v in fig.items() if k != "quarters"}
+    out["quarters"] = [{"quarter": q["quarter"], **k} for q in fig["quarters"] for k in q["kpis"]]
+    out["quarters_budget"] = [
+        {"quarter": q["quarter"], **c}
+        for q in fig["quarters"]
+        for c in [*q["budget"]["categories"], {"category": "total", **q["budget"]["total"]}]
+    ]
+    return out
+
+
 # --- terminal and HTML ----------------------------------------------------------------------------
 
 

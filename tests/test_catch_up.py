@@ -179,3 +179,39 @@ def test_cli_report_json_has_the_catch_up(demo_fr_path):
         assert len(k["catch_up_by_month"]) == 12 and k["catch_up_by_month"][:m] == [None] * m
         if k["remaining"] is not None:
             assert sum(k["catch_up_by_month"][m:]) == pytest.approx(max(k["remaining"], 0))
+
+
+# --- check: a rate that cannot reach its plan --------------------------------------------------
+
+def _ratio_plan(rest: float):
+    """Signatures / proposals planned 60 / 120 (50 %); at month 10, 20 signed out of 100."""
+    from pacxl.defaults import blank_plan
+    from pacxl.model import KPI
+
+    p = blank_plan("en", year=2027)
+    p.settings.tracking_month = 10
+    proposals = [11.0] * 10 + [rest / 2, rest / 2]
+    p.kpis = [KPI("S", "Signatures", "count", "", "", [5.0] * 12, [2.0] * 10 + [None] * 2),
+              KPI("P", "Proposals", "count", "", "", proposals, [10.0] * 10 + [None] * 2),
+              KPI("R", "Signature rate", "rate", "%", "", [0.5] * 12, [None] * 12, "S", "P")]
+    return p
+
+
+@pytest.mark.parametrize("rest,flagged", [(10.0, True), (100.0, False)])
+def test_check_flags_a_rate_needing_more_than_100_percent(rest, flagged):
+    from pacxl.check import check_plan
+
+    p = _ratio_plan(rest)
+    # the independent figure: (plan x (D to date + D rest) - N to date) / D rest
+    year = 60 / (110 + rest)
+    needed = (year * (100 + rest) - 20) / rest
+    fig = report_figures(p)
+    assert math.isclose(next(k for k in fig["kpis"] if k["id"] == "R")["rate_needed"], needed)
+    found = [f for f in check_plan(p) if f.code == "kpi-rate-unreachable"]
+    assert bool(found) is flagged and (needed > 1) is flagged
+    if flagged:
+        from pacxl.workbook.contract import KPI as T
+        from openpyxl.utils import get_column_letter
+
+        assert found[0].severity == "warning" and "months 11 to 12" in found[0].message
+        assert found[0].cell.startswith(get_column_letter(T.index("rate_needed") + 1))

@@ -513,6 +513,15 @@ def per_quarter_budget(key: str) -> Callable[[dict], dict]:
     return get
 
 
+def per_category_year(key: str) -> Callable[[dict], dict]:
+    """The Quarters sheet's year-to-date columns: the budget's categories and total."""
+    def get(r):
+        total = text("qt_total", r["lang"])
+        b = r["budget"]
+        return {(c["category"], None): c[key] for c in b["categories"]} | {(total, None): b["total"][key]}
+    return get
+
+
 def by_quarter_kpi_kind(r: dict, key) -> dict:
     return by_kpi_kind(r, key[0])
 
@@ -715,6 +724,8 @@ FIGURES: tuple[Figure, ...] = (
            unlisted=0),
     Figure("quarters.budget_plan_to_date", QuarterBlock("PAC_QuartersBudget", "plan_to_date"),
            per_quarter_budget("plan_to_date"), unlisted=SKIP),
+    *(Figure(f"quarters.budget_year_{key}", QuarterBlock("PAC_QuartersBudget", key), per_category_year(key),
+             unlisted=0) for key in ("plan_ytd", "actual", "variance")),
     Figure("kpi.initial_year", Column("tblKPI", "initial_year"), per_kpi("initial"), by_kpi_kind),
     # Budget: totals row, and the lines' computed columns added up by category
     Figure("budget.total", Totals("tblBudget", "total"), one(lambda r: r["budget"]["total"]["plan_year"])),

@@ -197,3 +197,34 @@ def test_report_refuses_a_quarter_outside_1_4_in_one_line(demo_en_path, bad):
     assert res.exit_code == 2
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: the quarter must be 1, 2, 3 or 4"), res.output
+
+
+def test_workbook_without_quarters_sheet_or_profile_still_works(tmp_path):
+    """A workbook made before issue 13 (no Quarters sheet, no PAC_Seasonality): an import still
+    resizes tblKPI, and the report reads it with a flat profile."""
+    from pacxl.calc import seasonality
+    from pacxl.report import report_workbook
+
+    path = build_workbook(clean_plan("en"), tmp_path / "old.xlsx")
+    wb = openpyxl.load_workbook(path)
+    del wb[SHEETS["quarters"]["en"]]
+    del wb.defined_names["PAC_QuartersKPI"], wb.defined_names["PAC_QuartersBudget"], wb.defined_names["PAC_Seasonality"]
+    write_rows(wb, "tblKPI", [{"id": "Z1", "name": "Late addition", "kind": "Count"}], append=True)
+    wb.save(path)
+    fig = report_workbook(path)
+    assert fig["seasonality"] == seasonality.flat()
+    assert any(k["id"] == "Z1" for k in fig["kpis"]) and len(fig["quarters"]) == 4
+
+
+def test_macro_report_sheet_lays_quarters_flat():
+    """The macros' Report sheet: one row per quarter and KPI, per quarter and budget category."""
+    from pacxl.macros import _blocks
+    from pacxl.report import report_figures
+    from pacxl.report_followup import flat_quarters
+
+    fig = report_figures(clean_plan("en"), 3)
+    flat = flat_quarters(fig)
+    assert len(flat["quarters"]) == 4 * len(fig["kpis"])
+    assert len(flat["quarters_budget"]) == 4 * (len(fig["budget"]["categories"]) + 1)
+    rows = _blocks(flat, "en")
+    assert not [v for r in rows for v in r if isinstance(v, str) and v.startswith(("[{", "{'"))]

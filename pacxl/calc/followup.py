@@ -12,8 +12,14 @@
 * For a rate KPI with numerator and denominator, the **rate needed** on the rest of the year:
   ``(target x (D_todate + D_rest) - N_todate) / D_rest`` where D_rest is the denominator's plan
   of the remaining months.
+* :func:`kpi_catch_up` gives a KPI line's three catch-up figures: a sum KPI's ``remaining`` and
+  monthly targets, a ratio rate's ``rate_needed`` (a rate has no "left to do").
 * **Quarters**: plan quarter q covers plan months 3q-2..3q. Its plan is the plan of its months;
-  its actual and its "plan to date" stop at M; the variance compares those two.
+  its actual and its "plan to date" stop at M; the variance compares those two. The budget
+  (:func:`budget_quarters`) has a plan and a plan to date per quarter, no actual (one per line,
+  not per month).
+
+Native twins: :mod:`pacxl.workbook.formulas_followup` (KPI sheet's catch-up columns, Quarters sheet).
 """
 
 from __future__ import annotations

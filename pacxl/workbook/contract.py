@@ -236,7 +236,7 @@ KPI = Table(
         # catch-up (calc.followup.kpi_catch_up): what is left of the year's plan, the monthly
         # target of each remaining month (blank up to PAC_Month), a ratio rate's rate needed
         C("remaining", "Reste à faire", "Left to do", computed=True, since="0.2"),
-        *(Column(f"c{i:02d}", f"Rattrapage M{i:02d}", f"Catch-up M{i:02d}", computed=True, since="0.2")
+        *(Column(f"c{i:02d}", f"À faire M{i:02d}", f"To do M{i:02d}", computed=True, since="0.2")
           for i in range(1, MONTHS + 1)),
         C("rate_needed", "Taux nécessaire", "Rate needed", computed=True, since="0.2"),
     ),

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from . import contract
 from .contract import column_name
-from .formulas import _SEQ, _kind_is, _kpi_row, _q, _ratio, _rcount, _rsum  # noqa: F401
+from .formulas import _SEQ, _kind_is, _kpi_row, _ratio, _rcount, _rsum
 
 MONTHS = contract.MONTHS
 #: The plan-month numbers 1..12 as a vertical array constant (PAC_Seasonality is a column).
@@ -153,12 +153,9 @@ def budget_quarter(figure: str, q: int, category: str | None) -> str:
 
 
 def budget_year(figure: str, category: str | None) -> str:
-    """The year to date of a category (None: all lines): plan to date, spent, and spent - plan
-    to date (twins of ``calc.budget.totals``: blanks count 0)."""
-    key = {"plan_ytd": "plan_ytd", "actual": "actual"}.get(figure)
-    if figure == "variance":
-        raise ValueError("the variance is the difference of two cells: see the Quarters sheet")
-    col = column_name("tblBudget", key)
+    """The year to date of a category (None: all lines), ``plan_ytd`` or ``actual`` (spent): the
+    sums of the budget lines' columns, blanks counting 0 (as ``calc.budget.totals``)."""
+    col = column_name("tblBudget", figure)
     if category:
         return f'=IF({category}="","",SUMIF({column_name("tblBudget", "category")},{category},{col}))'
     return f"=SUM({col})"

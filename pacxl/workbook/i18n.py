@@ -502,7 +502,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_plan_block": ("Prévu par mois", "Plan by month"),
     "kpi_actual_block": ("Réel par mois", "Actual by month"),
     "kpi_month_is": ("Mois de suivi :", "Tracking month:"),
-    "kpi_catch_up_word": ("Rattrapage", "Catch-up"),
+    "kpi_catch_up_word": ("À faire", "To do"),
     "set_seasonality": ("Saisonnalité (mois 1 à 12)", "Seasonality (months 1 to 12)"),
     "kpi_catch_up_block": ("Rattrapage : reste à faire et objectif de chaque mois restant (saisonnalité)",
                            "Catch-up: left to do and the target of each remaining month (seasonality)"),

@@ -49,7 +49,7 @@ def build(ctx: Context) -> None:
     widths = {"id": 7, "name": 28, "kind": 9, "unit": 8, "objective_id": 9, "numerator": 12,
               "denominator": 12, "stage": 14, "variance_pct": 9, "status": 13}
     widths.update({k: 9 for k in months})
-    widths.update({f"c{i:02d}": 11 for i in range(1, MONTHS + 1)}, remaining=10, rate_needed=10)
+    widths.update({f"c{i:02d}": 10 for i in range(1, MONTHS + 1)}, remaining=10, rate_needed=12)
     headers = month_headers(ctx, "p", "kpi_plan_word")
     headers.update(month_headers(ctx, "a", "kpi_actual_word"))
     headers.update(month_headers(ctx, "c", "kpi_catch_up_word"))
@@ -95,7 +95,7 @@ def build(ctx: Context) -> None:
     # name each month)
     ws.row_dimensions[4].hidden = True
     ws.freeze_panes = f"C{first}"
-    print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=2, title_cols="A:B")
+    print_setup(ws, landscape=True, title_rows=f"{header}:{header}", fit_width=3, title_cols="A:B")
     protect(ws)
 
 

@@ -143,7 +143,7 @@ def build(ctx: Context) -> None:
     for r in (B_QROW, B_HEADER, K_HEADER):
         ws.row_dimensions[r].height = 30
     ws.freeze_panes = f"{get_column_letter(FIG)}4"
-    print_setup(ws, landscape=True, title_cols="A:B")
+    print_setup(ws, landscape=True, title_cols="A:B", fit_height=1)
     protect(ws)
 
 
