@@ -57,7 +57,7 @@ def test_freeze_records_every_target_kpi_month_and_budget_month(plan_path):
     before = read_plan(plan_path)
     assert before.baseline.date is None and before.baseline.entries == []
     res = run("freeze", plan_path)
-    assert res.exit_code == 0 and "Backup:" in res.output
+    assert res.exit_code == 0 and "Copie de sauvegarde :" in res.output and "plan gelé le" in res.output
     p = read_plan(plan_path)
     assert p.baseline.date == dt.date.today()
     want = rv.baseline_entries([(o.id, o.target) for o in before.objectives], [(k.id, k.plan) for k in before.kpis],
