@@ -92,14 +92,17 @@ class ReviseResult:
 
 
 def parse_target(text: object) -> float:
-    """A figure typed on the command line: ``1200``, ``1 200,50``, ``-3.5``, ``1e6``."""
+    """A figure typed on the command line: ``1200``, ``1 200,50``, ``-3.5``, ``1e6``, ``35 %``
+    (0.35)."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         value = float(text)
     else:
         s = re.sub(r"[\s\u00a0\u202f]", "", str(text if text is not None else ""))
+        percent = s.endswith("%")  # a rate: 35 % is 0.35, as the sheets store it
+        s = s[:-1] if percent else s
         if not _NUMBER.match(s):
-            raise InputError(f"--target {text!r} is not a number (e.g. 125000 or 12,5)")
-        value = float(s.replace(",", "."))
+            raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+        value = float(s.replace(",", ".")) / (100 if percent else 1)
     if not math.isfinite(value):
         raise InputError(f"--target {text!r} is not a number (e.g. 125000 or 12,5)")
     return value

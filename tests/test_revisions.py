@@ -256,3 +256,20 @@ def test_a_workbook_without_the_revision_sheets_reads_as_never_frozen(plan_path)
     res = run("freeze", plan_path)
     assert res.exit_code == 2 and res.output.count("\n") == 1 and "no Baseline sheet" in res.output
     assert plan_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("text, value", [("35 %", 0.35), ("1 250,50", 1250.5), ("-3.5", -3.5), ("1e6", 1e6),
+                                         ("\u202f12\u00a0000", 12000.0), (7, 7.0)])
+def test_parse_target(text, value):
+    from pacxl.revisions import parse_target
+
+    assert parse_target(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["abc", "%", "nan", "inf", "1e400", "1,2,3", "", "2e15", None, "12 €"])
+def test_parse_target_refuses(text):
+    from pacxl.errors import InputError
+    from pacxl.revisions import parse_target
+
+    with pytest.raises(InputError):
+        parse_target(text)
