@@ -104,7 +104,11 @@ def parse_target(text: object) -> float:
             raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
         value = float(s.replace(",", ".")) / (100 if percent else 1)
     if not math.isfinite(value):
-        raise InputError(f"--target {text!r} is not a number (e.g. 125000 or 12,5)")
+        raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+    from .check import MAX_FIGURE
+
+    if abs(value) > MAX_FIGURE:
+        raise InputError(f"--target {text!r} is too large to compute with (at most 1e15 in absolute value)")
     return value
 
 
