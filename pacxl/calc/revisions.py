@@ -165,6 +165,13 @@ def initial_budget_total(entries: Sequence[Entry], line_id: object) -> float | N
     return None if months is None else year_to_date(months, MONTHS)
 
 
+def initial_sum(values: Iterable[object]) -> float | None:
+    """The initial total of several budget lines (a category, the budget): the sum of their
+    initial totals, None when none has one (the Budget sheet's totals row: blank, not 0)."""
+    numbers = [x for x in (as_number(v) for v in values) if x is not None]
+    return sum(numbers) if numbers else None
+
+
 @dataclass(frozen=True)
 class RevisionRow:
     """A revision as check reads it: the field's key (target, plan, budget), month, new value."""
