@@ -130,9 +130,10 @@ def baseline_months(entries: Iterable[Entry], kind: str, item: object) -> list[f
 
 
 def initial_target(entries: Iterable[Entry], objective_id: object) -> float | None:
-    """An objective's target in the baseline (None: blank, or not in the baseline)."""
-    rows = [e for e in _rows(entries, "objective", objective_id) if e.value is not None]
-    return rows[0].value if rows else None
+    """An objective's target in the baseline (None: blank, or not in the baseline). Entries of one
+    ID add up, as the sheet's SUMPRODUCT adds them (freeze refuses two objectives with one ID)."""
+    values = [e.value for e in _rows(entries, "objective", objective_id) if e.value is not None]
+    return sum(values) if values else None
 
 
 def initial_kpi_year(entries: Sequence[Entry], kind: str, kpi_id: object,
