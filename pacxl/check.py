@@ -15,7 +15,6 @@ from pathlib import Path
 
 from . import adjust, calc, check_followup
 from .adjust import deals_target  # noqa: F401  (report imports it from here)
-from .calc import revisions as revisions_rule
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
 from .errors import InputError
@@ -470,30 +469,9 @@ class _Checker:
 
     # revisions ----------------------------------------------------------------------------
     def revisions(self) -> None:
-        """Rule revision-missing (:func:`pacxl.revisions_rule.unexplained_changes`)."""
-        from .workbook.contract import FIELD_WORDS
+        from .check_revisions import revision_findings
 
-        b = self.plan.baseline
-        if b.date is None or not b.entries:
-            return
-        p = self.plan
-        rows = [revisions_rule.RevisionRow(r.id, r.field, r.month, r.new) for r in p.revisions]
-        changes = revisions_rule.unexplained_changes(
-            b.entries, [(o.id, o.target) for o in p.objectives], [(k.id, k.plan) for k in p.kpis],
-            [(x.id, x.months) for x in p.budget], rows)
-        tables = {"objective": ("tblObjectives", p.objectives), "kpi": ("tblKPI", p.kpis),
-                  "budget": ("tblBudget", p.budget)}
-        for c in changes:
-            table, items = tables[c.kind]
-            i = next(n for n, item in enumerate(items) if revisions_rule.key(item.id) == revisions_rule.key(c.id))
-            col = "target" if c.kind == "objective" else ("p" if c.kind == "kpi" else "m") + f"{c.month:02d}"
-            blank = text("check.blank", self.lang)
-            self.add(WARNING, "revision-missing", self.at(table, i, col), c.kind + ("_other" if c.has_row else ""),
-                     id=c.id, month=c.month, date=self.date(b.date), sheet=self.layout.sheet("revisions"),
-                     field=FIELD_WORDS[c.field][self.lang],
-                     current=blank if c.current is None else self.num(c.current),
-                     baseline=blank if c.baseline is None else self.num(c.baseline),
-                     revised=blank if c.revised is None else self.num(c.revised))
+        revision_findings(self)
 
     def too_large(self) -> bool:
         """Figures too large to add up (rule number-too-large); True when there is one."""

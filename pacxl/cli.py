@@ -355,11 +355,8 @@ def freeze(workbook, replace, force, no_backup) -> None:
     """
     from .revisions import freeze_workbook
 
-    r = freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup)
-    click.echo(f"Froze {r.path} on {r.date.isoformat()}: {r.values} values (objectives' targets, "
-               "KPI monthly plans, budget lines)")
-    if r.backup:
-        click.echo(f"Backup: {r.backup}")
+    for line in freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup).lines():
+        click.echo(line)
 
 
 @main.command()
@@ -386,13 +383,5 @@ def revise(workbook, item_id, target, month, reason, force, no_backup) -> None:
         raise InputError("--target X is needed: the new figure")
     r = revise_workbook(workbook, item_id, target, month=month, reason=reason, force=force,
                         backup=not no_backup)
-    v = r.revision
-
-    def show(x: float) -> str:
-        return f"{int(x)}" if x.is_integer() else f"{x:.12g}"
-
-    what = f"{v.id} {v.field}" + (f" month {v.month}" if v.month else "")
-    old = "blank" if v.old is None else show(v.old)
-    click.echo(f"Revised {what}: {old} -> {show(v.new)} ({r.path}, tblRevisions)")
-    if r.backup:
-        click.echo(f"Backup: {r.backup}")
+    for line in r.lines():
+        click.echo(line)

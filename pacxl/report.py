@@ -175,8 +175,7 @@ def budget_figures(plan: Plan, month: int) -> dict:
 
     def finish(name: str, figures: list[dict]) -> dict:
         t = calc.budget_totals(figures)
-        initial = [f["initial"] for f in figures if f["initial"] is not None]
-        return {"category": name, "initial": sum(initial) if initial else None,
+        return {"category": name, "initial": revisions_rule.initial_sum(f["initial"] for f in figures),
                 "plan_year": t["total"], "plan_ytd": t["plan_ytd"], "actual": t["actual"],
                 "variance": t["variance"], "variance_pct": t["variance_pct"],
                 "favourable": t["favourable"], "consumed": t["consumed"]}

@@ -45,6 +45,23 @@ class FreezeResult:
     values: int
     replaced: dt.date | None = None  # the date of the baseline replaced
     backup: Path | None = None
+    lang: str = "fr"  # the workbook's
+
+    def lines(self) -> list[str]:
+        """What ``pacxl freeze`` prints, in the workbook's language."""
+        from .messages import fmt_date
+
+        d = fmt_date(self.date, self.lang)
+        out = [f"{self.path} : plan gelé le {d}, {self.values} valeurs (cibles des objectifs, prévus mensuels "
+               "des KPI, lignes de budget)" if self.lang == "fr" else
+               f"{self.path}: plan frozen on {d}, {self.values} values (objectives' targets, KPI monthly plans, "
+               "budget lines)"]
+        if self.replaced:
+            r = fmt_date(self.replaced, self.lang)
+            out.append(f"Il remplace le plan gelé le {r}." if self.lang == "fr" else f"It replaces the plan frozen on {r}.")
+        if self.backup:
+            out.append(f"Copie de sauvegarde : {self.backup}" if self.lang == "fr" else f"Backup: {self.backup}")
+        return out
 
 
 @dataclass
@@ -53,19 +70,45 @@ class ReviseResult:
     kind: str
     revision: Revision
     backup: Path | None = None
+    lang: str = "fr"  # the workbook's
+
+    def lines(self) -> list[str]:
+        """What ``pacxl revise`` prints, in the workbook's language."""
+        from .messages import fmt_number
+        from .workbook.contract import FIELD_WORDS
+
+        v, fr = self.revision, self.lang == "fr"
+
+        def show(x: float | None) -> str:
+            return ("vide" if fr else "blank") if x is None else fmt_number(x, self.lang)
+
+        what = f"{v.id} ({FIELD_WORDS[v.field][self.lang]}" + (
+            f", {'mois' if fr else 'month'} {v.month})" if v.month else ")")
+        out = [f"{self.path} : {what} {show(v.old)} -> {show(v.new)}, révision ajoutée à tblRevisions" if fr else
+               f"{self.path}: {what} {show(v.old)} -> {show(v.new)}, revision added to tblRevisions"]
+        if self.backup:
+            out.append(f"Copie de sauvegarde : {self.backup}" if fr else f"Backup: {self.backup}")
+        return out
 
 
 def parse_target(text: object) -> float:
-    """A figure typed on the command line: ``1200``, ``1 200,50``, ``-3.5``, ``1e6``."""
+    """A figure typed on the command line: ``1200``, ``1 200,50``, ``-3.5``, ``1e6``, ``35 %``
+    (0.35)."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         value = float(text)
     else:
         s = re.sub(r"[\s\u00a0\u202f]", "", str(text if text is not None else ""))
+        percent = s.endswith("%")  # a rate: 35 % is 0.35, as the sheets store it
+        s = s[:-1] if percent else s
         if not _NUMBER.match(s):
-            raise InputError(f"--target {text!r} is not a number (e.g. 125000 or 12,5)")
-        value = float(s.replace(",", "."))
+            raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+        value = float(s.replace(",", ".")) / (100 if percent else 1)
     if not math.isfinite(value):
-        raise InputError(f"--target {text!r} is not a number (e.g. 125000 or 12,5)")
+        raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+    from .check import MAX_FIGURE
+
+    if abs(value) > MAX_FIGURE:
+        raise InputError(f"--target {text!r} is too large to compute with (at most 1e15 in absolute value)")
     return value
 
 
@@ -203,10 +246,10 @@ def freeze_workbook(path, *, replace: bool = False, force: bool = False, backup:
                 for e in entries]
         write_rows(wb, "tblBaseline", rows, min_rows=max(len(rows), 1))
         date_cell.value = day
-        return len(entries), before
+        return len(entries), before, lang
 
-    (n, before), saved = _edit(path, change, force=force, backup=backup)
-    return FreezeResult(path, day, n, before, saved)
+    (n, before, lang), saved = _edit(path, change, force=force, backup=backup)
+    return FreezeResult(path, day, n, before, saved, lang)
 
 
 # --- revise -------------------------------------------------------------------------------------------
@@ -279,7 +322,7 @@ def revise_workbook(path, item_id: str, target: object, *, month: int | None = N
         row = {"date": day, "id": revision.id, "field": FIELD_WORDS[field][lang], "month": month,
                "old": old, "new": cell.value, "reason": why, "author": who or None}
         write_rows(wb, "tblRevisions", [row], append=True, min_rows=last - header)
-        return kind, revision
+        return kind, revision, lang
 
-    (kind, revision), saved = _edit(path, change, force=force, backup=backup)
-    return ReviseResult(path, kind, revision, saved)
+    (kind, revision, lang), saved = _edit(path, change, force=force, backup=backup)
+    return ReviseResult(path, kind, revision, saved, lang)

@@ -94,3 +94,8 @@ def test_same_tolerates_noise_only():
 
 def test_duplicate_ids():
     assert rv.duplicate_ids(["K1", "k1 ", "K2", "", "", "K1"]) == ["k1"]
+
+
+def test_initial_sum_is_blank_without_a_figure():
+    assert rv.initial_sum([None, None]) is None and rv.initial_sum([]) is None
+    assert rv.initial_sum([None, 1.5, 2.0]) == 3.5 and rv.initial_sum([0.0]) == 0.0

@@ -185,9 +185,10 @@ def test_every_rule_is_documented():
     from pathlib import Path
 
     import pacxl.check
+    import pacxl.check_revisions
 
-    source = inspect.getsource(pacxl.check)
-    rules = set(re.findall(r'self\.add\(\w+, "([a-z0-9-]+)"', source))
+    source = inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_revisions)
+    rules = set(re.findall(r'(?:self|checker)\.add\(\w+, "([a-z0-9-]+)"', source))
     assert len(rules) > 30
     doc = (Path(__file__).resolve().parent.parent / "docs" / "check.md").read_text(encoding="utf-8")
     assert [r for r in sorted(rules) if f"`{r}`" not in doc] == []
@@ -318,9 +319,11 @@ def _rules():
 
     import pacxl.check
     import pacxl.check_followup
+    import pacxl.check_revisions
 
-    source = inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
-    return set(re.findall(r'(?:self|chk)\.add\(\w+, "([a-z0-9-]+)"', source))
+    source = (inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
+              + inspect.getsource(pacxl.check_revisions))
+    return set(re.findall(r'(?:self|chk|checker)\.add\(\w+, "([a-z0-9-]+)"', source))
 
 
 def test_every_rule_has_a_french_and_an_english_message_and_fix():

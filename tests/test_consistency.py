@@ -744,6 +744,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("actions.budget", Column("tblActions", "budget"), per_action_budget),
     # Objectives sheet, per objective
     Figure("objectives.target", Column("tblObjectives", "target"), per_objective("target"), by_measure_kind),
+    Figure("objectives.initial_target", Column("tblObjectives", "initial_target"), per_objective("initial"),
+           by_measure_kind),
     Figure("objectives.landing", Column("tblObjectives", "landing"), per_objective("landing"), by_measure_kind),
     Figure("objectives.on_track", Column("tblObjectives", "on_track"), per_objective("on_track"), VERDICT),
 )
@@ -851,6 +853,8 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     assert any(b["initial"] is not None and b["total"] is not None and abs(b["initial"] - b["total"]) > 1
                for b in lines)
     assert any(k["initial"] is None and k["plan_year"] is not None for k in kpis)
+    assert any(o["initial"] is not None and o["target"] is not None and abs(o["initial"] - o["target"]) > 0.5
+               for c in cases for o in c.report["objectives"])
     assert {c.report["baseline"]["date"] is None for c in cases} == {True, False}
 
 

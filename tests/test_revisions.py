@@ -57,7 +57,7 @@ def test_freeze_records_every_target_kpi_month_and_budget_month(plan_path):
     before = read_plan(plan_path)
     assert before.baseline.date is None and before.baseline.entries == []
     res = run("freeze", plan_path)
-    assert res.exit_code == 0 and "Backup:" in res.output
+    assert res.exit_code == 0 and "Copie de sauvegarde :" in res.output and "plan gelé le" in res.output
     p = read_plan(plan_path)
     assert p.baseline.date == dt.date.today()
     want = rv.baseline_entries([(o.id, o.target) for o in before.objectives], [(k.id, k.plan) for k in before.kpis],
@@ -225,3 +225,51 @@ def test_report_shows_initial_revised_actual_and_the_revisions(tmp_path):
     blank = report_workbook(build_workbook(clean_plan("en"), tmp_path / "blank.xlsx"))
     assert blank["baseline"] == {"date": None, "entries": 0} and blank["revisions"] == []
     assert "Initial plan" not in render_html(blank)
+
+
+def test_freeze_refuses_two_items_with_one_id_and_revise_an_id_of_two_kinds(plan_path):
+    _set(plan_path, "tblKPI", "K2", "id", "K1")
+    before = plan_path.read_bytes()
+    res = run("freeze", plan_path)
+    assert res.exit_code == 2 and "two KPIs have the ID 'K1'" in res.output and plan_path.read_bytes() == before
+    _set(plan_path, "tblKPI", "K1", "id", "K2")  # one of the two gets another ID: unique again
+    _set(plan_path, "tblBudget", "B1", "id", "O1")
+    assert run("freeze", plan_path, "--no-backup").exit_code == 0
+    before = plan_path.read_bytes()
+    res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r")
+    assert res.exit_code == 2 and "both an objective and a budget line" in res.output
+    assert plan_path.read_bytes() == before
+
+
+def test_a_workbook_without_the_revision_sheets_reads_as_never_frozen(plan_path):
+    """A workbook made before the revisions (no Revisions and Baseline sheets): check and report
+    read it, freeze names what is missing, in one line, writing nothing."""
+    wb = openpyxl.load_workbook(plan_path)
+    for title in ("Révisions", "Référence"):
+        del wb[title]
+    for name in [n for n in wb.defined_names if n.startswith(("tblBaseline", "tblRevisions", "PAC_Baseline"))]:
+        del wb.defined_names[name]
+    wb.save(plan_path)
+    assert report_workbook(plan_path)["baseline"]["date"] is None
+    assert not [f for f in check_workbook(plan_path) if f.code == "revision-missing"]
+    before = plan_path.read_bytes()
+    res = run("freeze", plan_path)
+    assert res.exit_code == 2 and res.output.count("\n") == 1 and "no Baseline sheet" in res.output
+    assert plan_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("text, value", [("35 %", 0.35), ("1 250,50", 1250.5), ("-3.5", -3.5), ("1e6", 1e6),
+                                         ("\u202f12\u00a0000", 12000.0), (7, 7.0)])
+def test_parse_target(text, value):
+    from pacxl.revisions import parse_target
+
+    assert parse_target(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["abc", "%", "nan", "inf", "1e400", "1,2,3", "", "2e15", None, "12 €"])
+def test_parse_target_refuses(text):
+    from pacxl.errors import InputError
+    from pacxl.revisions import parse_target
+
+    with pytest.raises(InputError):
+        parse_target(text)

@@ -130,9 +130,10 @@ def baseline_months(entries: Iterable[Entry], kind: str, item: object) -> list[f
 
 
 def initial_target(entries: Iterable[Entry], objective_id: object) -> float | None:
-    """An objective's target in the baseline (None: blank, or not in the baseline)."""
-    rows = [e for e in _rows(entries, "objective", objective_id) if e.value is not None]
-    return rows[0].value if rows else None
+    """An objective's target in the baseline (None: blank, or not in the baseline). Entries of one
+    ID add up, as the sheet's SUMPRODUCT adds them (freeze refuses two objectives with one ID)."""
+    values = [e.value for e in _rows(entries, "objective", objective_id) if e.value is not None]
+    return sum(values) if values else None
 
 
 def initial_kpi_year(entries: Sequence[Entry], kind: str, kpi_id: object,
@@ -163,6 +164,13 @@ def initial_budget_total(entries: Sequence[Entry], line_id: object) -> float | N
     baseline, or no figure there)."""
     months = baseline_months(entries, "budget", line_id)
     return None if months is None else year_to_date(months, MONTHS)
+
+
+def initial_sum(values: Iterable[object]) -> float | None:
+    """The initial total of several budget lines (a category, the budget): the sum of their
+    initial totals, None when none has one (the Budget sheet's totals row: blank, not 0)."""
+    numbers = [x for x in (as_number(v) for v in values) if x is not None]
+    return sum(numbers) if numbers else None
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,8 @@ OBJECTIVES = Table(
         C("owner", "Responsable", "Owner"),
         C("status", "Statut", "Status"),
         C("smart", "Contrôle SMART", "SMART check", computed=True),
+        # the target as approved (tblBaseline, pacxl freeze), beside the revised target and landing
+        C("initial_target", "Cible initiale", "Initial target", computed=True, since="0.3"),
         C("landing", "Atterrissage à l'échéance", "Landing at deadline", computed=True),
         C("on_track", "En bonne voie", "On track", computed=True),
         # Helper columns (hidden, grouped): the measuring KPI's row in tblKPI, the deadline's plan

@@ -24,6 +24,7 @@ tblKPI status                          :func:`pacxl.calc.variance.favourable`
 tblBudget total/plan_ytd/variance      ``year_to_date(months, 12)``, ``year_to_date``, ``variance``
 tblKPI catch-up columns                :mod:`pacxl.workbook.formulas_followup`
 tblKPI initial_year                    :func:`pacxl.calc.revisions.initial_kpi_year`
+tblObjectives initial_target           :func:`pacxl.calc.revisions.initial_target`
 tblBudget initial_total                :func:`pacxl.calc.revisions.initial_budget_total`
 =====================================  ==================================================
 """
@@ -138,7 +139,11 @@ def _objectives(g: Geometry, lang: str) -> dict[str, Formula]:
         return (f'=IF(AND(ISNUMBER({lnd}),ISNUMBER({t})),'
                 f'IF(IF({cost},{lnd}<={t},{lnd}>={t}),{fav},{unfav}),"")')
 
-    return {"smart": smart, "landing": landing, "on_track": on_track, "h_kpi": h_kpi,
+    def initial_target(r, _f, _l):  # twin of calc.revisions.initial_target
+        n, total = _baseline_sums("objective", f'TRIM({c["id"]}{r})')
+        return f'=IF({n}=0,"",{total})'
+
+    return {"smart": smart, "initial_target": initial_target, "landing": landing, "on_track": on_track, "h_kpi": h_kpi,
             "h_until": h_until, "h_num": helper_row("numerator"), "h_den": helper_row("denominator")}
 
 

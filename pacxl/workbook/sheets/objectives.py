@@ -20,11 +20,11 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     ctx.heading(ws, "objectives_title", "objectives_help")
     rows = [model_row(o, TABLE) for o in ctx.plan.objectives]
-    formats = {"id": "id", "target": "int", "deadline": "date", "landing": "int",
+    formats = {"id": "id", "target": "int", "initial_target": "int", "deadline": "date", "landing": "int",
                "h_kpi": "int", "h_until": "int", "h_num": "int", "h_den": "int"}
     widths = {"id": 7, "objective": 40, "kpi": 22, "target": 12, "unit": 10, "achievable": 30,
               "relevant": 30, "deadline": 12, "owner": 14, "status": 12, "smart": 22,
-              "landing": 16, "on_track": 12}
+              "initial_target": 12, "landing": 16, "on_track": 12}
     wrap = ("objective", "kpi", "achievable", "relevant", "smart")
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, wrap=wrap)
     fit_rows(ws, first, rows, widths, wrap)
@@ -54,7 +54,7 @@ def build(ctx: Context) -> None:
     unit, k = f"${L['unit']}{first}", f"${L['h_kpi']}{first}"
     is_rate = (f'OR(TRIM({unit})="%",IF(ISNUMBER({k}),INDEX({column_name("tblKPI", "kind")},{k})'
                f'=INDEX(PAC_KPIKinds,4),FALSE))')
-    for key in ("target", "landing"):
+    for key in ("target", "initial_target", "landing"):
         ws.conditional_formatting.add(rng(key), Rule(type="expression", formula=[is_rate], dxf=pct))
         ws.conditional_formatting.add(rng(key), S.fraction_rule(f"{L[key]}{first}", 302))
     # helper columns: grouped and hidden (expand the group to see them)

@@ -32,7 +32,7 @@ TEXT = {
         "en": "Each change of a target, a KPI plan or a budget line after the plan was frozen "
               "(pacxl freeze), with its reason. pacxl revise adds the rows; you may also type them.",
     },
-    "rev_frozen": {"fr": "Plan gelé le", "en": "Plan frozen on"},
+    "rev_frozen": {"fr": "Gelé le", "en": "Frozen on"},
     "base_title": {"fr": "Plan initial (référence)", "en": "Initial plan (baseline)"},
     "base_help": {
         "fr": "Le plan approuvé, enregistré par pacxl freeze. Ne le modifiez pas : pacxl revise "
@@ -81,15 +81,15 @@ def _revisions(ctx: Context) -> None:
     st, lang = ctx.st, ctx.lang
     _heading(ctx, ws, "rev_title", "rev_help")
     st.label(ws.cell(row=3, column=1, value=word("rev_frozen", lang)))
-    frozen = ws.cell(row=3, column=3, value="=IF(ISNUMBER(PAC_BaselineDate),PAC_BaselineDate,\"\")")
-    st.computed(frozen, "date", bold=True)
+    frozen = ws.cell(row=3, column=2, value="=IF(ISNUMBER(PAC_BaselineDate),PAC_BaselineDate,\"\")")
+    st.computed(frozen, "date")
     rows = [{"date": r.date, "id": r.id or None, "field": field_word(r.field, lang) or None, "month": r.month,
              "old": r.old, "new": r.new, "reason": r.reason or None, "author": r.author or None}
             for r in ctx.plan.revisions]
     formats = {"date": "date", "id": "id", "month": None, "old": None, "new": None}  # General: amounts and rates alike
-    widths = {"date": 11, "id": 9, "field": 10, "month": 7, "old": 14, "new": 14, "reason": 48, "author": 14}
+    widths = {"date": 12, "id": 13, "field": 10, "month": 8, "old": 14, "new": 14, "reason": 48, "author": 16}
     first, header = ctx.table(ws, TABLE, rows, formats=formats, widths=widths, wrap=("reason",))
-    fit_rows(ws, first, rows, widths, ("reason",))
+    fit_rows(ws, first, rows, {**widths, "reason": 38}, ("reason",))  # (a margin: wrapping varies)
 
     def rng(key: str) -> str:
         letter = get_column_letter(REVISIONS.index(key) + 1)
@@ -114,7 +114,7 @@ def _baseline(ctx: Context) -> None:
     rows = [{"kind": e.kind, "id": e.id, "field": e.field, "month": e.month, "value": e.value}
             for e in ctx.plan.baseline.entries]
     formats = {"id": "id", "value": None}
-    widths = {"kind": 11, "id": 10, "field": 9, "month": 7, "value": 14}
+    widths = {"kind": 12, "id": 12, "field": 9, "month": 7, "value": 14}
     first, header = ctx.table(ws, BASELINE_TABLE, rows, formats=formats, widths=widths)
     for c in range(1, len(widths) + 1):  # nothing here is typed: every cell stays locked
         cell = ws.cell(row=first, column=c)
