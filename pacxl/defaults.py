@@ -54,5 +54,6 @@ def blank_plan(
         currency=currency.upper(),
         lang=lang,
         owners=list(owners or []),
+        tracking_month=1,  # a new plan is followed from its first month ("no actuals yet" in report)
     )
     return Plan(settings=fill_defaults(settings))
