@@ -4,9 +4,30 @@ from __future__ import annotations
 
 
 class PacxlError(Exception):
-    """Base of every error pacxl reports to a user (the CLI prints it as one 'Error: ...' line)."""
+    """Base of every error pacxl reports to a user (the CLI prints it as one 'Error: ...' line).
+
+    Every message has a French twin: ``PacxlError(english, fr=french)``; a message written in a
+    workbook's language gives both (``fr=`` and ``en=``). ``str(exc)`` is the message as raised,
+    :meth:`say` the one of a language (the CLI's). tests/test_cli_lang.py checks that every place
+    that makes an error gives its French.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str = "", *, fr: str | None = None, en: str | None = None):
+        super().__init__(message)
+        self.texts = {"fr": fr if fr is not None else message, "en": en if en is not None else message}
+
+    def say(self, lang: str) -> str:
+        """The message in ``lang`` ("fr" or "en")."""
+        texts = getattr(self, "texts", None) or {}
+        return texts.get("fr" if str(lang).startswith("fr") else "en") or str(self)
+
+    @classmethod
+    def of(cls, make, lang: str | None = None) -> "PacxlError":
+        """An error whose message ``make(lang)`` writes in either language; ``str()`` in ``lang``
+        (the workbook's, as before), else English."""
+        return cls(make(lang or "en"), fr=make("fr"), en=make("en"))
 
 
 class InputError(PacxlError, ValueError):

@@ -376,9 +376,9 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Choisissez un identifiant d'objectif de l'onglet Objectifs."),
     },
     "kpi-missing-actuals": {
-        "en": ("KPI {label} has no actual for month(s) {months} (tracking month {month}).",
+        "en": ("KPI {label} has no actual for {months} (tracking month {month}).",
                "Type the actual figures, or import them with pacxl import actuals."),
-        "fr": ("L'indicateur {label} n'a pas de réel pour le(s) mois {months} (mois de suivi : {month}).",
+        "fr": ("L'indicateur {label} n'a pas de réel en {months} (mois de suivi : {month}).",
                "Saisissez les chiffres réels, ou importez-les avec pacxl import actuals."),
     },
     # funnel
@@ -749,6 +749,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "settings.not_number": {"en": "{value} is not a number", "fr": "{value} n'est pas un nombre"},
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
+    "cli.wrote_file": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
+    "cli.wrote_new": {"en": "Wrote {path} ({lang}, {year})", "fr": "Écrit : {path} ({lang}, {year})"},
+    "cli.wrote_demo": {"en": "Wrote {path} ({lang}, demo)", "fr": "Écrit : {path} ({lang}, démo)"},
+    "cli.error": {"en": "Error: {message}", "fr": "Erreur : {message}"},
+    "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},
     "cli.note": {"en": "note: {note}", "fr": "note : {note}"},
     "cli.consolidated": {"en": "wrote {path}: {n} {n:plan|plans} consolidated, {skipped} skipped",

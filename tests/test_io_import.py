@@ -172,7 +172,7 @@ def test_dry_run_writes_nothing_and_shows_the_summary(wb_copy, tmp_path, facts):
     # the demo workbook is French: so is the summary
     assert "budget.csv -> plan.xlsx : budget, une ligne par montant [essai : rien n'est écrit]" in out
     assert "lignes lues : 7, importées : 6, ignorées : 1" in out
-    assert "ignorées (ligne de total) : 1 ligne(s), 8" in out
+    assert "ignorées (ligne de total) : 1 ligne, 8" in out
     assert "remarque : ligne 8 : lignes de total ignorées (le classeur calcule lui-même ses totaux)" in out
     assert "Totaux par mois" in out and "Montant" in out
     assert f"M01 ({month_label(facts.year, 1)})" in out and "1\u202f234,56" in out
@@ -191,7 +191,7 @@ def test_an_english_workbook_hears_the_summary_in_english(tmp_path, facts):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "rows read: 7, imported: 6, skipped: 1" in out
-    assert "skipped (total row): 1 row(s), 8" in out
+    assert "skipped (total row): 1 row, 8" in out
     assert "notice: line 8: total rows skipped (the workbook adds up its own totals)" in out
     # the file's categories are French, the English workbook's are not: an English warning
     assert "warning: categories not in the workbook's list of budget categories:" in out

@@ -78,7 +78,7 @@ def test_consolidate_skips_the_file_and_goes_on(demo_fr_path, tmp_path):
     res = run("consolidate", good, bad, "-o", team)
     assert res.exit_code == 0, res.output
     assert f"ignoré : {bad} : Paramètres, « Année du plan » : 20266 n'est pas une année (2000-2100)\n" in res.output
-    assert f"écrit : {team} : 1 plan(s) consolidé(s), 1 ignoré(s)\n" in res.output
+    assert f"écrit : {team} : 1 plan consolidé, 1 ignoré\n" in res.output
     assert team.exists()
 
 
