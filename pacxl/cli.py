@@ -158,7 +158,7 @@ def _parse_today(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD") from None
+        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD", fr=f"--today {value!r} n'est pas une date : utilisez AAAA-MM-JJ") from None
 
 
 @main.command()
@@ -326,7 +326,7 @@ def new(path, lang, year, company, currency, owners, udfs, from_file, force) -> 
         plan = blank_plan(lang or "fr", year=year, company=company or "",
                           currency=currency or "EUR", owners=owner_list)
     out = build_workbook(plan, path, udfs=udfs, force=force)
-    click.echo(text("cli.wrote_new", current(), path=out, lang=plan.settings.lang, year=plan.settings.year))
+    click.echo(text("cli.wrote_new", current(), path=out, book_lang=plan.settings.lang, year=plan.settings.year))
 
 
 @main.command()
@@ -346,7 +346,7 @@ def demo(path, lang, udfs, force) -> None:
 
     lang = lang or "fr"
     out = build_workbook(demo_plan(lang), path, udfs=udfs, force=force)
-    click.echo(text("cli.wrote_demo", current(), path=out, lang=lang))
+    click.echo(text("cli.wrote_demo", current(), path=out, book_lang=lang))
 
 
 @main.command()

@@ -52,3 +52,24 @@ class WorkbookLockedError(WorkbookError):
 
 class FileExistsError_(PacxlError):
     """The output file exists and --force was not given."""
+
+
+#: The French of the system's commonest reasons (Python gives them in English whatever the locale).
+_OS_REASONS_FR = {
+    "ENOSPC": "plus de place sur le disque", "EACCES": "permission refusée", "EPERM": "opération non permise",
+    "ENOTDIR": "n'est pas un dossier", "EISDIR": "est un dossier", "ENOENT": "fichier ou dossier introuvable",
+    "ENAMETOOLONG": "nom de fichier trop long", "EROFS": "système de fichiers en lecture seule",
+    "EEXIST": "le fichier existe", "EIO": "erreur d'entrée-sortie", "EDQUOT": "quota de disque dépassé",
+    "EBUSY": "fichier occupé", "ETXTBSY": "fichier occupé",
+}
+
+
+def os_reason(exc: BaseException, lang: str) -> str:
+    """The reason of an OSError (``No space left on device``), in ``lang`` when known."""
+    import errno
+
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    if str(lang).startswith("fr"):
+        code = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
+        return _OS_REASONS_FR.get(code, reason)
+    return reason

@@ -750,8 +750,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
     "cli.wrote_file": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
-    "cli.wrote_new": {"en": "Wrote {path} ({lang}, {year})", "fr": "Écrit : {path} ({lang}, {year})"},
-    "cli.wrote_demo": {"en": "Wrote {path} ({lang}, demo)", "fr": "Écrit : {path} ({lang}, démo)"},
+    "cli.wrote_new": {"en": "Wrote {path} ({book_lang}, {year})", "fr": "Écrit : {path} ({book_lang}, {year})"},
+    "cli.wrote_demo": {"en": "Wrote {path} ({book_lang}, demo)", "fr": "Écrit : {path} ({book_lang}, démo)"},
     "cli.error": {"en": "Error: {message}", "fr": "Erreur : {message}"},
     "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},

@@ -42,7 +42,7 @@ def write_templates(folder: str | Path) -> list[Path]:
 
     out = Path(folder)
     if not out.is_dir():
-        raise WorkbookError(f"{out}: no such folder")
+        raise WorkbookError(f"{out}: no such folder", fr=f"{out} : dossier introuvable")
     return [build_workbook(make(), out / name, force=True) for name, make in TEMPLATES.items()]
 
 
@@ -51,7 +51,7 @@ def shipped_template(name: str) -> Path:
     from importlib import resources
 
     if name not in TEMPLATES:
-        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}")
+        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}", fr=f"modèle inconnu {name!r} : l'un de {', '.join(TEMPLATES)}")
     try:
         return Path(str(resources.files("pacxl._templates").joinpath(name)))
     except ModuleNotFoundError:  # a source checkout that was not installed
