@@ -243,7 +243,8 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
                                first_month=first_month)
     team_lang = current()  # --lang before the command, else the team workbook's language
     for path, reason in result.skipped:
-        click.echo(text("cli.skipped", team_lang, path=path, reason=reason), err=True)
+        said = reason.say(team_lang) if hasattr(reason, "say") else reason
+        click.echo(text("cli.skipped", team_lang, path=path, reason=said), err=True)
     click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
                     skipped=len(result.skipped)))
     for note in result.notes:

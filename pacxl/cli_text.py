@@ -135,6 +135,14 @@ CLICK_FR: dict[str, str] = {
     "default: {default}": "par défaut : {default}",
     "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
     "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
+    "file": "fichier",
+    "directory": "dossier",
+    "path": "chemin",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} n'existe pas.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} est un fichier.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} est un dossier.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} n'est pas lisible.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} n'est pas modifiable.",
 }
 
 #: click's plural message ids (singular, plural) -> French (singular, plural).
@@ -271,6 +279,12 @@ LANG_HELP = {"en": "Language of the messages, help and errors (default: the work
              "fr": HELP_FR[""]["lang"]}
 
 
+#: Options every command has.
+_COMMON_FR = {"lang": LANG_HELP["fr"], "help": CLICK_FR["Show this message and exit."],
+              "_click_default_help": CLICK_FR["Show this message and exit."],
+              "version": CLICK_FR["Show the version and exit."]}
+
+
 @contextlib.contextmanager
 def helps_in(lang: str, commands: dict[str, Any]) -> Iterator[None]:
     """Give ``commands`` ({name: click command}, "" for the group) their ``lang`` help texts for the
@@ -286,8 +300,9 @@ def helps_in(lang: str, commands: dict[str, Any]) -> Iterator[None]:
                     first = table[""].split("\n\n", 1)[0]
                     saved.append((cmd, "short_help", None))
                     cmd.short_help = first
-            for param in cmd.params:
-                french = table.get(param.name) or (LANG_HELP["fr"] if param.name == "lang" else None)
+            # (click keeps the --help option it made the first time: it is given its French too)
+            for param in [*cmd.params, *([cmd._help_option] if getattr(cmd, "_help_option", None) else [])]:
+                french = table.get(param.name) or _COMMON_FR.get(param.name)
                 if getattr(param, "help", None) and french:
                     saved.append((param, "help", param.help))
                     param.help = french

@@ -21,7 +21,7 @@ from .align import aligned_plans
 from .calc._num import is_number
 from .calc.variance import kpi_kind
 from .check import deals_target, plan_as_of, status_position, statuses
-from .errors import FileExistsError_, InputError, PacxlError
+from .errors import FileExistsError_, InputError, PacxlError, Said, os_reason
 from .messages import TEXTS, lang_of, text
 from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
 from .workbook.i18n import default_list
@@ -351,10 +351,9 @@ def read_plans(
         try:
             read.append((f, read_plan(f)))
         except PacxlError as exc:
-            reason = str(exc)
-            skipped.append((f, reason[len(f) + 2:] if reason.startswith(f"{f}: ") else reason))
+            skipped.append((f, Said.of(exc, f)))
         except OSError as exc:
-            skipped.append((f, exc.strerror or str(exc)))
+            skipped.append((f, Said(exc.strerror or str(exc), {"fr": os_reason(exc, "fr")})))
         if progress:
             progress(i + 1, f)
     return read, skipped
@@ -395,8 +394,9 @@ def consolidate_files(
     else:
         read, skipped = read_plans(files)
     if not read:
-        reasons = "; ".join(f"{f}: {r}" for f, r in skipped[:3])
-        raise InputError(f"no plan could be read ({reasons})", fr=f"aucun plan n'a pu être lu ({reasons})")
+        reasons = "; ".join(f"{f}: {r.say('en')}" for f, r in skipped[:3])
+        reasons_fr = " ; ".join(f"{f} : {r.say('fr')}" for f, r in skipped[:3])
+        raise InputError(f"no plan could be read ({reasons})", fr=f"aucun plan n'a pu être lu ({reasons_fr})")
     people = make_people([(person_name(plan, f), plan) for f, plan in read], [f for f, _ in read])
     people, aligned = align_people(people, lang, year=year, first_month=first_month)
     team, notes = merge_plans(people, lang=lang)

@@ -73,3 +73,30 @@ def os_reason(exc: BaseException, lang: str) -> str:
         code = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
         return _OS_REASONS_FR.get(code, reason)
     return reason
+
+
+class Said(str):
+    """A message kept for later (a file skipped, and why): the text as raised, and :meth:`say` its
+    twin in either language."""
+
+    texts: dict
+
+    def __new__(cls, text: str, texts: dict | None = None) -> "Said":
+        obj = super().__new__(cls, text)
+        obj.texts = dict(texts or {})
+        return obj
+
+    def say(self, lang: str) -> str:
+        return self.texts.get("fr" if str(lang).startswith("fr") else "en") or str(self)
+
+    @classmethod
+    def of(cls, exc: BaseException, strip: str = "") -> "Said":
+        """The message of ``exc`` (without a leading ``strip: ``), in both languages when it has them."""
+        def cut(t: str) -> str:
+            for sep in (": ", " : "):
+                if strip and t.startswith(strip + sep):
+                    return t[len(strip) + len(sep):]
+            return t
+
+        texts = getattr(exc, "texts", None) or {}
+        return cls(cut(str(exc)), {k: cut(v) for k, v in texts.items()})
