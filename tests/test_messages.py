@@ -112,3 +112,23 @@ def test_no_sentence_counts_with_a_parenthesised_plural():
     templates = [t for v in TEXTS.values() for t in v.values()]
     templates += [t for v in CHECK.values() for pair in v.values() for t in pair]
     assert not [t for t in templates if re.search(r"\w\(s\)", t)]
+
+
+def test_no_defined_name_jargon_in_a_french_sentence():
+    """A French user reads "Paramètres, « Mois de suivi »", not PAC_Month: no defined name of the
+    workbook appears in a French sentence (the PAC_* functions a user types are not jargon)."""
+    import ast
+    from pathlib import Path
+
+    from pacxl.messages import CHECK, TEXTS
+    from pacxl.workbook.contract import NAMES
+
+    french = [v["fr"] for v in TEXTS.values()] + [t for v in CHECK.values() for t in v["fr"]]
+    root = Path(__file__).resolve().parent.parent / "pacxl"
+    for path in root.rglob("*.py"):  # the French of every error (fr=...)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "fr":
+                french += [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    assert len(french) > 300
+    jargon = [(name, t) for t in french for name in NAMES if name in t]
+    assert not jargon, jargon[:5]
