@@ -76,7 +76,8 @@ BUDGET_TOTAL = 1234.56 - 34.56 + 999.99 + 12000 + 0.01 + 10  # 14 210,00
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["import", *map(str, args)])
+    """The import with its error lines in English (the French ones: tests/test_cli_lang.py)."""
+    return CliRunner().invoke(main, ["--lang", "en", "import", *map(str, args)])
 
 
 def test_bad_value_is_one_line_and_leaves_the_workbook_identical(wb_copy, tmp_path, facts):
@@ -154,11 +155,14 @@ def test_workbook_with_what_openpyxl_drops_is_refused(wb_copy, tmp_path, facts):
         z.writestr("xl/embeddings/oleObject1.bin", b"\x00")
     csv = write(tmp_path, "b.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\n")
     before = digest(wb_copy)
-    result = run("budget", wb_copy, csv)
+    result = CliRunner().invoke(main, ["import", "budget", str(wb_copy), str(csv)])
     assert (result.exit_code, result.stderr) == (
-        2, "Error: plan.xlsx : l'enregistrer ferait perdre : objets incorporés ; --force pour importer "
+        2, "Erreur : plan.xlsx : l'enregistrer ferait perdre : objets incorporés ; --force pour importer "
         "quand même (ils seraient supprimés)\n"
     )  # in the workbook's language (a French one here)
+    result = run("budget", wb_copy, csv)  # --lang en
+    assert result.stderr == ("Error: plan.xlsx: saving would lose its embedded objects; use --force to import "
+                             "anyway (those would be removed)\n")
     assert digest(wb_copy) == before
 
 
