@@ -232,7 +232,7 @@ def test_consolidate_cli(three_plans, tmp_path):
     assert f"skipped {junk}:" in res.output
     assert f"wrote {out}: 1 plan consolidated, 1 skipped" in res.output
     res = runner.invoke(main, ["consolidate", str(paths[0]), "-o", str(out)])
-    assert res.exit_code == 2 and "use --force" in res.output
+    assert res.exit_code == 2 and "Erreur : " in res.output and "utilisez --force" in res.output  # a French plan
     res = runner.invoke(main, ["consolidate", str(junk), "-o", str(tmp_path / "t2.xlsx")])
     assert res.exit_code == 2 and res.output.startswith("Error: no plan could be read")
 
