@@ -280,7 +280,7 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
     from .io import import_file
     from .io.show import print_summary, progress_bar
 
-    with progress_bar() as progress:
+    with progress_bar(current()) as progress:
         summary = import_file(
             kind, workbook, file, sheet=sheet, mapping=list(mapping), dry_run=dry_run, force=force,
             backup=not no_backup, append=append, progress=progress,

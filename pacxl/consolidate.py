@@ -387,7 +387,8 @@ def consolidate_files(
         from rich.console import Console
 
         console = Console(stderr=True)
-        with Progress(TextColumn("reading plans"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        reading = "lecture des plans" if lang_of(lang or "en") == "fr" else "reading plans"
+        with Progress(TextColumn(reading), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console, transient=True, disable=not console.is_terminal) as bar:
             task = bar.add_task("read", total=len(files))
             read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i))

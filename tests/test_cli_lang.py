@@ -238,3 +238,10 @@ def test_every_error_says_something_in_both_languages():
     exc = PacxlError("the file is empty", fr="le fichier est vide")
     assert (exc.say("fr"), exc.say("en"), str(exc)) == ("le fichier est vide", "the file is empty", "the file is empty")
     assert PacxlError("same").say("fr") == "same"  # without French, the message as raised
+
+
+def test_the_import_steps_have_their_french():
+    from pacxl.io import _STEPS
+    from pacxl.io.show import STEPS_FR
+
+    assert set(_STEPS) | {"done"} == set(STEPS_FR)
