@@ -158,7 +158,8 @@ def _parse_today(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD", fr=f"--today {value!r} n'est pas une date : utilisez AAAA-MM-JJ") from None
+        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD",
+            fr=f"--today {value!r} n'est pas une date : utilisez AAAA-MM-JJ") from None
 
 
 @main.command()

@@ -174,7 +174,8 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
     """The team plan of ``people`` and notes on what the merge had to settle (plans of another
     currency are refused; of another calendar, refused or aligned: :func:`align_people`)."""
     if not people:
-        raise InputError("nothing to consolidate: no readable plan was given", fr="rien à consolider : aucun plan lisible n'a été donné")
+        raise InputError("nothing to consolidate: no readable plan was given",
+            fr="rien à consolider : aucun plan lisible n'a été donné")
     people, notes = align_people(people, lang, year=year, first_month=first_month)
     first = people[0].plan
     team = Plan(settings=copy.deepcopy(first.settings))
@@ -373,14 +374,16 @@ def consolidate_files(
     the plans are refused: :func:`align_people`)."""
     out = Path(output)
     if out.exists() and not force:
-        raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)", fr=f"{out} : le fichier existe (utilisez --force pour le remplacer)")
+        raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)",
+            fr=f"{out} : le fichier existe (utilisez --force pour le remplacer)")
     if os.path.lexists(out):
         from .files import check_not_open
 
         check_not_open(out, force_hint=False)  # before reading every plan: --force is no reason
     for f in files:
         if Path(f).resolve() == out.resolve():
-            raise InputError(f"{out}: the output file is also an input", fr=f"{out} : le fichier de sortie est aussi un fichier d'entrée")
+            raise InputError(f"{out}: the output file is also an input",
+                fr=f"{out} : le fichier de sortie est aussi un fichier d'entrée")
     if progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -537,7 +540,8 @@ def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: 
     from .workbook.build import make_workbook, save_atomic
 
     if path.suffix.lower() != ".xlsx":
-        raise InputError(f"{path}: the team workbook's name must end in .xlsx", fr=f"{path} : le nom du classeur d'équipe doit finir par .xlsx")
+        raise InputError(f"{path}: the team workbook's name must end in .xlsx",
+            fr=f"{path} : le nom du classeur d'équipe doit finir par .xlsx")
     wb = make_workbook(team)
     add_notes_block(wb, list(notes), team.settings.lang)
     as_of = team_as_of(team)

@@ -100,7 +100,8 @@ def check_writable(path: PathLike, shown: str | None = None) -> None:
     except OSError as exc:
         raise cannot_write(shown or p.name, exc) from None
     if not stat.S_ISREG(st.st_mode):
-        raise WorkbookError(f"{shown or p.name}: not a regular file", fr=f"{shown or p.name} : ce n'est pas un fichier ordinaire")
+        raise WorkbookError(f"{shown or p.name}: not a regular file",
+            fr=f"{shown or p.name} : ce n'est pas un fichier ordinaire")
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK):
         raise WorkbookError(
             f"{shown or p.name}: the file is read-only; make it writable first (nothing was changed)",
@@ -270,7 +271,8 @@ def atomic_write(
                     # Windows: Excel holds the file open (with --force, or without a lock file)
                     raise WorkbookLockedError(
                         f"{shown}: cannot be replaced, another program (Excel?) has it open; "
-                        "close it and run the command again (nothing was changed)", fr=f"{shown} : impossible de le remplacer, un autre programme (Excel ?) l'a ouvert ; fermez-le et relancez la commande (rien n'a été modifié)"
+                        "close it and run the command again (nothing was changed)",
+                            fr=f"{shown} : impossible de le remplacer, un autre programme (Excel ?) l'a ouvert ; fermez-le et relancez la commande (rien n'a été modifié)"
                     ) from None
             except BaseException:
                 if undo is not None:

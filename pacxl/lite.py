@@ -100,7 +100,8 @@ def write_lite(directory: str | os.PathLike, *, force: bool = False) -> list[Pat
     for name, text in files.items():
         path = out / name
         if path.exists() and not force and path.read_bytes() != text.encode("utf-8"):
-            raise PacxlError(f"{path} exists and differs: use --force to overwrite it", fr=f"{path} existe et diffère : utilisez --force pour le remplacer")
+            raise PacxlError(f"{path} exists and differs: use --force to overwrite it",
+                fr=f"{path} existe et diffère : utilisez --force pour le remplacer")
     written = []
     for name, text in files.items():
         atomic_write(out / name, text, shown=str(out / name))

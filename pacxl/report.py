@@ -61,7 +61,8 @@ def resolve_month(plan: Plan, month: int | None) -> int:
         month = plan.settings.tracking_month
         if month is None:
             raise InputError(
-                "the workbook has no tracking month (PAC_Month): give one with --month 1..12", fr="le classeur n'a pas de mois de suivi (Paramètres, « Mois de suivi ») : donnez-en un avec --month 1..12"
+                "the workbook has no tracking month (PAC_Month): give one with --month 1..12",
+                    fr="le classeur n'a pas de mois de suivi (Paramètres, « Mois de suivi ») : donnez-en un avec --month 1..12"
             )
     return check_month(month)
 

@@ -118,7 +118,8 @@ def unknown_layout(table: RawTable, cells: Sequence[Any], expected: str) -> Inpu
     found = columns_text([as_text(c) for c in cells]) or "none"
     return InputError(
         f"{table.where()}: unknown layout; columns found: {found}; fields expected: {expected}; "
-        'name the columns with --map "Source column=field"', fr=f"{place(table, 'fr')} : disposition inconnue ; colonnes trouvées : {found} ; champs attendus : {expected} ; nommez les colonnes avec --map \"Colonne source=champ\""
+        'name the columns with --map "Source column=field"',
+            fr=f"{place(table, 'fr')} : disposition inconnue ; colonnes trouvées : {found} ; champs attendus : {expected} ; nommez les colonnes avec --map \"Colonne source=champ\""
     )
 
 
@@ -154,7 +155,8 @@ class Row:
         return place(self.table, lang, self.line, None if col is None else self.hm.headers[col])
 
     def error(self, col: int, what: str, what_fr: str | None = None) -> InputError:
-        return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}', fr=f'{self.place("fr", col)} : « {show(self.cells[col])} » {what_fr or what}')
+        return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}',
+            fr=f'{self.place("fr", col)} : « {show(self.cells[col])} » {what_fr or what}')
 
     def amount(self, col: int, decimal: str | None, *, percent_ok: bool = False) -> float | None:
         try:
@@ -223,12 +225,14 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
             except NotAMonth:
                 raise InputError(
                     f'{table.where(column=hm.headers[col])}: {month_label(year, cal, ctx.lang)} is outside the '
-                    f"plan year ({plan_year_span(ctx)})", fr=f"{place(table, 'fr', column=hm.headers[col])} : {month_label(year, cal, 'fr')} est hors de l'année du plan ({plan_year_span(ctx)})"
+                    f"plan year ({plan_year_span(ctx)})",
+                        fr=f"{place(table, 'fr', column=hm.headers[col])} : {month_label(year, cal, 'fr')} est hors de l'année du plan ({plan_year_span(ctx)})"
                 ) from None
         if pm in seen:
             raise InputError(
                 f'{table.where()}: columns "{hm.headers[seen[pm]]}" and "{hm.headers[col]}" are the same '
-                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)', fr=f'{place(table, "fr")} : les colonnes « {hm.headers[seen[pm]]} » et « {hm.headers[col]} » sont le même mois ; gardez-en une avec --map "#{col + 1}=ignore" (#{col + 1} : colonne {col + 1}, 1 = la première)'
+                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)',
+                    fr=f'{place(table, "fr")} : les colonnes « {hm.headers[seen[pm]]} » et « {hm.headers[col]} » sont le même mois ; gardez-en une avec --map "#{col + 1}=ignore" (#{col + 1} : colonne {col + 1}, 1 = la première)'
             )
         seen[pm] = col
         out[col] = pm
@@ -286,4 +290,5 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
 
 def nothing_found(table: RawTable, header_line: int, what: str, what_fr: str | None = None) -> InputError:
     """An import that would empty a table (or change nothing) is refused."""
-    return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import", fr=f"{place(table, 'fr')} : pas de {what_fr or what} sous l'en-tête (ligne {header_line}) ; rien à importer")
+    return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import",
+        fr=f"{place(table, 'fr')} : pas de {what_fr or what} sous l'en-tête (ligne {header_line}) ; rien à importer")

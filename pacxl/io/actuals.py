@@ -109,7 +109,8 @@ def parse_actuals(
         raise unknown_layout(table, table.rows[start][1], EXPECTED)
     if long and "kpi" in f and "month" not in f:
         raise InputError(
-            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})', fr=f"{place(table, 'fr')} : les réalisés d'indicateurs demandent une colonne de mois (colonnes trouvées : {columns_text(hm.headers)})"
+            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})',
+                fr=f"{place(table, 'fr')} : les réalisés d'indicateurs demandent une colonne de mois (colonnes trouvées : {columns_text(hm.headers)})"
         )
     dec = decimals(table, start + 1, list(month_cols) + ([f["value"]] if long else []))
     result = ImportResult("actuals", table.name, "long" if long else "wide")
@@ -136,7 +137,8 @@ def parse_actuals(
         if kpi and bline:
             raise InputError(
                 f"{row.where()}: names both a KPI (\"{kpi}\") and a budget line (\"{bline}\"); "
-                "fill only one of them per row", fr=f"{row.place('fr')} : nomme à la fois un indicateur (« {kpi} ») et une ligne de budget (« {bline} ») ; n'en remplissez qu'un par ligne"
+                "fill only one of them per row",
+                    fr=f"{row.place('fr')} : nomme à la fois un indicateur (« {kpi} ») et une ligne de budget (« {bline} ») ; n'en remplissez qu'un par ligne"
             )
         if not kpi and not bline:
             result.skipped.append(Skipped(line, say(lang, "skip.no_kpi_no_line")))
@@ -175,7 +177,8 @@ def parse_actuals(
                     if kpi_kind.get(kid) in ("rate", "taux"):
                         raise InputError(
                             f"{row.where()}: a second value for rate KPI {kid} in month M{pm:02d} "
-                            f"(first on line {kpi_seen[(kid, pm)]}); rates cannot be added up", fr=f"{row.place('fr')} : une deuxième valeur pour l'indicateur de taux {kid} au mois M{pm:02d} (première à la ligne {kpi_seen[(kid, pm)]}) ; des taux ne s'additionnent pas"
+                            f"(first on line {kpi_seen[(kid, pm)]}); rates cannot be added up",
+                                fr=f"{row.place('fr')} : une deuxième valeur pour l'indicateur de taux {kid} au mois M{pm:02d} (première à la ligne {kpi_seen[(kid, pm)]}) ; des taux ne s'additionnent pas"
                         )
                     target[pm] += v
                 else:

@@ -148,7 +148,8 @@ def parse_budget(
                 where = f.get("id", f.get("label"))
                 raise InputError(
                     f'{row.where(where)}: "{row.cells[where]}" appears twice '
-                    f"(lines {first_line[key]} and {line}); give each budget line its own row", fr=f"{row.place('fr', where)} : « {row.cells[where]} » apparaît deux fois (lignes {first_line[key]} et {line}) ; donnez à chaque ligne de budget sa propre ligne"
+                    f"(lines {first_line[key]} and {line}); give each budget line its own row",
+                        fr=f"{row.place('fr', where)} : « {row.cells[where]} » apparaît deux fois (lignes {first_line[key]} et {line}) ; donnez à chaque ligne de budget sa propre ligne"
                 )
             entry = lines[key]
             for k in ("category", "action_id", "label"):
@@ -178,7 +179,8 @@ def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: boo
         if entry["id"] and normalize(entry["id"]) in taken:
             raise InputError(
                 f'{result.source}: line id "{entry["id"]}" is already in the workbook\'s budget; '
-                "import without --append to replace the budget", fr=f"{result.source} : la ligne « {entry['id']} » est déjà dans le budget du classeur ; importez sans --append pour remplacer le budget"
+                "import without --append to replace the budget",
+                    fr=f"{result.source} : la ligne « {entry['id']} » est déjà dans le budget du classeur ; importez sans --append pour remplacer le budget"
             )
     # generated ids follow the workbook's style (BUD-01) and come after every id in sight
     styles = [(m.group(1), len(m.group(2))) for r in ctx.budget if (m := _ID_RE.fullmatch(str(r.get("id") or "")))]

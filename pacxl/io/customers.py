@@ -84,7 +84,8 @@ def parse_customers(
         if key in taken or (code and normalize(code) in taken):
             raise InputError(
                 f'{row.where(f.get("code", f.get("name")))}: customer "{code or name}" is already in the '
-                "workbook; import without --append to replace the list", fr=f"{row.place('fr', f.get('code', f.get('name')))} : le client « {code or name} » est déjà dans le classeur ; importez sans --append pour remplacer la liste"
+                "workbook; import without --append to replace the list",
+                    fr=f"{row.place('fr', f.get('code', f.get('name')))} : le client « {code or name} » est déjà dans le classeur ; importez sans --append pour remplacer la liste"
             )
         if key in by_key:
             by_key[key]["amount"] += amount

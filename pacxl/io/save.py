@@ -59,7 +59,8 @@ def _stream_search(zf: zipfile.ZipFile, info: zipfile.ZipInfo, patterns: dict[st
                 break
             read += len(chunk)
             if read > info.file_size or read > MAX_MEMBER_SIZE:  # a lying directory
-                raise FileFormatError(f"{info.filename}: larger than the zip directory says", fr=f"{info.filename} : plus grand que ne le dit le répertoire du zip")
+                raise FileFormatError(f"{info.filename}: larger than the zip directory says",
+                    fr=f"{info.filename} : plus grand que ne le dit le répertoire du zip")
             block = tail + chunk
             for name, pat in patterns.items():
                 if name not in found and pat.search(block):
@@ -78,22 +79,26 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
     try:
         zf = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive)", fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée)") from None
+        raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive)",
+            fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée)") from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise FileFormatError(f"{label}: refused, {len(infos)} parts in the archive (zip bomb?)", fr=f"{label} : refusé, {len(infos)} parties dans l'archive (bombe zip ?)")
+            raise FileFormatError(f"{label}: refused, {len(infos)} parts in the archive (zip bomb?)",
+                fr=f"{label} : refusé, {len(infos)} parties dans l'archive (bombe zip ?)")
         total = 0
         for info in infos:
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > MAX_MEMBER_SIZE or total > MAX_TOTAL_SIZE:
                 raise FileFormatError(
-                    f"{label}: refused, it unpacks to more than {MAX_TOTAL_SIZE // 2**20} MiB (zip bomb?)", fr=f"{label} : refusé, il se décompresse en plus de {MAX_TOTAL_SIZE // 2**20} Mio (bombe zip ?)"
+                    f"{label}: refused, it unpacks to more than {MAX_TOTAL_SIZE // 2**20} MiB (zip bomb?)",
+                        fr=f"{label} : refusé, il se décompresse en plus de {MAX_TOTAL_SIZE // 2**20} Mio (bombe zip ?)"
                 )
             if info.file_size > RATIO_MIN_SIZE and ratio > MAX_RATIO:
                 raise FileFormatError(
-                    f"{label}: refused, {info.filename} is compressed {ratio:.0f} times (zip bomb?)", fr=f"{label} : refusé, {info.filename} est compressé {ratio:.0f} fois (bombe zip ?)"
+                    f"{label}: refused, {info.filename} is compressed {ratio:.0f} times (zip bomb?)",
+                        fr=f"{label} : refusé, {info.filename} est compressé {ratio:.0f} fois (bombe zip ?)"
                 )
         try:
             # every part is streamed, not only the XML: a directory that understates a binary
@@ -102,15 +107,18 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
                 xml = info.filename.lower().endswith(_XML_SUFFIXES)
                 if _stream_search(zf, info, {"dtd": _DOCTYPE} if xml else {}):
                     raise FileFormatError(
-                        f"{label}: refused, {info.filename} declares XML entities (entity bomb?)", fr=f"{label} : refusé, {info.filename} déclare des entités XML (bombe d'entités ?)"
+                        f"{label}: refused, {info.filename} declares XML entities (entity bomb?)",
+                            fr=f"{label} : refusé, {info.filename} déclare des entités XML (bombe d'entités ?)"
                     )
         except FileFormatError as exc:
             msg = str(exc)
-            raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}", fr=(exc.say("fr") if msg.startswith(label) else f"{label} : refusé, {exc.say('fr')}")) from None
+            raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}",
+                fr=(exc.say("fr") if msg.startswith(label) else f"{label} : refusé, {exc.say('fr')}")) from None
         # zipfile raises RuntimeError for an encrypted part and its subclass for an unsupported
         # compression method
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive: {exc})", fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée : {exc})") from None
+            raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive: {exc})",
+                fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée : {exc})") from None
         return {i.filename for i in infos}
 
 
@@ -119,7 +127,8 @@ def require_defusedxml() -> None:
     import openpyxl.xml
 
     if not openpyxl.xml.DEFUSEDXML:
-        raise WorkbookError("defusedxml is not installed: pip install defusedxml (needed to read workbooks safely)", fr="defusedxml n'est pas installé : pip install defusedxml (nécessaire pour lire les classeurs sans risque)")
+        raise WorkbookError("defusedxml is not installed: pip install defusedxml (needed to read workbooks safely)",
+            fr="defusedxml n'est pas installé : pip install defusedxml (nécessaire pour lire les classeurs sans risque)")
 
 
 _DROPPED: list[tuple[str, str, re.Pattern]] = [
@@ -236,12 +245,14 @@ def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
     if not p.exists():
         raise WorkbookError(f"{p.name}: no such workbook", fr=f"{p.name} : classeur introuvable")
     if p.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise WorkbookError(f"{p.name}: a pacxl workbook is an .xlsx or .xlsm file", fr=f"{p.name} : un classeur pacxl est un fichier .xlsx ou .xlsm")
+        raise WorkbookError(f"{p.name}: a pacxl workbook is an .xlsx or .xlsm file",
+            fr=f"{p.name} : un classeur pacxl est un fichier .xlsx ou .xlsm")
     require_defusedxml()
     try:
         fingerprint, data = Fingerprint.read(p)
     except OSError as exc:
-        raise WorkbookError(f"{p.name}: cannot be read ({exc.strerror or exc})", fr=f"{p.name} : impossible de le lire ({os_reason(exc, 'fr')})") from None
+        raise WorkbookError(f"{p.name}: cannot be read ({exc.strerror or exc})",
+            fr=f"{p.name} : impossible de le lire ({os_reason(exc, 'fr')})") from None
     try:
         check_zip(io.BytesIO(data), p.name)
     except FileFormatError as exc:
@@ -252,7 +263,8 @@ def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
             keep_links=True,
         )
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})", fr=f"{p.name} : impossible de l'ouvrir comme classeur ({type(exc).__name__} : {exc})") from None
+        raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})",
+            fr=f"{p.name} : impossible de l'ouvrir comme classeur ({type(exc).__name__} : {exc})") from None
     wb.pacxl_fingerprint = fingerprint
     return wb
 
@@ -311,14 +323,16 @@ def save_workbook(
     try:
         wb.save(buf)
     except Exception as exc:
-        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})", fr=f"{p.name} : l'enregistrement a échoué ({type(exc).__name__} : {exc})") from None
+        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})",
+            fr=f"{p.name} : l'enregistrement a échoué ({type(exc).__name__} : {exc})") from None
 
     def reopen(tmp: Path) -> None:
         try:
             check_zip(tmp, p.name)
             again = openpyxl.load_workbook(tmp, keep_vba=p.suffix.lower() == ".xlsm", rich_text=True)
         except Exception as exc:
-            raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed", fr=f"{p.name} : la copie enregistrée ne se rouvre pas ({exc}) ; rien n'a été modifié") from None
+            raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed",
+                fr=f"{p.name} : la copie enregistrée ne se rouvre pas ({exc}) ; rien n'a été modifié") from None
         try:
             if verify is not None:
                 verify(again)

@@ -51,7 +51,8 @@ def shipped_template(name: str) -> Path:
     from importlib import resources
 
     if name not in TEMPLATES:
-        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}", fr=f"modèle inconnu {name!r} : l'un de {', '.join(TEMPLATES)}")
+        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}",
+            fr=f"modèle inconnu {name!r} : l'un de {', '.join(TEMPLATES)}")
     try:
         return Path(str(resources.files("pacxl._templates").joinpath(name)))
     except ModuleNotFoundError:  # a source checkout that was not installed
