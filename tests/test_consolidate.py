@@ -327,7 +327,7 @@ def test_different_currencies_are_refused_and_nothing_is_written(plans_of_every_
     out.write_bytes(b"the team's previous workbook")
     res = _run([p["anne"], p["carl"], p["bruno"], "-o", out, "--force"])
     assert res.returncode == 2 and res.stdout == ""
-    assert res.stderr == (f"Error: les plans ne sont pas dans la même devise (EUR : {p['anne']}, {p['bruno']} ; "
+    assert res.stderr == (f"Erreur : les plans ne sont pas dans la même devise (EUR : {p['anne']}, {p['bruno']} ; "
                           f"USD : {p['carl']}) : convertissez-les d'abord dans une seule devise ; rien n'a été écrit\n")
     assert out.read_bytes() == b"the team's previous workbook"
     res = _run([p["carl"], p["anne"], "-o", out, "--force", "--lang", "en"])
@@ -343,7 +343,7 @@ def test_different_years_or_first_months_are_refused(plans_of_every_kind, tmp_pa
     res = _run([p["anne"], p["dora"], p["eve"], "-o", out])
     assert res.returncode == 2 and not out.exists()
     assert res.stderr == (
-        f"Error: les plans portent sur des années différentes (2026 : {p['anne']}, {p['dora']} ; 2025 : {p['eve']}) : "
+        f"Erreur : les plans portent sur des années différentes (2026 : {p['anne']}, {p['dora']} ; 2025 : {p['eve']}) : "
         "indiquez celle du plan d'équipe avec --year AAAA ; les plans ne commencent pas le même mois "
         f"(1 : {p['anne']}, {p['eve']} ; 4 : {p['dora']}) : indiquez le premier mois du plan d'équipe avec "
         "--first-month M\n")
