@@ -20,4 +20,5 @@ def data_dir(name: str) -> Path:
     for folder in (here / name, here.parent / _REPO_NAMES[name]):
         if folder.is_dir():
             return folder
-    raise PacxlError(f"pacxl's {_REPO_NAMES[name]} folder is missing from this installation: reinstall pacxl")
+    raise PacxlError(f"pacxl's {_REPO_NAMES[name]} folder is missing from this installation: reinstall pacxl",
+        fr=f"le dossier {_REPO_NAMES[name]} de pacxl manque dans cette installation : réinstallez pacxl")

@@ -51,7 +51,7 @@ def refuse_mixed_currencies(labelled: list[tuple[str, Plan]], lang: str) -> None
     """An :class:`InputError` naming each file's currency when the plans do not share one."""
     pairs = [(label, str(plan.settings.currency or "").strip().upper()) for label, plan in labelled]
     if len({c for _, c in pairs}) > 1:
-        raise InputError(text("consolidate.currencies", lang, groups=_groups(pairs, lang)))
+        raise InputError.of(lambda words: text("consolidate.currencies", words, groups=_groups(pairs, words)), lang)
 
 
 def team_calendar(labelled: list[tuple[str, Plan]], lang: str, year: int | None = None,
@@ -68,13 +68,14 @@ def team_calendar(labelled: list[tuple[str, Plan]], lang: str, year: int | None 
         pairs = [(label, get(plan)) for label, plan in labelled]
         values = {v for _, v in pairs}
         if value is None and len(values) > 1:
-            problems.append(text(f"consolidate.{key}_differ", lang, groups=_groups(pairs, lang)))
+            problems.append(lambda w, key=key, pairs=pairs: text(f"consolidate.{key}_differ", w, groups=_groups(pairs, w)))
         elif value is not None and value not in values:
-            problems.append(text("consolidate.no_such_plan", lang, option=option, value=value,
-                                 values=", ".join(str(v) for v in sorted(values))))
+            problems.append(lambda w, option=option, value=value, values=values: text(
+                "consolidate.no_such_plan", w, option=option, value=value,
+                values=", ".join(str(v) for v in sorted(values))))
         chosen.append(value if value is not None else next(iter(values)))
     if problems:
-        raise InputError(("; " if lang_of(lang) == "en" else " ; ").join(problems))
+        raise InputError.of(lambda w: ("; " if lang_of(w) == "en" else " ; ").join(say(w) for say in problems), lang)
     return chosen[0], chosen[1]
 
 

@@ -1,8 +1,9 @@
 """The ``pacxl`` command line: thin commands over the library.
 
 Every command calls the library and turns a :class:`pacxl.errors.PacxlError` into one
-``Error: ...`` line on stderr and exit code 2 (``check`` exits 1 when it finds errors). A command's
-docstring, with its example, is its ``--help``.
+``Error: ...`` line on stderr (``Erreur : ...`` in French) and exit code 2 (``check`` exits 1 when
+it finds errors). A command's docstring, with its example, is its English ``--help``; its French
+twin is in :mod:`pacxl.cli_text`, which also decides the language a command speaks.
 """
 
 from __future__ import annotations
@@ -13,11 +14,26 @@ import sys
 import click
 
 from . import __version__
+from .cli_text import (
+    LANG_HELP,
+    LANGS,
+    WORKBOOK_LANG_COMMANDS,
+    argv_lang,
+    cli_lang,
+    current,
+    env_lang,
+    helps_in,
+    install_click_french,
+    speaking,
+)
 from .errors import PacxlError
+from .messages import text
+
+install_click_french()
 
 
 def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"Error: {message}", err=True)
+    click.echo(text("cli.error", current(), message=message), err=True)
     sys.exit(code)
 
 
@@ -28,36 +44,92 @@ def os_error_text(exc: OSError) -> str:
     return f"{' -> '.join(paths)}: {reason}" if paths else reason
 
 
-def reports_errors(fn):
-    """Run a command, printing a PacxlError (or a missing/unwritable file) as one line."""
+def _command_lang(name: str, kwargs: dict, workbook: str | None) -> str:
+    """The language of this run of command ``name`` (see :mod:`pacxl.cli_text`)."""
+    ctx = click.get_current_context(silent=True)
+    forced = ctx.find_root().params.get("lang") if ctx is not None else None
+    own = kwargs.get("lang")
+    written = own if name in WORKBOOK_LANG_COMMANDS else None
+    if name not in WORKBOOK_LANG_COMMANDS:
+        forced = forced or own
+    book = kwargs.get(workbook) if workbook else None
+    if isinstance(book, (tuple, list)):
+        book = book[0] if book else None
+    return cli_lang(forced, book, written)
+
+
+def reports_errors(fn=None, *, workbook: str | None = None):
+    """Run a command in its language, printing a PacxlError (or a missing/unwritable file) as one
+    line in that language. ``workbook``: the argument naming the workbook the command reads."""
+    if fn is None:
+        return functools.partial(reports_errors, workbook=workbook)
+    name = fn.__name__.rstrip("_")
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except PacxlError as exc:
-            _fail(str(exc), getattr(exc, "exit_code", 2))
-        except OSError as exc:  # disk full, name too long, not a folder, I/O error, permission...
-            _fail(os_error_text(exc))
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
+        lang = _command_lang(name, kwargs, workbook)
+        if name not in WORKBOOK_LANG_COMMANDS:
+            kwargs.pop("lang", None)  # the CLI's language, decided here
+        with speaking(lang):
+            try:
+                return fn(*args, **kwargs)
+            except PacxlError as exc:
+                _fail(exc.say(lang), getattr(exc, "exit_code", 2))
+            except OSError as exc:  # disk full, name too long, not a folder, I/O error, permission...
+                _fail(os_error_text(exc))
+            except KeyboardInterrupt:
+                _fail(text("cli.interrupted", lang), 130)
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def lang_option(fn):
+    """``--lang fr|en``: the language of a command's messages, help and errors."""
+    return click.option("--lang", type=click.Choice(list(LANGS)), help=LANG_HELP["en"])(fn)
+
+
+class Command(click.Command):
+    """A command whose ``--help`` speaks the CLI's language."""
+
+    def format_help(self, ctx, formatter):
+        with helps_in(current(), {self.name: self}):
+            super().format_help(ctx, formatter)
+
+
+class Group(click.Group):
+    """The ``pacxl`` group: decides the language of help and click's own lines from the command
+    line (``--lang``) or the environment before click parses anything."""
+
+    command_class = Command
+
+    def format_help(self, ctx, formatter):
+        with helps_in(current(), {"": self, **self.commands}):
+            super().format_help(ctx, formatter)
+
+    def main(self, args=None, *rest, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        with speaking(argv_lang(args) or env_lang()):
+            return super().main(args, *rest, **kwargs)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pacxl")
-def main() -> None:
+@click.option("--lang", type=click.Choice(list(LANGS)), is_eager=True, help=LANG_HELP["en"])
+def main(lang: str | None) -> None:
     """pacxl: the Plan d'Action Commercial (PAC) of a French SMB, in a spreadsheet.
 
     Make a workbook with `pacxl new` or `pacxl demo`, fill it, import finance's files with
     `pacxl import`, then follow it with `pacxl check` and `pacxl report`.
+
+    Language: --lang fr|en before the command; else the workbook's; else LC_ALL, LC_MESSAGES,
+    LANG (fr_FR.UTF-8: French).
     """
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite main.py/requirements.txt when they differ.")
+@lang_option
 @reports_errors
 def lite(directory: str, force: bool) -> None:
     """Write DIRECTORY/main.py and requirements.txt for xlwings Lite (Mac, web, Windows).
@@ -70,7 +142,7 @@ def lite(directory: str, force: bool) -> None:
     from .lite import write_lite
 
     for path in write_lite(directory, force=force):
-        click.echo(f"wrote {path}")
+        click.echo(text("cli.wrote", current(), path=path))
 
 
 # --- check, report, consolidate (issue 5) ----------------------------------------------------
@@ -86,7 +158,8 @@ def _parse_today(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD") from None
+        raise InputError(f"--today {value!r} is not a date: use YYYY-MM-DD",
+            fr=f"--today {value!r} n'est pas une date : utilisez AAAA-MM-JJ") from None
 
 
 @main.command()
@@ -94,7 +167,8 @@ def _parse_today(value: str | None):
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON (schema pacxl.check/1).")
 @click.option("--today", metavar="YYYY-MM-DD",
               help="As-of date for late actions (default: the plan's PAC_AsOf, the end of the tracking month).")
-@reports_errors
+@lang_option
+@reports_errors(workbook="workbook")
 def check(workbook: str, as_json: bool, today: str | None) -> None:
     """Lint a filled plan: findings (error, warning, info) with their cell and how to fix them.
 
@@ -124,7 +198,8 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write a self-contained HTML page.")
 @click.option("--quarter", type=int, metavar="N",
               help="Plan quarter 1-4 to show (default: the month's); --json lists all four.")
-@reports_errors
+@lang_option
+@reports_errors(workbook="workbook")
 def report(workbook: str, month: int | None, as_json: bool, html_path: str | None, quarter: int | None) -> None:
     """Where the plan stands at a month: KPIs, catch-up, quarters, budget, actions, funnel, ABC.
 
@@ -132,7 +207,6 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     """
     import json
 
-    from .messages import text
     from .report import render_terminal, report_workbook, write_html
 
     fig = report_workbook(workbook, month, quarter)
@@ -141,20 +215,21 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     if as_json:
         click.echo(json.dumps(fig, ensure_ascii=False, indent=2, allow_nan=False))
     else:
-        render_terminal(fig)
+        render_terminal(fig, lang=current())
         if html_path:
-            click.echo(text("cli.wrote", fig.get("lang", "fr"), path=html_path))
+            click.echo(text("cli.wrote", current(), path=html_path))
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Team workbook to write.")
 @click.option("--force", is_flag=True, help="Overwrite the output file.")
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the team workbook (default: the first plan's).")
+@click.option("--lang", type=click.Choice(["fr", "en"]),
+              help="Language of the team workbook (default: the first plan's); also the messages'.")
 @click.option("--year", type=int, metavar="YYYY", help="Year of the team plan when the plans differ (the others are aligned).")
 @click.option("--first-month", type=click.IntRange(1, 12), metavar="M",
               help="First month of the team plan when the plans differ (the others are aligned).")
-@reports_errors
+@reports_errors(workbook="files")
 def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None, year: int | None,
                 first_month: int | None) -> None:
     """Roll individual plans (one per salesperson) into a team workbook.
@@ -166,13 +241,13 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
     Example: pacxl consolidate alice.xlsx bob.xlsx -o team.xlsx
     """
     from .consolidate import consolidate_files
-    from .messages import text
 
     result = consolidate_files(list(files), output, force=force, lang=lang, progress=True, year=year,
                                first_month=first_month)
-    team_lang = result.plan.settings.lang  # the team workbook's language
+    team_lang = current()  # --lang before the command, else the team workbook's language
     for path, reason in result.skipped:
-        click.echo(text("cli.skipped", team_lang, path=path, reason=reason), err=True)
+        said = reason.say(team_lang) if hasattr(reason, "say") else reason
+        click.echo(text("cli.skipped", team_lang, path=path, reason=said), err=True)
     click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
                     skipped=len(result.skipped)))
     for note in result.notes:
@@ -194,7 +269,8 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
 @click.option("--force", is_flag=True, help="Write even if the workbook is open or holds things openpyxl drops.")
 @click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
 @click.option("--append", is_flag=True, help="Add to the workbook's rows (or figures) instead of replacing them.")
-@reports_errors
+@lang_option
+@reports_errors(workbook="workbook")
 def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, append) -> None:
     """Import finance's budget, actuals or customer list into a filled workbook.
 
@@ -207,7 +283,7 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
     from .io import import_file
     from .io.show import print_summary, progress_bar
 
-    with progress_bar() as progress:
+    with progress_bar(current()) as progress:
         summary = import_file(
             kind, workbook, file, sheet=sheet, mapping=list(mapping), dry_run=dry_run, force=force,
             backup=not no_backup, append=append, progress=progress,
@@ -237,7 +313,7 @@ def _weights(value: str) -> list[float]:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the workbook (default fr).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the workbook (default fr); also the messages'.")
 @click.option("--year", type=int, help="Year of the plan (default: next year from October on).")
 @click.option("--company", help="Company name.")
 @click.option("--currency", help="Currency code (default EUR).")
@@ -295,13 +371,13 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
         plan.settings.seasonality = _weights(seasonality)
     # the values of a shipped template when the workbook is one (LibreOffice is too slow here)
     out = build_workbook(plan, path, udfs=udfs, force=force, values="shipped")
-    click.echo(f"Wrote {out} ({plan.settings.lang}, {plan.settings.year})")
+    click.echo(text("cli.wrote_new", current(), path=out, book_lang=plan.settings.lang, year=plan.settings.year))
 
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
-              help="Language of the workbook.")
+@click.option("--lang", type=click.Choice(["fr", "en"]),
+              help="Language of the workbook (default fr); also the messages'.")
 @click.option("--udfs", is_flag=True, help="Add the xlwings UDF sheet (PAC_* functions beside the formulas).")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
@@ -314,15 +390,16 @@ def demo(path, lang, udfs, force) -> None:
     from .recalc import soffice_path
     from .workbook.build import build_workbook
 
+    lang = lang or "fr"
     out = build_workbook(demo_plan(lang), path, udfs=udfs, force=force, values="auto")
-    click.echo(f"Wrote {out} ({lang}, demo)")
+    click.echo(text("cli.wrote_demo", current(), path=out, book_lang=lang))
     if soffice_path() is None and udfs:  # (the demos without --udfs are shipped, values included)
-        click.echo("Without LibreOffice the figures are computed when the workbook is opened: a "
-                   "preview shows them blank until Excel's Enable Editing.")
+        click.echo(text("cli.no_values", current()))
 
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
+@lang_option
 @reports_errors
 def templates(folder) -> None:
     """Regenerate the shipped templates (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx,
@@ -333,7 +410,7 @@ def templates(folder) -> None:
     from .workbook.templates import write_templates
 
     for p in write_templates(folder):
-        click.echo(f"Wrote {p}")
+        click.echo(text("cli.wrote_file", current(), path=p))
 
 
 # --- revisions: freeze, revise (issue 13) ----------------------------------------------------------
@@ -344,7 +421,8 @@ def templates(folder) -> None:
 @click.option("--replace", is_flag=True, help="Record the current plan as the new baseline of a plan frozen already.")
 @click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
 @click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
-@reports_errors
+@lang_option
+@reports_errors(workbook="workbook")
 def freeze(workbook, replace, force, no_backup) -> None:
     """Record the approved plan as the baseline: objectives' targets, KPI monthly plans and budget
     lines, with today's date, in the hidden Baseline sheet.
@@ -367,7 +445,8 @@ def freeze(workbook, replace, force, no_backup) -> None:
 @click.option("--reason", help="Why the plan changes (written in tblRevisions).")
 @click.option("--force", is_flag=True, help="Write even if the workbook holds things openpyxl drops.")
 @click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
-@reports_errors
+@lang_option
+@reports_errors(workbook="workbook")
 def revise(workbook, item_id, target, month, reason, force, no_backup) -> None:
     """Change an objective's target, or a month of a KPI's plan or of a budget line, and record
     the revision (date, old and new value, reason, author) in tblRevisions.

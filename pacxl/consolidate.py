@@ -21,7 +21,7 @@ from .align import aligned_plans
 from .calc._num import is_number
 from .calc.variance import kpi_kind
 from .check import deals_target, plan_as_of, status_position, statuses
-from .errors import FileExistsError_, InputError, PacxlError
+from .errors import FileExistsError_, InputError, PacxlError, Said, os_reason
 from .messages import TEXTS, lang_of, text
 from .model import KPI, BudgetLine, Customer, KeyDate, Plan, ReviewLine, Segment
 from .workbook.i18n import default_list
@@ -174,7 +174,8 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
     """The team plan of ``people`` and notes on what the merge had to settle (plans of another
     currency are refused; of another calendar, refused or aligned: :func:`align_people`)."""
     if not people:
-        raise InputError("nothing to consolidate: no readable plan was given")
+        raise InputError("nothing to consolidate: no readable plan was given",
+            fr="rien à consolider : aucun plan lisible n'a été donné")
     people, notes = align_people(people, lang, year=year, first_month=first_month)
     first = people[0].plan
     team = Plan(settings=copy.deepcopy(first.settings))
@@ -351,10 +352,9 @@ def read_plans(
         try:
             read.append((f, read_plan(f)))
         except PacxlError as exc:
-            reason = str(exc)
-            skipped.append((f, reason[len(f) + 2:] if reason.startswith(f"{f}: ") else reason))
+            skipped.append((f, Said.of(exc, f)))
         except OSError as exc:
-            skipped.append((f, exc.strerror or str(exc)))
+            skipped.append((f, Said(exc.strerror or str(exc), {"fr": os_reason(exc, "fr")})))
         if progress:
             progress(i + 1, f)
     return read, skipped
@@ -374,29 +374,33 @@ def consolidate_files(
     the plans are refused: :func:`align_people`)."""
     out = Path(output)
     if out.exists() and not force:
-        raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)")
+        raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)",
+            fr=f"{out} : le fichier existe (utilisez --force pour le remplacer)")
     if os.path.lexists(out):
         from .files import check_not_open
 
         check_not_open(out, force_hint=False)  # before reading every plan: --force is no reason
     for f in files:
         if Path(f).resolve() == out.resolve():
-            raise InputError(f"{out}: the output file is also an input")
+            raise InputError(f"{out}: the output file is also an input",
+                fr=f"{out} : le fichier de sortie est aussi un fichier d'entrée")
     if progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         from rich.console import Console
 
         console = Console(stderr=True)
-        with Progress(TextColumn("reading plans"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        reading = "lecture des plans" if lang_of(lang or "en") == "fr" else "reading plans"
+        with Progress(TextColumn(reading), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console, transient=True, disable=not console.is_terminal) as bar:
             task = bar.add_task("read", total=len(files))
             read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i))
     else:
         read, skipped = read_plans(files)
     if not read:
-        reasons = "; ".join(f"{f}: {r}" for f, r in skipped[:3])
-        raise InputError(f"no plan could be read ({reasons})")
+        reasons = "; ".join(f"{f}: {r.say('en')}" for f, r in skipped[:3])
+        reasons_fr = " ; ".join(f"{f} : {r.say('fr')}" for f, r in skipped[:3])
+        raise InputError(f"no plan could be read ({reasons})", fr=f"aucun plan n'a pu être lu ({reasons_fr})")
     people = make_people([(person_name(plan, f), plan) for f, plan in read], [f for f, _ in read])
     people, aligned = align_people(people, lang, year=year, first_month=first_month)
     team, notes = merge_plans(people, lang=lang)
@@ -536,7 +540,8 @@ def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: 
     from .workbook.build import make_workbook, save_atomic
 
     if path.suffix.lower() != ".xlsx":
-        raise InputError(f"{path}: the team workbook's name must end in .xlsx")
+        raise InputError(f"{path}: the team workbook's name must end in .xlsx",
+            fr=f"{path} : le nom du classeur d'équipe doit finir par .xlsx")
     wb = make_workbook(team)
     add_notes_block(wb, list(notes), team.settings.lang)
     as_of = team_as_of(team)

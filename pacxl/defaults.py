@@ -20,7 +20,7 @@ def fill_defaults(settings: Settings) -> Settings:
     """Give every empty list of ``settings`` its language's default (in place; returns it)."""
     lang = settings.lang
     if lang not in LANGS:
-        raise InputError(f"unknown language {lang!r}: use fr or en")
+        raise InputError(f"unknown language {lang!r}: use fr or en", fr=f"langue inconnue {lang!r} : utilisez fr ou en")
     for name in ("statuses", "categories", "levers", "budget_categories", "segments"):
         if not getattr(settings, name):
             setattr(settings, name, default_list(name, lang))
@@ -34,7 +34,8 @@ def fill_defaults(settings: Settings) -> Settings:
 def check_year(year: int | None) -> None:
     """Refuse a plan year outside 2000-2100 (None: no year given)."""
     if year is not None and not 2000 <= int(year) <= 2100:
-        raise InputError(f"the year must be between 2000 and 2100, got {year}")
+        raise InputError(f"the year must be between 2000 and 2100, got {year}",
+            fr=f"l'année doit être entre 2000 et 2100, reçu {year}")
 
 
 def blank_plan(
@@ -47,12 +48,14 @@ def blank_plan(
     """An empty plan ready to fill, with the default lists of ``lang``."""
     check_year(year)
     if not currency or len(currency) > 5:
-        raise InputError(f"the currency must be a short code such as EUR, got {currency!r}")
+        raise InputError(f"the currency must be a short code such as EUR, got {currency!r}",
+            fr=f"la devise doit être un code court comme EUR, reçu {currency!r}")
     settings = Settings(
         company=company,
         year=int(year) if year else default_year(),
         currency=currency.upper(),
         lang=lang,
         owners=list(owners or []),
+        tracking_month=1,  # a new plan is followed from its first month ("no actuals yet" in report)
     )
     return Plan(settings=fill_defaults(settings))

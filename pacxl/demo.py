@@ -987,7 +987,7 @@ def demo_plan(lang: str = "fr") -> Plan:
     ('Aéraulis SAS', 120.0)
     """
     if lang not in LANGS:
-        raise InputError(f"unknown language {lang!r}: use fr or en")
+        raise InputError(f"unknown language {lang!r}: use fr or en", fr=f"langue inconnue {lang!r} : utilisez fr ou en")
     budget, spent = _budget(lang)
     budget_plan = [float(sum(line.months[m] or 0.0 for line in budget)) for m in range(12)]
     budget_total = sum(budget_plan)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Union
 
-from .errors import WorkbookError, WorkbookLockedError
+from .errors import WorkbookError, WorkbookLockedError, os_reason
 
 PathLike = Union[str, os.PathLike]
 
@@ -98,12 +98,14 @@ def check_writable(path: PathLike, shown: str | None = None) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise WorkbookError(f"{shown or p.name}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+        raise cannot_write(shown or p.name, exc) from None
     if not stat.S_ISREG(st.st_mode):
-        raise WorkbookError(f"{shown or p.name}: not a regular file")
+        raise WorkbookError(f"{shown or p.name}: not a regular file",
+            fr=f"{shown or p.name} : ce n'est pas un fichier ordinaire")
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK):
         raise WorkbookError(
-            f"{shown or p.name}: the file is read-only; make it writable first (nothing was changed)"
+            f"{shown or p.name}: the file is read-only; make it writable first (nothing was changed)",
+            fr=f"{shown or p.name} : le fichier est en lecture seule ; rendez-le modifiable d'abord (rien n'a été modifié)",
         )
 
 
@@ -176,7 +178,17 @@ class Fingerprint:
 def changed_error(shown: str) -> FileChangedError:
     return FileChangedError(
         f"{shown}: the file changed on disk while pacxl was working on it (saved by another "
-        "program or another pacxl command); nothing was written, run the command again"
+        "program or another pacxl command); nothing was written, run the command again",
+        fr=f"{shown} : le fichier a changé sur le disque pendant que pacxl travaillait (enregistré par un autre "
+           "programme ou une autre commande pacxl) ; rien n'a été écrit, relancez la commande",
+    )
+
+
+def cannot_write(shown: str, exc: OSError) -> WorkbookError:
+    """``plan.xlsx: cannot be written (No space left on device); nothing was changed``."""
+    return WorkbookError(
+        f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed",
+        fr=f"{shown} : impossible d'écrire ({os_reason(exc, 'fr')}) ; rien n'a été modifié",
     )
 
 
@@ -209,9 +221,10 @@ def atomic_write(
     except FileNotFoundError:
         original = None
     except OSError as exc:
-        raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+        raise cannot_write(shown, exc) from None
     if not real.parent.is_dir():
-        raise WorkbookError(f"{shown}: the folder {real.parent} does not exist")
+        raise WorkbookError(f"{shown}: the folder {real.parent} does not exist",
+                            fr=f"{shown} : le dossier {real.parent} n'existe pas")
     tmp = None
     try:
         with signals_raise():
@@ -219,7 +232,7 @@ def atomic_write(
                 fd, tmp = tempfile.mkstemp(prefix=f".{real.stem[:100]}.", suffix=f".pacxl-tmp{real.suffix[:16]}",
                                            dir=real.parent)
             except OSError as exc:
-                raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+                raise cannot_write(shown, exc) from None
             # (openpyxl reads and writes only names ending in .xlsx/.xlsm: the suffix stays last)
             with _temps_guard:
                 _live_temps.add(tmp)
@@ -243,7 +256,7 @@ def atomic_write(
             try:
                 _copy_owner_and_mode(tmp, original)
             except OSError as exc:
-                raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+                raise cannot_write(shown, exc) from None
             if unchanged is not None and not unchanged.matches(real):
                 raise changed_error(shown)
             undo = before_replace(real) if before_replace is not None else None
@@ -258,7 +271,8 @@ def atomic_write(
                     # Windows: Excel holds the file open (with --force, or without a lock file)
                     raise WorkbookLockedError(
                         f"{shown}: cannot be replaced, another program (Excel?) has it open; "
-                        "close it and run the command again (nothing was changed)"
+                        "close it and run the command again (nothing was changed)",
+                            fr=f"{shown} : impossible de le remplacer, un autre programme (Excel ?) l'a ouvert ; fermez-le et relancez la commande (rien n'a été modifié)"
                     ) from None
             except BaseException:
                 if undo is not None:
@@ -267,7 +281,7 @@ def atomic_write(
             tmp = None
             _fsync_dir(real.parent)
     except OSError as exc:
-        raise WorkbookError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was changed") from None
+        raise cannot_write(shown, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -308,7 +322,9 @@ def check_not_open(path: PathLike, *, force_hint: bool = True) -> None:
     if locks:
         raise WorkbookLockedError(
             f"{Path(path).name} is open in Excel or LibreOffice ({locks[0].name} exists): "
-            + ("close it first, or use --force" if force_hint else "close it first")
+            + ("close it first, or use --force" if force_hint else "close it first"),
+            fr=f"{Path(path).name} est ouvert dans Excel ou LibreOffice ({locks[0].name} existe) : "
+               + ("fermez-le d'abord, ou utilisez --force" if force_hint else "fermez-le d'abord"),
         )
 
 
@@ -328,7 +344,8 @@ def workbook_lock(path: PathLike, shown: str | None = None) -> Iterator[Path]:
     shown = shown or Path(path).name
     lp = lock_path(path)
     if not lp.parent.is_dir():
-        raise WorkbookError(f"{shown}: the folder {lp.parent} does not exist")
+        raise WorkbookError(f"{shown}: the folder {lp.parent} does not exist",
+                            fr=f"{shown} : le dossier {lp.parent} n'existe pas")
     lock = FileLock(lp, timeout=0)
     with signals_raise():
         try:
@@ -336,10 +353,14 @@ def workbook_lock(path: PathLike, shown: str | None = None) -> Iterator[Path]:
         except Timeout:
             raise WorkbookLockedError(
                 f"{shown}: another pacxl command is writing this workbook ({lp.name} exists); "
-                "wait for it to finish, then run the command again (nothing was changed)"
+                "wait for it to finish, then run the command again (nothing was changed)",
+                fr=f"{shown} : une autre commande pacxl écrit ce classeur ({lp.name} existe) ; attendez qu'elle "
+                   "finisse, puis relancez la commande (rien n'a été modifié)",
             ) from None
         except OSError as exc:
-            raise WorkbookError(f"{shown}: cannot lock it for writing ({exc.strerror or exc}); nothing was changed") from None
+            raise WorkbookError(f"{shown}: cannot lock it for writing ({exc.strerror or exc}); nothing was changed",
+                               fr=f"{shown} : impossible de le verrouiller pour l'écrire ({os_reason(exc, 'fr')}) ; "
+                                  "rien n'a été modifié") from None
         try:
             yield lp
         finally:

@@ -93,14 +93,15 @@ def write_lite(directory: str | os.PathLike, *, force: bool = False) -> list[Pat
     """Write ``main.py`` and ``requirements.txt`` for xlwings Lite into ``directory``."""
     out = Path(directory)
     if out.exists() and not out.is_dir():
-        raise PacxlError(f"{out}: not a folder")
+        raise PacxlError(f"{out}: not a folder", fr=f"{out} : ce n'est pas un dossier")
     out.mkdir(parents=True, exist_ok=True)
     files = {"main.py": lite_source(), "requirements.txt": "\n".join(REQUIREMENTS) + "\n"}
     # every file is checked before any is written: a refusal leaves both as they were
     for name, text in files.items():
         path = out / name
         if path.exists() and not force and path.read_bytes() != text.encode("utf-8"):
-            raise PacxlError(f"{path} exists and differs: use --force to overwrite it")
+            raise PacxlError(f"{path} exists and differs: use --force to overwrite it",
+                fr=f"{path} existe et diffère : utilisez --force pour le remplacer")
     written = []
     for name, text in files.items():
         atomic_write(out / name, text, shown=str(out / name))

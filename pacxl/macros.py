@@ -168,7 +168,8 @@ def _lang(book) -> str:
     for lang in ("fr", "en"):
         if SHEETS["settings"][lang] in titles:
             return lang
-    raise WorkbookError(f"{book.name}: not a pacxl workbook (no Paramètres/Settings sheet)")
+    raise WorkbookError(f"{book.name}: not a pacxl workbook (no Paramètres/Settings sheet)",
+        fr=f"{book.name} : ce n'est pas un classeur pacxl (pas d'onglet Paramètres/Settings)")
 
 
 def picked_file(book) -> Path:
@@ -180,7 +181,8 @@ def picked_file(book) -> Path:
                 text = text[1:-1].replace('""', '"')
             if text:
                 return Path(text)
-    raise InputError("no file was chosen: run the import macro again and pick a file")
+    raise InputError("no file was chosen: run the import macro again and pick a file",
+        fr="aucun fichier choisi : relancez la macro d'import et choisissez un fichier")
 
 
 # --- writing into the open workbook ------------------------------------------------------------
@@ -200,7 +202,8 @@ class BookWriter:
             for t in sheet.tables:
                 if t.name == table_name:
                     return sheet, t
-        raise WorkbookError(f"{self.book.name}: table {table_name} is missing (not a pacxl workbook?)")
+        raise WorkbookError(f"{self.book.name}: table {table_name} is missing (not a pacxl workbook?)",
+            fr=f"{self.book.name} : le tableau {table_name} manque (pas un classeur pacxl ?)")
 
     def _columns(self, sheet, tbl, table_name: str, computed: bool = True) -> dict[str, int]:
         """Key -> sheet column of a table's columns, found by header as in a file."""
@@ -279,7 +282,7 @@ def run_import(book, kind: str, *, file: str | Path | None = None, append: bool 
 
     source = Path(file) if file is not None else picked_file(book)
     if not source.exists():
-        raise InputError(f"{source}: no such file")
+        raise InputError(f"{source}: no such file", fr=f"{source} : fichier introuvable")
     ctx = context_from_workbook(snapshot(book))
     result = parse_file(kind, source, ctx, append=append)
     writer = BookWriter(book)  # nothing is written before this line

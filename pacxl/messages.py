@@ -381,14 +381,14 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Choisissez un identifiant d'objectif de l'onglet Objectifs."),
     },
     "kpi-missing-actuals": {
-        "en": ("KPI {label} has no actual for month(s) {months} (tracking month {month}).",
+        "en": ("KPI {label} has no actual for {months} (tracking month {month}).",
                "Type the actual figures, or import them with pacxl import actuals."),
-        "fr": ("L'indicateur {label} n'a pas de réel pour le(s) mois {months} (mois de suivi : {month}).",
+        "fr": ("L'indicateur {label} n'a pas de réel en {months} (mois de suivi : {month}).",
                "Saisissez les chiffres réels, ou importez-les avec pacxl import actuals."),
     },
     # funnel
     "funnel-missing-rates": {
-        "en": ("The funnel has {stages} stages but {rates} conversion rate(s).",
+        "en": ("The funnel has {stages} stages but {rates} conversion {rates:rate|rates}.",
                "Give one conversion rate between each stage and the next."),
         "fr": ("L'entonnoir compte {stages} étapes mais {rates} taux de conversion.",
                "Indiquez un taux de conversion entre chaque étape et la suivante."),
@@ -508,14 +508,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "check.row": {"en": "row {n}", "fr": "de la ligne {n}"},
     "check.blank": {"en": "blank", "fr": "vide"},
     "check.budget_row": {"en": "row {n}", "fr": "n° {n}"},
-    "check.summary": {"en": "{workbook}: {error} error(s), {warning} warning(s), {info} info",
-                      "fr": "{workbook} : {error} erreur(s), {warning} avertissement(s), {info} info"},
+    "check.summary": {"en": "{workbook}: {error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info",
+                      "fr": "{workbook} : {error} {error:erreur|erreurs}, {warning} {warning:avertissement|avertissements}, {info} info"},
     "severity.error": {"en": "error", "fr": "erreur"},
     "severity.warning": {"en": "warning", "fr": "avertissement"},
     "severity.info": {"en": "info", "fr": "info"},
     # report: headings
     "report.title": {"en": "{company} {year}: plan at {month}", "fr": "{company} {year} : le plan à {month}"},
     "report.subtitle": {"en": "as of {date}", "fr": "au {date}"},
+    "report.no_actuals": {
+        "en": "No actuals yet: type them on the {kpi} and {budget} sheets, or import them with pacxl import actuals.",
+        "fr": "Aucun réalisé pour l'instant : saisissez-les dans les onglets {kpi} et {budget}, ou importez-les "
+              "avec pacxl import actuals.",
+    },
     "report.month": {"en": "month {m} ({mm_yyyy})", "fr": "fin du mois {m} ({mm_yyyy})"},
     "report.figures_as_of": {"en": "Figures as of {date}, computed by pacxl from {file}.",
                              "fr": "Chiffres au {date}, calculés par pacxl à partir de {file}."},
@@ -528,7 +533,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.late_actions": {"en": "Late actions", "fr": "Actions en retard"},
     "report.funnel": {"en": "Funnel: activity needed for {deals} deals",
                       "fr": "Entonnoir : activité nécessaire pour {deals} signatures"},
-    "report.abc": {"en": "ABC split of {n} customers", "fr": "Répartition ABC de {n} clients"},
+    "report.abc": {"en": "ABC split of {n} {n:customer|customers}", "fr": "Répartition ABC de {n} {n:client|clients}"},
     # report: column headers
     "report.id": {"en": "ID", "fr": "ID"},
     "report.objective": {"en": "Objective", "fr": "Objectif"},
@@ -593,7 +598,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "report.chart_actions": {"en": "{n} actions by state", "fr": "{n} actions par état"},
     "report.chart_weekly": {"en": "Needed each week", "fr": "Nécessaire chaque semaine"},
     "report.per_week": {"en": "{v} / week", "fr": "{v} / semaine"},
-    "report.chart_class": {"en": "Class {cls} ({n} customers)", "fr": "Classe {cls} ({n} clients)"},
+    "report.chart_class": {"en": "Class {cls} ({n} {n:customer|customers})", "fr": "Classe {cls} ({n} {n:client|clients})"},
     "report.chart_abc": {"en": "Share of revenue by class", "fr": "Part du CA par classe"},
     "report.month_short": {"en": "M{n}", "fr": "M{n}"},
     # import summary
@@ -605,8 +610,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "import.counts": {"en": "rows read: {read}, imported: {imported}, skipped: {skipped}",
                       "fr": "lignes lues : {read}, importées : {imported}, ignorées : {skipped}"},
     "import.skipped_line": {"en": "  skipped line {line}: {reason}", "fr": "  ligne {line} ignorée : {reason}"},
-    "import.skipped_group": {"en": "  skipped ({reason}): {n} row(s), {lines}",
-                             "fr": "  ignorées ({reason}) : {n} ligne(s), {lines}"},
+    "import.skipped_group": {"en": "  skipped ({reason}): {n} {n:row|rows}, {lines}",
+                             "fr": "  ignorées ({reason}) : {n} {n:ligne|lignes}, {lines}"},
     "import.totals_by_month": {"en": "totals by month:", "fr": "totaux par mois :"},
     "import.totals_by_category": {"en": "totals by category:", "fr": "totaux par catégorie :"},
     "import.totals_by_segment": {"en": "totals by segment:", "fr": "totaux par segment :"},
@@ -675,19 +680,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "io.budget_unknown_actions": {"en": "actions not in the action plan: {names} (imported as they are)",
                                   "fr": "actions absentes du plan d'actions : {names} (importées telles quelles)"},
-    "io.budget_lines": {"en": "{n} budget lines", "fr": "{n} lignes de budget"},
+    "io.budget_lines": {"en": "{n} {n:budget line|budget lines}", "fr": "{n} {n:ligne|lignes} de budget"},
     "io.budget_spend_kept": {
-        "en": "spend to date kept for {n} lines whose id is in the workbook already",
-        "fr": "dépense à date conservée pour {n} lignes dont l'identifiant est déjà dans le classeur",
+        "en": "spend to date kept for {n} {n:line|lines} whose id is in the workbook already",
+        "fr": "dépense à date conservée pour {n} {n:ligne|lignes} dont l'identifiant est déjà dans le classeur",
     },
     "io.actuals_late": {
-        "en": "actuals for {months}, after the tracking month {month} (PAC_Month): they are imported but the "
-              "variance columns count months up to PAC_Month only",
-        "fr": "réalisés de {months}, après le mois de suivi {month} (PAC_Month) : ils sont importés, mais "
-              "les colonnes d'écart ne comptent que les mois jusqu'à PAC_Month",
+        "en": "actuals for {months}, after the tracking month {month} (Settings, \"Tracking month\"): they are "
+              "imported but the variance columns count months up to the tracking month only",
+        "fr": "réalisés de {months}, après le mois de suivi {month} (Paramètres, « Mois de suivi ») : ils sont "
+              "importés, mais les colonnes d'écart ne comptent que les mois jusqu'au mois de suivi",
     },
-    "io.actuals_kpis": {"en": "{n} KPI actuals for {kpis} KPIs", "fr": "{n} réalisés pour {kpis} indicateurs"},
-    "io.actuals_spend": {"en": "actual spend for {n} budget lines", "fr": "dépense réelle de {n} lignes de budget"},
+    "io.actuals_kpis": {"en": "{n} KPI {n:actual|actuals} for {kpis} {kpis:KPI|KPIs}",
+                        "fr": "{n} {n:réalisé|réalisés} pour {kpis} {kpis:indicateur|indicateurs}"},
+    "io.actuals_spend": {"en": "actual spend for {n} budget {n:line|lines}",
+                         "fr": "dépense réelle de {n} {n:ligne|lignes} de budget"},
     "io.customers_merged": {"en": "{lines}: same customer as an earlier row, amounts added up",
                             "fr": "{lines} : même client qu'une ligne précédente, montants additionnés"},
     "io.customers_unknown_segments": {
@@ -696,7 +703,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "io.customers_negative": {"en": "negative revenue for {names}: check them",
                               "fr": "chiffre d'affaires négatif pour {names} : à vérifier"},
-    "io.customers": {"en": "{n} customers", "fr": "{n} clients"},
+    "io.customers": {"en": "{n} {n:customer|customers}", "fr": "{n} {n:client|clients}"},
     # what saving through openpyxl would lose (io/save.py), and the refusal naming it
     "save.would_lose": {"en": "{name}: saving would lose its {what}; use --force to import anyway "
                               "(those would be removed)",
@@ -768,8 +775,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # macros
     "macro.check_head": {"en": "Severity|Where|Finding|How to fix", "fr": "Gravité|Où|Constat|Comment corriger"},
     "macro.go_to": {"en": "Go to {where}", "fr": "Aller à {where}"},
-    "macro.check_done": {"en": "{error} error(s), {warning} warning(s), {info} info: see the {sheet} sheet.",
-                         "fr": "{error} erreur(s), {warning} avertissement(s), {info} information(s) : "
+    "macro.check_done": {"en": "{error} {error:error|errors}, {warning} {warning:warning|warnings}, {info} info: see the {sheet} sheet.",
+                         "fr": "{error} {error:erreur|erreurs}, {warning} {warning:avertissement|avertissements}, {info} {info:information|informations} : "
                                "voir la feuille {sheet}."},
     "macro.report_done": {"en": "Report at the end of month {month}: {sheet} sheet.",
                           "fr": "Rapport à fin du mois {month} : feuille {sheet}."},
@@ -811,10 +818,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "settings.not_number": {"en": "{value} is not a number", "fr": "{value} n'est pas un nombre"},
     # command line, after a successful command
     "cli.wrote": {"en": "wrote {path}", "fr": "écrit : {path}"},
+    "cli.wrote_file": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
+    "cli.wrote_new": {"en": "Wrote {path} ({book_lang}, {year})", "fr": "Écrit : {path} ({book_lang}, {year})"},
+    "cli.wrote_demo": {"en": "Wrote {path} ({book_lang}, demo)", "fr": "Écrit : {path} ({book_lang}, démo)"},
+    "cli.no_values": {"en": "Without LibreOffice the figures are computed when the workbook is opened: a "
+                            "preview shows them blank until Excel's Enable Editing.",
+                      "fr": "Sans LibreOffice, les chiffres sont calculés à l'ouverture du classeur : un "
+                            "aperçu les montre vides jusqu'à « Activer la modification » dans Excel."},
+    "cli.error": {"en": "Error: {message}", "fr": "Erreur : {message}"},
+    "cli.interrupted": {"en": "interrupted", "fr": "interrompu"},
     "cli.skipped": {"en": "skipped {path}: {reason}", "fr": "ignoré : {path} : {reason}"},
     "cli.note": {"en": "note: {note}", "fr": "note : {note}"},
-    "cli.consolidated": {"en": "wrote {path}: {n} plan(s) consolidated, {skipped} skipped",
-                         "fr": "écrit : {path} : {n} plan(s) consolidé(s), {skipped} ignoré(s)"},
+    "cli.consolidated": {"en": "wrote {path}: {n} {n:plan|plans} consolidated, {skipped} skipped",
+                         "fr": "écrit : {path} : {n} {n:plan consolidé|plans consolidés}, {skipped} {skipped:ignoré|ignorés}"},
     "list.owners": {"en": "owners", "fr": "responsables"},
     "list.segments": {"en": "segments", "fr": "segments"},
     "list.categories": {"en": "categories", "fr": "catégories"},
@@ -868,15 +884,45 @@ def field_label(key: str, lang: str, block: str | None = None) -> str:
     return key if pair is None else pair[0 if lang_of(lang) == "fr" else 1]
 
 
+def plural(n: Any, one: str, many: str, lang: str) -> str:
+    """``one`` or ``many`` agreeing with the count ``n``: French takes the singular for 0 and 1
+    ("0 erreur", "1 erreur", "2 erreurs"), English for 1 only ("0 errors", "1 error")."""
+    try:
+        count = abs(float(n))
+    except (TypeError, ValueError):
+        return many
+    if lang_of(lang) == "fr":
+        return one if count < 2 else many
+    return one if count == 1 else many
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus the plural field ``{n:one|many}``: the word agreeing with ``n``
+    (``"{n} {n:ligne|lignes}"`` -> ``1 ligne``, ``2 lignes``)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many, self.lang)
+        return super().format_field(value, format_spec)
+
+
+def _format(template: str, lang: str, kw: dict[str, Any]) -> str:
+    return _Formatter(lang_of(lang)).vformat(template, (), kw) if "|" in template else template.format(**kw)
+
+
 def text(key: str, lang: str, **kw: Any) -> str:
-    """The sentence ``key`` in ``lang``, formatted with ``kw``."""
-    return TEXTS[key][lang_of(lang)].format(**kw)
+    """The sentence ``key`` in ``lang``, formatted with ``kw`` (``{n:one|many}``: see :func:`plural`)."""
+    return _format(TEXTS[key][lang_of(lang)], lang, kw)
 
 
 def finding_text(code: str, lang: str, variant: str | None = None, **kw: Any) -> tuple[str, str]:
     """``(message, fix)`` of check rule ``code`` (``variant``: an alternative wording)."""
     entry = CHECK[f"{code}/{variant}" if variant else code][lang_of(lang)]
-    return entry[0].format(**kw), entry[1].format(**kw)
+    return _format(entry[0], lang, kw), _format(entry[1], lang, kw)
 
 
 def placeholders(template: str) -> set[str]:

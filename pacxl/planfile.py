@@ -135,13 +135,16 @@ def _load_yaml(text: str, p: Path) -> Any:
     try:
         return yaml.load(text, Loader=_yaml_loader())  # noqa: S506  (a SafeLoader subclass)
     except _YamlRefused as exc:
-        raise InputError(f"{p}, line {exc.mark.line + 1}: refused: {exc.reason}") from None
+        raise InputError(f"{p}, line {exc.mark.line + 1}: refused: {exc.reason}",
+            fr=f"{p}, ligne {exc.mark.line + 1} : refusé : {exc.reason}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark else ""
-        raise InputError(f"{p}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        where_fr = f", ligne {mark.line + 1}" if mark else ""
+        raise InputError(f"{p}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            fr=f"{p}{where_fr} : YAML non valide ({getattr(exc, 'problem', None) or exc})") from None
     except RecursionError:
-        raise InputError(f"{p}: refused: nested too deeply") from None
+        raise InputError(f"{p}: refused: nested too deeply", fr=f"{p} : refusé : imbrication trop profonde") from None
 
 
 def _load_json(text: str, p: Path) -> Any:
@@ -155,11 +158,12 @@ def _load_json(text: str, p: Path) -> Any:
     try:
         return json.loads(text, parse_constant=refuse_constant, parse_float=finite)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{p}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        raise InputError(f"{p}, line {exc.lineno}: not valid JSON ({exc.msg})",
+            fr=f"{p}, ligne {exc.lineno} : JSON non valide ({exc.msg})") from None
     except ValueError as exc:  # an integer of more digits than Python converts
-        raise InputError(f"{p}: not valid JSON ({exc})"[:200]) from None
+        raise InputError(f"{p}: not valid JSON ({exc})"[:200], fr=f"{p} : JSON non valide ({exc})"[:200]) from None
     except RecursionError:
-        raise InputError(f"{p}: refused: nested too deeply") from None
+        raise InputError(f"{p}: refused: nested too deeply", fr=f"{p} : refusé : imbrication trop profonde") from None
 
 
 def read_plan_file(path: str | Path):
@@ -168,25 +172,28 @@ def read_plan_file(path: str | Path):
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".yaml", ".yml", ".json"):
-        raise InputError(f"{p}: a plan file must end in .yaml, .yml or .json")
+        raise InputError(f"{p}: a plan file must end in .yaml, .yml or .json",
+            fr=f"{p} : un fichier de plan doit finir par .yaml, .yml ou .json")
     try:
         with open(p, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
+        raise InputError(f"{p}: no such file", fr=f"{p} : fichier introuvable") from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{p}: refused: a plan file is at most {MAX_FILE_BYTES // 2**20} MB")
+        raise InputError(f"{p}: refused: a plan file is at most {MAX_FILE_BYTES // 2**20} MB",
+            fr=f"{p} : refusé : un fichier de plan fait au plus {MAX_FILE_BYTES // 2**20} Mo")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{p}: not a UTF-8 text file") from None
+        raise InputError(f"{p}: not a UTF-8 text file", fr=f"{p} : ce n'est pas un fichier texte UTF-8") from None
     data = _load_json(text, p) if suffix == ".json" else _load_yaml(text, p)
     if not isinstance(data, dict):
-        raise InputError(f"{p}: a plan file must hold a mapping (settings, objectives, ...)")
+        raise InputError(f"{p}: a plan file must hold a mapping (settings, objectives, ...)",
+            fr=f"{p} : un fichier de plan doit contenir un dictionnaire (settings, objectives, ...)")
     try:
         return plan_from_dict(data)
     except InputError as exc:
-        raise InputError(f"{p}: {exc}") from None
+        raise InputError(f"{p}: {exc}", fr=f"{p} : {exc.say('fr')}") from None
 
 
 # --- values ---------------------------------------------------------------------------------------
@@ -197,7 +204,8 @@ def plan_from_dict(data: dict[str, Any]):
     from .model import Plan
 
     if not isinstance(data, dict):
-        raise InputError(f"a plan must be a mapping, got {_kind(data)}")
+        raise InputError(f"a plan must be a mapping, got {_kind(data)}",
+            fr=f"un plan doit être un dictionnaire, reçu {_kind(data, 'fr')}")
     return _dataclass(Plan, data, "")
 
 
@@ -205,32 +213,43 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
-def _kind(v: Any) -> str:
-    """What a value is, in a user's words."""
+#: The French of the words a message names a value with.
+_FR_WHAT = {"a whole number": "un nombre entier", "a number": "un nombre"}
+
+
+def _kind(v: Any, lang: str = "en") -> str:
+    """What a value is, in a user's words (``lang``: "en" or "fr")."""
+    fr = lang == "fr"
     if v is None:
-        return "nothing (null)"
+        return "rien (null)" if fr else "nothing (null)"
     if isinstance(v, bool):
-        return f"{str(v).lower()} (a yes/no value: quote it to keep it as text)"
+        return (f"{str(v).lower()} (une valeur oui/non : mettez-la entre guillemets pour en faire un texte)" if fr
+                else f"{str(v).lower()} (a yes/no value: quote it to keep it as text)")
     if isinstance(v, (dict, list)):
+        if fr:
+            return "un dictionnaire" if isinstance(v, dict) else "une liste"
         return "a mapping" if isinstance(v, dict) else "a list"
     if isinstance(v, _Bad):
         return repr(v.text)
     if isinstance(v, (dt.date, dt.datetime)):
-        return f"the date {v.isoformat()} (quote it to keep it as text)"
+        return (f"la date {v.isoformat()} (mettez-la entre guillemets pour en faire un texte)" if fr
+                else f"the date {v.isoformat()} (quote it to keep it as text)")
     if isinstance(v, float):
-        return f"{v!r} (quote it to keep it as text)"
+        return f"{v!r} (mettez-le entre guillemets pour en faire un texte)" if fr else f"{v!r} (quote it to keep it as text)"
     return repr(v)
 
 
 def _dataclass(cls: Any, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
-        raise InputError(f"{where or 'the plan'}: a mapping is expected, got {_kind(data)}")
+        raise InputError(f"{where or 'the plan'}: a mapping is expected, got {_kind(data)}",
+            fr=f"{where or 'le plan'} : un dictionnaire est attendu, reçu {_kind(data, 'fr')}")
     hints = typing.get_type_hints(cls)
     names = [f.name for f in dataclasses.fields(cls)]
     for key in data:
         if key not in names:
             raise InputError(f"{where + ': ' if where else ''}unknown key {str(key)[:40]!r} "
-                             f"(expected one of {', '.join(sorted(names))})")
+                             f"(expected one of {', '.join(sorted(names))})",
+                                 fr=f"{where + ' : ' if where else ''}clé inconnue {str(key)[:40]!r} (attendu : l'une de {', '.join(sorted(names))})")
     kwargs = {}
     for key, value in data.items():
         kwargs[key] = _field(cls.__name__, key, hints[key], value, _join(where, key))
@@ -254,19 +273,23 @@ def _field(owner: str, key: str, tp: Any, value: Any, where: str) -> Any:
             return ""
         if typing.get_origin(tp) in (list, dict):
             return typing.get_origin(tp)()
-        raise InputError(f"{where}: a value is required, got nothing (null)")
+        raise InputError(f"{where}: a value is required, got nothing (null)",
+            fr=f"{where} : une valeur est requise, rien reçu (null)")
     if dataclasses.is_dataclass(tp):
         return _dataclass(tp, value, where)
     origin = list if tp is list else typing.get_origin(tp)
     if origin is list:
         if not isinstance(value, list):
-            raise InputError(f"{where}: a list is expected, got {_kind(value)}")
+            raise InputError(f"{where}: a list is expected, got {_kind(value)}",
+                fr=f"{where} : une liste est attendue, reçu {_kind(value, 'fr')}")
         length = LENGTHS.get(rule)
         if length is not None and len(value) != length:
-            raise InputError(f"{where}: {len(value)} months given, {length} expected")
+            raise InputError(f"{where}: {len(value)} months given, {length} expected",
+                fr=f"{where} : {len(value)} mois donnés, {length} attendus")
         most = MAX_ITEMS.get(rule)
         if most is not None and len(value) > most:
-            raise InputError(f"{where}: {len(value)} items given, at most {most}")
+            raise InputError(f"{where}: {len(value)} items given, at most {most}",
+                fr=f"{where} : {len(value)} éléments donnés, au plus {most}")
         args = typing.get_args(tp)
         if args and dataclasses.is_dataclass(args[0]):
             return [_dataclass(args[0], v, f"{where}[{i}]") for i, v in enumerate(value, start=1)]
@@ -280,19 +303,22 @@ def _field(owner: str, key: str, tp: Any, value: Any, where: str) -> Any:
         return [_number(rule, v, f"{where}[{i}]", float, optional=not args) for i, v in enumerate(value, start=1)]
     if origin is dict:
         if not isinstance(value, dict):
-            raise InputError(f"{where}: a mapping is expected, got {_kind(value)}")
+            raise InputError(f"{where}: a mapping is expected, got {_kind(value)}",
+                fr=f"{where} : un dictionnaire est attendu, reçu {_kind(value, 'fr')}")
         return {_text(k, where): ("" if v is None else _text(v, _join(where, str(k)))) for k, v in value.items()}
     if tp is str:
         text = _text(value, where)
         allowed = CHOICES.get(rule)
         if allowed and text not in allowed:
-            raise InputError(f"{where}: {text!r} is not one of {', '.join(allowed)}")
+            raise InputError(f"{where}: {text!r} is not one of {', '.join(allowed)}",
+                fr=f"{where} : {text!r} n'est pas l'une des valeurs {', '.join(allowed)}")
         return text
     if tp is dt.date:
         return _date(value, where)
     if tp in (int, float):
         return _number(rule, value, where, tp, optional=optional)
-    raise InputError(f"{where}: unsupported value {_kind(value)}")  # pragma: no cover - model types only
+    raise InputError(f"{where}: unsupported value {_kind(value)}",
+        fr=f"{where} : valeur non prise en charge {_kind(value, 'fr')}")  # pragma: no cover - model types only
 
 
 def _text(value: Any, where: str) -> str:
@@ -301,28 +327,35 @@ def _text(value: Any, where: str) -> str:
     elif isinstance(value, int) and not isinstance(value, bool):
         text = str(value)  # an unquoted code such as 1042
     else:
-        raise InputError(f"{where}: a text is expected, got {_kind(value)}")
+        raise InputError(f"{where}: a text is expected, got {_kind(value)}",
+            fr=f"{where} : un texte est attendu, reçu {_kind(value, 'fr')}")
     if len(text) > MAX_TEXT:
-        raise InputError(f"{where}: {len(text):,} characters, a cell holds at most {MAX_TEXT:,}")
+        raise InputError(f"{where}: {len(text):,} characters, a cell holds at most {MAX_TEXT:,}",
+            fr=f"{where} : {len(text):,} caractères, une cellule en contient au plus {MAX_TEXT:,}".replace(",", "\u202f"))
     return text
 
 
 def _date(value: Any, where: str) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            raise InputError(f"{where}: {value.isoformat()} has a time: give the date only (YYYY-MM-DD)")
+            raise InputError(f"{where}: {value.isoformat()} has a time: give the date only (YYYY-MM-DD)",
+                fr=f"{where} : {value.isoformat()} a une heure : donnez seulement la date (AAAA-MM-JJ)")
         value = value.date()
     elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise InputError(f"{where}: {value.strip()!r} is not a date of the calendar") from None
+            raise InputError(f"{where}: {value.strip()!r} is not a date of the calendar",
+                fr=f"{where} : {value.strip()!r} n'est pas une date du calendrier") from None
     elif isinstance(value, _Bad) and value.what == "date":
-        raise InputError(f"{where}: {value.text!r} is not a date of the calendar")
+        raise InputError(f"{where}: {value.text!r} is not a date of the calendar",
+            fr=f"{where} : {value.text!r} n'est pas une date du calendrier")
     if not isinstance(value, dt.date):
-        raise InputError(f"{where}: {_kind(value)} is not a date (use YYYY-MM-DD)")
+        raise InputError(f"{where}: {_kind(value)} is not a date (use YYYY-MM-DD)",
+            fr=f"{where} : {_kind(value, 'fr')} n'est pas une date (utilisez AAAA-MM-JJ)")
     if not 1900 <= value.year <= 9999 - 1:
-        raise InputError(f"{where}: {value.isoformat()} is out of range (from 1900)")
+        raise InputError(f"{where}: {value.isoformat()} is out of range (from 1900)",
+            fr=f"{where} : {value.isoformat()} est hors limites (à partir de 1900)")
     return value
 
 
@@ -332,19 +365,25 @@ def _number(rule: tuple[str, str], value: Any, where: str, tp: type, *, optional
     whole = tp is int
     what = "a whole number" if whole else "a number"
     if isinstance(value, _Bad):
-        raise InputError(f"{where}: {value.text} is not a usable number")
+        raise InputError(f"{where}: {value.text} is not a usable number",
+            fr=f"{where} : {value.text} n'est pas un nombre utilisable")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{where}: {what} is expected, got {_kind(value)}")
+        raise InputError(f"{where}: {what} is expected, got {_kind(value)}",
+            fr=f"{where} : {_FR_WHAT.get(what, what)} attendu, reçu {_kind(value, 'fr')}")
     if whole and not isinstance(value, int):
-        raise InputError(f"{where}: {what} is expected, got {value!r}")
+        raise InputError(f"{where}: {what} is expected, got {value!r}",
+            fr=f"{where} : {_FR_WHAT.get(what, what)} attendu, reçu {value!r}")
     if isinstance(value, float) and not math.isfinite(value):
-        raise InputError(f"{where}: {value!r} is not a finite number")
+        raise InputError(f"{where}: {value!r} is not a finite number",
+            fr=f"{where} : {value!r} n'est pas un nombre fini")
     lo, hi = RANGES.get(rule, (None, None))
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         span = f"from {lo:g}" if hi is None else f"{lo:g}-{hi:g}"
-        raise InputError(f"{where}: {_short(value)} is out of range ({span})")
+        raise InputError(f"{where}: {_short(value)} is out of range ({span})",
+            fr=f"{where} : {_short(value)} est hors limites ({span.replace('from', 'à partir de')})")
     if abs(value) > MAX_FIGURE:
-        raise InputError(f"{where}: {_short(value)} is too large (at most {MAX_FIGURE:g} in absolute value)")
+        raise InputError(f"{where}: {_short(value)} is too large (at most {MAX_FIGURE:g} in absolute value)",
+            fr=f"{where} : {_short(value)} est trop grand (au plus {MAX_FIGURE:g} en valeur absolue)")
     return int(value) if whole else float(value)
 
 

@@ -37,7 +37,8 @@ def soffice_path() -> str | None:
 def _convert(src: Path, outdir: Path, target: str, timeout: float) -> Path:
     exe = soffice_path()
     if exe is None:
-        raise LibreOfficeMissing(f"LibreOffice is needed to recalculate workbooks: {INSTALL_HINT}")
+        raise LibreOfficeMissing(f"LibreOffice is needed to recalculate workbooks: {INSTALL_HINT}",
+            fr=f"LibreOffice est nécessaire pour recalculer les classeurs : {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="pacxl-lo-") as profile:
         cmd = [
             exe,
@@ -56,7 +57,8 @@ def _convert(src: Path, outdir: Path, target: str, timeout: float) -> Path:
     out = outdir / (src.stem + "." + ext)
     if proc.returncode != 0 or not out.exists():
         raise PacxlError(
-            f"LibreOffice could not convert {src.name}: {(proc.stderr or proc.stdout).strip()[:300]}"
+            f"LibreOffice could not convert {src.name}: {(proc.stderr or proc.stdout).strip()[:300]}",
+                fr=f"LibreOffice n'a pas pu convertir {src.name} : {(proc.stderr or proc.stdout).strip()[:300]}"
         )
     return out
 
@@ -70,7 +72,8 @@ def recalculate(path: str | os.PathLike, outdir: str | os.PathLike | None = None
     out = Path(outdir) if outdir else Path(tempfile.mkdtemp(prefix="pacxl-recalc-"))
     out.mkdir(parents=True, exist_ok=True)
     if out.resolve() == src.parent:
-        raise PacxlError("recalculate: the output folder must differ from the source's folder")
+        raise PacxlError("recalculate: the output folder must differ from the source's folder",
+            fr="recalcul : le dossier de sortie doit différer de celui de la source")
     return _convert(src, out, "xlsx:Calc MS Excel 2007 XML", timeout)
 
 

@@ -30,6 +30,7 @@ from .messages import currency_symbol, fmt_date, lang_of, text
 from .model import Plan
 from .report_revisions import revision_figures
 from .workbook.contract import (
+    SHEETS,
     STATUS_CANCELLED,
     STATUS_DOING,
     STATUS_DONE,
@@ -62,7 +63,8 @@ def resolve_month(plan: Plan, month: int | None) -> int:
         month = plan.settings.tracking_month
         if month is None:
             raise InputError(
-                "the workbook has no tracking month (PAC_Month): give one with --month 1..12"
+                "the workbook has no tracking month (PAC_Month): give one with --month 1..12",
+                    fr="le classeur n'a pas de mois de suivi (Paramètres, « Mois de suivi ») : donnez-en un avec --month 1..12"
             )
     return check_month(month)
 
@@ -413,6 +415,25 @@ def _objective_value(v: Any, unit: str, lang: str = "en", rate: bool = False) ->
     return fmt_num(v, 0, lang) + (f" {unit}" if unit else "")
 
 
+def has_actuals(fig: dict) -> bool:
+    """Whether the plan has any actual (a KPI's month or a budget line's spend) up to the report's month."""
+    return any(is_number(v) for k in fig["kpis"] for v in k["actual_by_month"]) or any(
+        is_number(line.get("actual")) and line["actual"] for line in fig["budget"]["lines"])
+
+
+#: Width of the report when stdout is a pipe or a file: no column is dropped to fit a terminal.
+PIPE_WIDTH = 1000
+
+
+def _console():
+    """A terminal's own width; piped or redirected, wide enough for every column (rich would
+    otherwise assume 80 columns and drop or crop some)."""
+    from rich.console import Console
+
+    console = Console()
+    return console if console.is_terminal else Console(width=PIPE_WIDTH)
+
+
 def _report_lang(fig: dict, lang: str | None) -> str:
     return lang_of(lang or fig.get("lang") or "fr")
 
@@ -438,10 +459,12 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
     def kv(v: Any, kind: str) -> str:
         return _kpi_value(v, kind, lang)
 
-    console = console or Console()
+    console = console or _console()
     cur = escape(currency_symbol(fig["currency"]) if lang == "fr" else fig["currency"])
     title = L("title", company=escape(fig["company"] or "PAC"), year=fig["year"], month=_month_label(fig, lang))
     console.print(f"[bold]{title}[/bold], " + L("subtitle", date=_show_date(fig["as_of"], lang)))
+    if not has_actuals(fig):
+        console.print(escape(L("no_actuals", kpi=SHEETS["kpi"][lang], budget=SHEETS["budget"][lang])))
 
     class _T:
         """A rich table whose columns are sized from their content once every row is in:
@@ -466,8 +489,9 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
             for (header, kind), w, f in zip(self.columns, widths, fixed):
                 if kind == "num":
                     t.add_column(header, justify="right", no_wrap=True, min_width=w)
-                elif kind == "wide":
-                    t.add_column(header, overflow="ellipsis", no_wrap=True, width=max(10, min(w, rest, 60)))
+                elif kind == "wide":  # on a terminal at most 60 characters; piped, whole
+                    cap = 60 if console.is_terminal else w
+                    t.add_column(header, overflow="ellipsis", no_wrap=True, width=max(10, min(w, rest, cap)))
                 else:
                     t.add_column(header, overflow="ellipsis", no_wrap=True, min_width=f)
             for r in self.rows:

@@ -72,10 +72,12 @@ def _shape_of(value: Any) -> tuple[str, int, int]:
         if value and all(isinstance(r, (list, tuple)) for r in value):
             widths = {len(r) for r in value}
             if len(widths) != 1:
-                raise InputError("a range must be rectangular (all rows of the same length)")
+                raise InputError("a range must be rectangular (all rows of the same length)",
+                    fr="une plage doit être rectangulaire (toutes les lignes de même longueur)")
             return "grid", len(value), widths.pop()
         if any(isinstance(r, (list, tuple)) for r in value):
-            raise InputError("a range must be rectangular (all rows of the same length)")
+            raise InputError("a range must be rectangular (all rows of the same length)",
+                fr="une plage doit être rectangulaire (toutes les lignes de même longueur)")
         return "row", 1, len(value)
     return "scalar", 1, 1
 
@@ -102,12 +104,13 @@ def _number(value: Any, what: str) -> float:
     if isinstance(value, (list, tuple)):
         flat = _flatten(value)
         if len(flat) != 1:
-            raise InputError(f"{what} must be a single cell, got a range of {len(flat)} cells")
+            raise InputError(f"{what} must be a single cell, got a range of {len(flat)} cells",
+                fr=f"{what} doit être une seule cellule, reçu une plage de {len(flat)} cellules")
         value = flat[0]
     if _is_blank(value):
-        raise InputError(f"{what} is empty: give a number")
+        raise InputError(f"{what} is empty: give a number", fr=f"{what} est vide : donnez un nombre")
     if not is_number(value):
-        raise InputError(f"{what} must be a number, got {value!r}")
+        raise InputError(f"{what} must be a number, got {value!r}", fr=f"{what} doit être un nombre, reçu {value!r}")
     return float(value)
 
 
@@ -117,7 +120,8 @@ def _rates(rates: Any) -> list:
         flat.pop()
     for i, r in enumerate(flat, start=1):
         if _is_blank(r):
-            raise InputError(f"conversion rate {i} is empty: fill it or remove the stage")
+            raise InputError(f"conversion rate {i} is empty: fill it or remove the stage",
+                fr=f"le taux de conversion {i} est vide : remplissez-le ou retirez l'étape")
     return flat
 
 
@@ -228,13 +232,15 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
     sa, sp = _shape_of(actual), _shape_of(plan)
     if sa[1:] != sp[1:]:
         raise InputError(
-            f"actual is {sa[1]}x{sa[2]} cells but plan is {sp[1]}x{sp[2]}: give ranges of the same size"
+            f"actual is {sa[1]}x{sa[2]} cells but plan is {sp[1]}x{sp[2]}: give ranges of the same size",
+                fr=f"le réalisé fait {sa[1]}x{sa[2]} cellules mais le prévu {sp[1]}x{sp[2]} : donnez des plages de même taille"
         )
     fa, fp = _flatten(actual), _flatten(plan)
     for what, flat in (("actual", fa), ("plan", fp)):
         for v in flat:
             if not _is_blank(v) and not is_number(v):
-                raise InputError(f"{what} holds {v!r}: give numbers (or leave cells empty)")
+                raise InputError(f"{what} holds {v!r}: give numbers (or leave cells empty)",
+                    fr=f"{what} contient {v!r} : donnez des nombres (ou laissez les cellules vides)")
     return fa, fp
 
 

@@ -117,3 +117,12 @@ def demo_en_recalc(recalculated_workbooks):
 @pytest.fixture(scope="session")
 def blank_fr_recalc(recalculated_workbooks):
     return recalculated_workbooks["blank_fr"]
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch):
+    """The CLI follows LC_ALL/LC_MESSAGES/LANG: tests run under one locale (C.UTF-8, English),
+    whatever the developer's; a test that wants French says so (tests/test_cli_lang.py)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -289,10 +289,10 @@ def test_check_cli_exit_codes(generated_workbooks, defective_demo, tmp_path):
     clean = runner.invoke(main, ["check", str(generated_workbooks["demo_fr"]), "--today", "2026-10-31"])
     assert clean.exit_code == 0, clean.output
     # a French workbook is checked in French, an English one in English
-    assert clean.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_fr']} : 0 erreur(s), ")
+    assert clean.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_fr']} : 0 erreur, ")
     clean_en = runner.invoke(main, ["check", str(generated_workbooks["demo_en"]), "--today", "2026-10-31"])
     assert clean_en.exit_code == 0, clean_en.output
-    assert clean_en.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_en']}: 0 error(s), ")
+    assert clean_en.output.splitlines()[-1].startswith(f"{generated_workbooks['demo_en']}: 0 errors, ")
     bad = runner.invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31", "--json"])
     assert bad.exit_code == 1
     doc = json.loads(bad.output)
@@ -409,7 +409,7 @@ def test_french_check_cli_uses_french_severities(defective_demo):
     lines = res.output.splitlines()
     firsts = [ln for ln in lines if not ln.startswith(" ")][:-1]
     assert firsts and all(ln.split()[0] in ("erreur", "avertissement", "info") for ln in firsts)
-    assert lines[-1].startswith(f"{defective_demo[0]} : 3 erreur(s), ")
+    assert lines[-1].startswith(f"{defective_demo[0]} : 3 erreurs, ")
     assert any("L'action" in ln and "n'a pas de responsable." in ln for ln in lines)
     # the JSON keeps its English enums; its sentences are the workbook's language
     doc = json.loads(CliRunner().invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31",

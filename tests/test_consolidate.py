@@ -225,14 +225,14 @@ def test_consolidate_cli(three_plans, tmp_path):
     assert res.exit_code == 0, res.output
     # a French plan makes a French team workbook: the command says what it did in French
     assert f"ignoré : {junk} :" in res.output
-    assert f"écrit : {out} : 1 plan(s) consolidé(s), 1 ignoré(s)" in res.output
+    assert f"écrit : {out} : 1 plan consolidé, 1 ignoré" in res.output
     assert "wrote" not in res.output and "skipped" not in res.output
     res = runner.invoke(main, ["consolidate", str(paths[0]), str(junk), "-o", str(out), "--force", "--lang", "en"])
     assert res.exit_code == 0, res.output
     assert f"skipped {junk}:" in res.output
-    assert f"wrote {out}: 1 plan(s) consolidated, 1 skipped" in res.output
+    assert f"wrote {out}: 1 plan consolidated, 1 skipped" in res.output
     res = runner.invoke(main, ["consolidate", str(paths[0]), "-o", str(out)])
-    assert res.exit_code == 2 and "use --force" in res.output
+    assert res.exit_code == 2 and "Erreur : " in res.output and "utilisez --force" in res.output  # a French plan
     res = runner.invoke(main, ["consolidate", str(junk), "-o", str(tmp_path / "t2.xlsx")])
     assert res.exit_code == 2 and res.output.startswith("Error: no plan could be read")
 
@@ -327,7 +327,7 @@ def test_different_currencies_are_refused_and_nothing_is_written(plans_of_every_
     out.write_bytes(b"the team's previous workbook")
     res = _run([p["anne"], p["carl"], p["bruno"], "-o", out, "--force"])
     assert res.returncode == 2 and res.stdout == ""
-    assert res.stderr == (f"Error: les plans ne sont pas dans la même devise (EUR : {p['anne']}, {p['bruno']} ; "
+    assert res.stderr == (f"Erreur : les plans ne sont pas dans la même devise (EUR : {p['anne']}, {p['bruno']} ; "
                           f"USD : {p['carl']}) : convertissez-les d'abord dans une seule devise ; rien n'a été écrit\n")
     assert out.read_bytes() == b"the team's previous workbook"
     res = _run([p["carl"], p["anne"], "-o", out, "--force", "--lang", "en"])
@@ -343,7 +343,7 @@ def test_different_years_or_first_months_are_refused(plans_of_every_kind, tmp_pa
     res = _run([p["anne"], p["dora"], p["eve"], "-o", out])
     assert res.returncode == 2 and not out.exists()
     assert res.stderr == (
-        f"Error: les plans portent sur des années différentes (2026 : {p['anne']}, {p['dora']} ; 2025 : {p['eve']}) : "
+        f"Erreur : les plans portent sur des années différentes (2026 : {p['anne']}, {p['dora']} ; 2025 : {p['eve']}) : "
         "indiquez celle du plan d'équipe avec --year AAAA ; les plans ne commencent pas le même mois "
         f"(1 : {p['anne']}, {p['eve']} ; 4 : {p['dora']}) : indiquez le premier mois du plan d'équipe avec "
         "--first-month M\n")
@@ -358,7 +358,7 @@ def test_aligned_with_year_and_first_month(plans_of_every_kind, tmp_path):
     res = _run([p["anne"], p["dora"], p["eve"], "-o", out, "--year", "2026", "--first-month", "1", "--lang", "en"])
     assert res.returncode == 0, res.stderr
     assert res.stdout.splitlines() == [
-        f"wrote {out}: 3 plan(s) consolidated, 0 skipped",
+        f"wrote {out}: 3 plans consolidated, 0 skipped",
         f"note: {p['dora']}: plan 04/2026–03/2027 aligned on the team's 01/2026–12/2026, each monthly figure in "
         "the same calendar month (3 of 12 months change year); dates kept as typed",
         f"note: {p['eve']}: plan 01/2025–12/2025 aligned on the team's 01/2026–12/2026, each monthly figure in "
@@ -399,7 +399,7 @@ def test_notes_are_printed_and_written_on_the_guide(plans_of_every_kind, tmp_pat
     res = _run(["=1+2.xlsx", p["eve"], "-o", "team.xlsx", "--first-month", "1", "--year", "2026"], cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
-    assert lines[0] == "écrit : team.xlsx : 2 plan(s) consolidé(s), 0 ignoré(s)"
+    assert lines[0] == "écrit : team.xlsx : 2 plans consolidés, 0 ignoré"
     assert all(ln.startswith("note : ") for ln in lines[1:])
     notes = [ln.removeprefix("note : ") for ln in lines[1:]]
     assert notes == [

@@ -30,6 +30,22 @@ def test_readme_has_the_two_setup_commands():
     assert f"(today: {test_cmd};" in ci  # and the comment saying which command it is stays true
 
 
+def test_the_setup_commands_work_on_a_machine_that_refuses_a_system_pip():
+    """Debian 12 / Ubuntu 24.04 refuse ``pip install`` outside a virtual environment (PEP 668):
+    both set-up commands make one and use its pip, pacxl and python; what they create is ignored."""
+    blocks = re.findall(r"```bash\n(.*?)\n```", README, re.S)
+    setup = next(b for b in blocks if "pacxl demo" in b and "pip install" in b)
+    test_cmd = re.search(r"```bash\n(.*?)\n```", README.split("<!-- test-command -->", 1)[1], re.S).group(1)
+    for cmd in (setup, test_cmd):
+        steps = [s.strip() for s in cmd.split("&&")]
+        assert steps[0] == "python3 -m venv .venv", cmd
+        assert all(s.startswith(".venv/bin/") for s in steps[1:]), cmd  # never the system's pip/python
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert ".venv/" in ignored and "pac_demo.xlsx" in ignored
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3-venv" in ci  # Debian's python3 has no venv without it
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_is_in_the_readme_and_has_an_example(name):
     assert re.search(rf"`pacxl {name}\b", README), f"pacxl {name} is missing from README.md"

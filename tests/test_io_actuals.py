@@ -80,10 +80,10 @@ def test_merge_replaces_or_adds():
 def test_months_after_the_tracking_month_are_a_warning():
     r = actuals("KPI;Mois;Valeur\nK2;05/2027;5\n")
     assert r.warnings == [
-        "réalisés de M05, après le mois de suivi M03 (PAC_Month) : ils sont importés, mais les colonnes "
-        "d'écart ne comptent que les mois jusqu'à PAC_Month"
+        "réalisés de M05, après le mois de suivi M03 (Paramètres, « Mois de suivi ») : ils sont importés, "
+        "mais les colonnes d'écart ne comptent que les mois jusqu'au mois de suivi"
     ]
-    assert r.notices == ["1 réalisés pour 1 indicateurs"]
+    assert r.notices == ["1 réalisé pour 1 indicateur"]  # singular agreement
 
 
 def test_an_english_workbook_hears_the_summary_in_english():
@@ -93,15 +93,15 @@ def test_an_english_workbook_hears_the_summary_in_english():
     en = actuals(text, replace(CTX, lang="en"))
     assert [(s.line, s.reason) for s in en.skipped] == [
         (3, "no value"), (4, "no KPI and no budget line"), (5, "total row")]
-    assert en.notices == ["line 5: total rows skipped", "1 KPI actuals for 1 KPIs", "actual spend for 1 budget lines"]
+    assert en.notices == ["line 5: total rows skipped", "1 KPI actual for 1 KPI", "actual spend for 1 budget line"]
     assert en.warnings == [
-        "actuals for M05, after the tracking month M03 (PAC_Month): they are imported but the "
-        "variance columns count months up to PAC_Month only"
+        'actuals for M05, after the tracking month M03 (Settings, "Tracking month"): they are imported but '
+        "the variance columns count months up to the tracking month only"
     ]
     fr = actuals(text)
     assert [s.reason for s in fr.skipped] == ["pas de valeur", "ni indicateur ni ligne de budget", "ligne de total"]
-    assert fr.notices == ["ligne 5 : lignes de total ignorées", "1 réalisés pour 1 indicateurs",
-                          "dépense réelle de 1 lignes de budget"]
+    assert fr.notices == ["ligne 5 : lignes de total ignorées", "1 réalisé pour 1 indicateur",
+                          "dépense réelle de 1 ligne de budget"]
 
 
 @pytest.mark.parametrize(

@@ -179,14 +179,14 @@ def test_unknown_category_and_action_are_warnings():
         "(importées telles quelles)",
         "actions absentes du plan d'actions : « A9 » (importées telles quelles)",
     ]
-    assert r.notices == ["1 lignes de budget"]
+    assert r.notices == ["1 ligne de budget"]
     en = budget("Libellé;Catégorie;Action;Janv.\nA;Sponsoring;A9;1\n", WorkbookContext(
         year=2027, lang="en", budget_categories=CTX.budget_categories, action_ids=CTX.action_ids))
     assert en.warnings == [
         "categories not in the workbook's list of budget categories: \"Sponsoring\" (imported as they are)",
         'actions not in the action plan: "A9" (imported as they are)',
     ]
-    assert en.notices == ["1 budget lines"]
+    assert en.notices == ["1 budget line"]
 
 
 def test_an_english_workbook_hears_the_summary_in_english():
@@ -199,7 +199,7 @@ def test_an_english_workbook_hears_the_summary_in_english():
     ctx = WorkbookContext(year=2027, lang="en", budget_categories=CTX.budget_categories)
     r = budget(text, ctx)
     assert [(s.line, s.reason) for s in r.skipped] == [(3, "no label and no amount"), (4, "total row")]
-    assert r.notices == ["line 4: total rows skipped (the workbook adds up its own totals)", "1 budget lines"]
+    assert r.notices == ["line 4: total rows skipped (the workbook adds up its own totals)", "1 budget line"]
     # English numbers in an English workbook's warning, and the English place of the cell
     assert r.warnings == [
         'budget.csv, line 2, column "Total": total 1,600.00 differs from the months\' sum 1,500.00 '

@@ -113,16 +113,16 @@ def test_error_cell_in_xlsx_is_refused_like_in_csv(wb_copy, tmp_path):
     before = digest(wb_copy)
     result = run("customers", wb_copy, src)
     assert (result.exit_code, result.stderr) == (
-        2, 'Error: clients.xlsx, row 3, column "CA HT": "#DIV/0!" is an error value of the spreadsheet (a formula '
-           "that failed); correct the source file and export it again\n")
+        2, "Erreur : clients.xlsx, ligne 3, colonne « CA HT » : « #DIV/0! » est une valeur d'erreur du tableur "
+           "(une formule en échec) ; corrigez le fichier source et exportez-le à nouveau\n")  # a French workbook
     assert digest(wb_copy) == before
     assert sorted(f.name for f in tmp_path.iterdir()) == ["clients.xlsx", "plan.xlsx"]
     csv = tmp_path / "clients.csv"
     csv.write_text("Code client;Raison sociale;CA HT\nC1;Alpha;1000\nC2;Beta;#DIV/0!\nC3;Gamma;300\n")
     result = run("customers", wb_copy, csv)
     assert (result.exit_code, result.stderr) == (
-        2, 'Error: clients.csv, line 3, column "CA HT": "#DIV/0!" is an error value of the spreadsheet (a formula '
-           "that failed); correct the source file and export it again\n")
+        2, "Erreur : clients.csv, ligne 3, colonne « CA HT » : « #DIV/0! » est une valeur d'erreur du tableur "
+           "(une formule en échec) ; corrigez le fichier source et exportez-le à nouveau\n")
     assert digest(wb_copy) == before
 
 

@@ -76,7 +76,8 @@ BUDGET_TOTAL = 1234.56 - 34.56 + 999.99 + 12000 + 0.01 + 10  # 14 210,00
 
 
 def run(*args):
-    return CliRunner().invoke(main, ["import", *map(str, args)])
+    """The import with its error lines in English (the French ones: tests/test_cli_lang.py)."""
+    return CliRunner().invoke(main, ["--lang", "en", "import", *map(str, args)])
 
 
 def test_bad_value_is_one_line_and_leaves_the_workbook_identical(wb_copy, tmp_path, facts):
@@ -178,11 +179,14 @@ def test_workbook_with_what_openpyxl_drops_is_refused(wb_copy, tmp_path, facts):
         z.writestr("xl/embeddings/oleObject1.bin", b"\x00")
     csv = write(tmp_path, "b.csv", f"Libellé;Mois;Montant\nA;01/{facts.year};1\n")
     before = digest(wb_copy)
-    result = run("budget", wb_copy, csv)
+    result = CliRunner().invoke(main, ["import", "budget", str(wb_copy), str(csv)])
     assert (result.exit_code, result.stderr) == (
-        2, "Error: plan.xlsx : l'enregistrer ferait perdre : objets incorporés ; --force pour importer "
+        2, "Erreur : plan.xlsx : l'enregistrer ferait perdre : objets incorporés ; --force pour importer "
         "quand même (ils seraient supprimés)\n"
     )  # in the workbook's language (a French one here)
+    result = run("budget", wb_copy, csv)  # --lang en
+    assert result.stderr == ("Error: plan.xlsx: saving would lose its embedded objects; use --force to import "
+                             "anyway (those would be removed)\n")
     assert digest(wb_copy) == before
 
 
@@ -196,7 +200,7 @@ def test_dry_run_writes_nothing_and_shows_the_summary(wb_copy, tmp_path, facts):
     # the demo workbook is French: so is the summary
     assert "budget.csv -> plan.xlsx : budget, une ligne par montant [essai : rien n'est écrit]" in out
     assert "lignes lues : 7, importées : 6, ignorées : 1" in out
-    assert "ignorées (ligne de total) : 1 ligne(s), 8" in out
+    assert "ignorées (ligne de total) : 1 ligne, 8" in out
     assert "remarque : ligne 8 : lignes de total ignorées (le classeur calcule lui-même ses totaux)" in out
     assert "Totaux par mois" in out and "Montant" in out
     assert f"M01 ({month_label(facts.year, 1)})" in out and "1\u202f234,56" in out
@@ -215,7 +219,7 @@ def test_an_english_workbook_hears_the_summary_in_english(tmp_path, facts):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "rows read: 7, imported: 6, skipped: 1" in out
-    assert "skipped (total row): 1 row(s), 8" in out
+    assert "skipped (total row): 1 row, 8" in out
     assert "notice: line 8: total rows skipped (the workbook adds up its own totals)" in out
     # the file's categories are French, the English workbook's are not: an English warning
     assert "warning: categories not in the workbook's list of budget categories:" in out

@@ -143,7 +143,8 @@ def test_check_macro_lists_the_findings_with_links(demo_copy):
     book = _book(demo_copy)
     message = macros.run_check(book)
     expected = check_workbook(demo_copy)
-    assert message.startswith(f"{sum(f.severity == 'error' for f in expected)} erreur(s)")
+    n = sum(f.severity == 'error' for f in expected)
+    assert message.startswith(f"{n} {'erreur' if n < 2 else 'erreurs'}")
     out = book.wb["Contrôle"]
     assert [c.value for c in out[1]][:4] == ["Gravité", "Où", "Constat", "Comment corriger"]
     rows = [[c.value for c in r][:4] for r in out.iter_rows(min_row=2)]
@@ -256,7 +257,7 @@ def test_macros_speak_english_on_an_english_workbook(demo_en_path, tmp_path):
     wb.save(path)
     book = _book(path)
     message = macros.run_check(book)
-    assert message.endswith("info: see the Check sheet.") and message.startswith("1 error(s)")
+    assert message.endswith("info: see the Check sheet.") and message.startswith("1 error,")
     out = book.wb["Check"]
     assert [c.value for c in out[1]][:4] == ["Severity", "Where", "Finding", "How to fix"]
     rows = [[c.value for c in r][:4] for r in out.iter_rows(min_row=2)]

@@ -90,3 +90,45 @@ def test_a_key_can_have_its_own_label_in_one_block():
     assert field_label("month", "en", "stages") == "Per month"
     assert field_label("year", "fr", "stages") == "Année"  # no label of its own: the key's
     assert field_label("Anne", "fr", "by_owner") == "Anne"  # no label at all: the key itself
+
+
+def test_plural_agreement_for_0_1_2():
+    from pacxl.messages import plural, text
+
+    assert [plural(n, "erreur", "erreurs", "fr") for n in (0, 1, 2)] == ["erreur", "erreur", "erreurs"]
+    assert [plural(n, "error", "errors", "en") for n in (0, 1, 2)] == ["errors", "error", "errors"]
+    assert [text("io.actuals_kpis", "fr", n=n, kpis=n) for n in (0, 1, 2)] == [
+        "0 réalisé pour 0 indicateur", "1 réalisé pour 1 indicateur", "2 réalisés pour 2 indicateurs"]
+    assert [text("io.actuals_kpis", "en", n=n, kpis=n) for n in (0, 1, 2)] == [
+        "0 KPI actuals for 0 KPIs", "1 KPI actual for 1 KPI", "2 KPI actuals for 2 KPIs"]
+
+
+def test_no_sentence_counts_with_a_parenthesised_plural():
+    """'1 erreur(s)' is not French: counts agree through {n:one|many}."""
+    import re
+
+    from pacxl.messages import CHECK, TEXTS
+
+    templates = [t for v in TEXTS.values() for t in v.values()]
+    templates += [t for v in CHECK.values() for pair in v.values() for t in pair]
+    assert not [t for t in templates if re.search(r"\w\(s\)", t)]
+
+
+def test_no_defined_name_jargon_in_a_french_sentence():
+    """A French user reads "Paramètres, « Mois de suivi »", not PAC_Month: no defined name of the
+    workbook appears in a French sentence (the PAC_* functions a user types are not jargon)."""
+    import ast
+    from pathlib import Path
+
+    from pacxl.messages import CHECK, TEXTS
+    from pacxl.workbook.contract import NAMES
+
+    french = [v["fr"] for v in TEXTS.values()] + [t for v in CHECK.values() for t in v["fr"]]
+    root = Path(__file__).resolve().parent.parent / "pacxl"
+    for path in root.rglob("*.py"):  # the French of every error (fr=...)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "fr":
+                french += [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    assert len(french) > 300
+    jargon = [(name, t) for t in french for name in NAMES if name in t]
+    assert not jargon, jargon[:5]

@@ -21,7 +21,8 @@ NO_SPACE = os.strerror(errno.ENOSPC)
 
 
 def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    """The command in English (the demo workbooks are French: they would make it speak French)."""
+    return CliRunner().invoke(main, ["--lang", "en", *[str(a) for a in args]])
 
 
 @pytest.fixture

@@ -47,7 +47,7 @@ def test_check_refuses_in_french(demo_fr_path, tmp_path, name, value, message):
     wb = _with(demo_fr_path, tmp_path, name, value)
     res = run("check", wb)
     assert res.exit_code == 2
-    assert res.output == f"Error: {wb}: {message}\n"
+    assert res.output == f"Erreur : {wb} : {message}\n"
 
 
 def test_report_refuses_the_same_way(demo_fr_path, tmp_path):
@@ -55,7 +55,7 @@ def test_report_refuses_the_same_way(demo_fr_path, tmp_path):
     for args in ((), ("--json",), ("--html", tmp_path / "r.html")):
         res = run("report", wb, *args)
         assert res.exit_code == 2
-        assert res.output == f"Error: {wb}: {FR[0][2]}\n"
+        assert res.output == f"Erreur : {wb} : {FR[0][2]}\n"
     assert not (tmp_path / "r.html").exists()
 
 
@@ -78,7 +78,7 @@ def test_consolidate_skips_the_file_and_goes_on(demo_fr_path, tmp_path):
     res = run("consolidate", good, bad, "-o", team)
     assert res.exit_code == 0, res.output
     assert f"ignoré : {bad} : Paramètres, « Année du plan » : 20266 n'est pas une année (2000-2100)\n" in res.output
-    assert f"écrit : {team} : 1 plan(s) consolidé(s), 1 ignoré(s)\n" in res.output
+    assert f"écrit : {team} : 1 plan consolidé, 1 ignoré\n" in res.output
     assert team.exists()
 
 
@@ -89,7 +89,7 @@ def test_import_refuses_the_same_way_and_writes_nothing(demo_fr_path, tmp_path):
     src.write_text("Poste;Catégorie;Montant\nSalon;Événements;1000\n", encoding="utf-8")
     res = run("import", "budget", wb, src)
     assert res.exit_code == 2
-    assert res.output == (f"Error: {wb}: Paramètres, « Premier mois du plan (1-12) » : "
+    assert res.output == (f"Erreur : {wb} : Paramètres, « Premier mois du plan (1-12) » : "
                           "« mars » n'est pas un numéro de mois (1-12)\n")
     assert wb.read_bytes() == before
 

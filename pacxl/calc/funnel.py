@@ -16,31 +16,40 @@ from ..errors import InputError
 from ._num import clean_ceil, is_number
 
 
+#: The French of the figures a message names.
+_FR_WHAT = {"target": "la cible", "revenue goal": "l'objectif de chiffre d'affaires"}
+
+
 def _check_target(target: object, what: str = "target") -> float:
     if not is_number(target):
-        raise InputError(f"the {what} must be a number, got {target!r}")
+        raise InputError(f"the {what} must be a number, got {target!r}",
+            fr=f"{_FR_WHAT.get(what, what)} doit être un nombre, reçu {target!r}")
     t = float(target)  # type: ignore[arg-type]
     if t < 0:
-        raise InputError(f"the {what} must be zero or more, got {t:g}")
+        raise InputError(f"the {what} must be zero or more, got {t:g}",
+            fr=f"{_FR_WHAT.get(what, what)} doit être positif ou nul, reçu {t:g}")
     return t
 
 
 def check_rates(rates: Sequence[object]) -> list[float]:
     """Validate conversion rates (fractions in (0, 1]) and return them as floats."""
     if len(rates) == 0:
-        raise InputError("give at least one conversion rate")
+        raise InputError("give at least one conversion rate", fr="donnez au moins un taux de conversion")
     out = []
     for i, r in enumerate(rates, start=1):
         if not is_number(r):
-            raise InputError(f"conversion rate {i} must be a number, got {r!r}")
+            raise InputError(f"conversion rate {i} must be a number, got {r!r}",
+                fr=f"le taux de conversion {i} doit être un nombre, reçu {r!r}")
         r = float(r)  # type: ignore[arg-type]
         if 1 < r <= 100:
             raise InputError(
                 f"conversion rate {i} is {r:g}: give rates as fractions between 0 and 1 "
-                f"({r:g} % is {r / 100:g})"
+                f"({r:g} % is {r / 100:g})",
+                    fr=f"le taux de conversion {i} vaut {r:g} : donnez les taux en fractions entre 0 et 1 ({r:g} % font {r / 100:g})"
             )
         if not 0 < r <= 1:
-            raise InputError(f"conversion rate {i} is {r:g}: a rate must be above 0 and at most 1")
+            raise InputError(f"conversion rate {i} is {r:g}: a rate must be above 0 and at most 1",
+                fr=f"le taux de conversion {i} vaut {r:g} : un taux doit être supérieur à 0 et au plus 1")
         out.append(r)
     return out
 
@@ -78,7 +87,8 @@ def per_period(volumes: Sequence[float], periods: float) -> list[int]:
     [42, 9, 5, 2]
     """
     if not is_number(periods) or float(periods) <= 0:
-        raise InputError(f"the number of periods must be a number above 0, got {periods!r}")
+        raise InputError(f"the number of periods must be a number above 0, got {periods!r}",
+            fr=f"le nombre de périodes doit être un nombre supérieur à 0, reçu {periods!r}")
     return [clean_ceil(float(v) / float(periods)) for v in volumes]
 
 
@@ -90,7 +100,8 @@ def deals_for_revenue(revenue: float, average_deal: float) -> int:
     """
     rev = _check_target(revenue, "revenue goal")
     if not is_number(average_deal) or float(average_deal) <= 0:
-        raise InputError(f"the average deal value must be a number above 0, got {average_deal!r}")
+        raise InputError(f"the average deal value must be a number above 0, got {average_deal!r}",
+            fr=f"la valeur moyenne d'une affaire doit être un nombre supérieur à 0, reçu {average_deal!r}")
     return clean_ceil(rev / float(average_deal))
 
 
@@ -135,11 +146,13 @@ def funnel_calendar(
     if len(lag_list) != n_stages:
         raise InputError(
             f"give one lag per stage ({n_stages}) or per stage above the signature ({len(rs)}), "
-            f"got {len(lag_list)}"
+            f"got {len(lag_list)}",
+                fr=f"donnez un délai par étape ({n_stages}) ou par étape avant la signature ({len(rs)}), reçu {len(lag_list)}"
         )
     for i, lag in enumerate(lag_list, start=1):
         if not is_number(lag) or float(lag) < 0 or float(lag) != int(lag):
-            raise InputError(f"lag {i} must be a whole number of months, 0 or more, got {lag!r}")
+            raise InputError(f"lag {i} must be a whole number of months, 0 or more, got {lag!r}",
+                fr=f"le délai {i} doit être un nombre entier de mois, 0 ou plus, reçu {lag!r}")
     lag_ints = [int(x) for x in lag_list]
     n_months = len(monthly_targets)
     months = [[0] * n_months for _ in range(n_stages)]

@@ -48,15 +48,19 @@ def check_thresholds(a: float, b: float) -> tuple[float, float]:
     """Validate the A and B cumulative-share thresholds (0 < a <= b <= 1)."""
     for name, v in (("A", a), ("B", b)):
         if not isinstance(v, Real) or isinstance(v, bool):
-            raise InputError(f"the {name} threshold must be a number, got {v!r}")
+            raise InputError(f"the {name} threshold must be a number, got {v!r}",
+                fr=f"le seuil {name} doit être un nombre, reçu {v!r}")
         if 1 < v <= 100:
             raise InputError(
-                f"the {name} threshold is {v:g}: give it as a fraction ({v:g} % is {v / 100:g})"
+                f"the {name} threshold is {v:g}: give it as a fraction ({v:g} % is {v / 100:g})",
+                    fr=f"le seuil {name} vaut {v:g} : donnez-le en fraction ({v:g} % font {v / 100:g})"
             )
         if not 0 < v <= 1:
-            raise InputError(f"the {name} threshold is {v:g}: it must be above 0 and at most 1")
+            raise InputError(f"the {name} threshold is {v:g}: it must be above 0 and at most 1",
+                fr=f"le seuil {name} vaut {v:g} : il doit être supérieur à 0 et au plus 1")
     if a > b:
-        raise InputError(f"the A threshold ({a:g}) must not exceed the B threshold ({b:g})")
+        raise InputError(f"the A threshold ({a:g}) must not exceed the B threshold ({b:g})",
+            fr=f"le seuil A ({a:g}) ne doit pas dépasser le seuil B ({b:g})")
     return float(a), float(b)
 
 

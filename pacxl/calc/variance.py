@@ -33,7 +33,8 @@ def kpi_kind(word: object) -> str:
     if key in KIND_ALIASES:
         return KIND_ALIASES[key]
     raise InputError(
-        f"unknown KPI kind {word!r}: use one of revenue (CA), count (nombre), cost (coût), rate (taux)"
+        f"unknown KPI kind {word!r}: use one of revenue (CA), count (nombre), cost (coût), rate (taux)",
+            fr=f"type d'indicateur inconnu {word!r} : utilisez CA (revenue), nombre (count), coût (cost) ou taux (rate)"
     )
 
 
@@ -72,7 +73,8 @@ def favourable(actual: object, plan: object, kind: str = "revenue") -> bool | No
 def check_month(month: object, n_months: int = 12) -> int:
     """Validate a 1-based month number."""
     if not is_number(month) or float(month) != int(month) or not 1 <= int(month) <= n_months:
-        raise InputError(f"the month must be a whole number from 1 to {n_months}, got {month!r}")
+        raise InputError(f"the month must be a whole number from 1 to {n_months}, got {month!r}",
+            fr=f"le mois doit être un nombre entier de 1 à {n_months}, reçu {month!r}")
     return int(month)
 
 
@@ -99,7 +101,8 @@ def landing_forecast(
     """
     if len(actuals) != len(plans):
         raise InputError(
-            f"actuals and plans must cover the same months ({len(actuals)} and {len(plans)} given)"
+            f"actuals and plans must cover the same months ({len(actuals)} and {len(plans)} given)",
+                fr=f"les réalisés et les prévus doivent couvrir les mêmes mois ({len(actuals)} et {len(plans)} donnés)"
         )
     m = check_month(month, max(len(actuals), 1))
     done = _numbers(actuals[:m])

@@ -62,7 +62,8 @@ def parse_table(
     elif kind == "customers":
         from .customers import parse_customers as parse
     else:
-        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
+            fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
     result = parse(table, context, parse_mapping(mapping), append=append)
     if table.sheet_read:  # always say which sheet was read: the first one is not always the right one
         from ._common import quoted, say
@@ -86,7 +87,8 @@ def parse_file(
 ) -> ImportResult:
     """Read, parse and validate ``file`` for a workbook described by ``context`` (no writing)."""
     if kind not in KINDS:
-        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
+            fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
     return parse_table(kind, read_table(file, sheet=sheet, name=name), context, mapping, append=append)
 
 
@@ -117,7 +119,8 @@ def import_file(
     from .save import check_not_open, close_workbook, open_workbook
 
     if kind not in KINDS:
-        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}")
+        raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
+            fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
     mapping = parse_mapping(mapping)
     path = Path(workbook)
 
@@ -127,7 +130,7 @@ def import_file(
 
     step(0)
     if not path.exists():
-        raise WorkbookError(f"{path.name}: no such workbook")
+        raise WorkbookError(f"{path.name}: no such workbook", fr=f"{path.name} : classeur introuvable")
     if not dry_run and not force:
         check_not_open(path)
     # pacxl's own lock from reading to replacing: a second import of the same workbook is refused
@@ -170,7 +173,8 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
                 _, header, _, last = range_boundaries(tables[0].ref)
                 ok = last - header == body
             if not ok:
-                raise WorkbookError(f"{path.name}: table {name} is not as written in the saved copy; nothing was changed")
+                raise WorkbookError(f"{path.name}: table {name} is not as written in the saved copy; nothing was changed",
+                    fr=f"{path.name} : le tableau {name} n'est pas tel qu'écrit dans la copie enregistrée ; rien n'a été modifié")
 
     step(4)
     summary.backup = save_workbook(wb, path, backup=backup, verify=verify)

@@ -109,7 +109,8 @@ def locate(
     line, cells = table.rows[idx]
     if score <= 0 and not mapping:
         raise unknown_layout(table, cells, expected)
-    hm = match_headers(cells, fields, mapping=mapping, months=months, where=table.where(), header_line=line)
+    hm = match_headers(cells, fields, mapping=mapping, months=months, where=table.where(), header_line=line,
+                       where_fr=place(table, "fr"))
     return idx, hm
 
 
@@ -117,7 +118,8 @@ def unknown_layout(table: RawTable, cells: Sequence[Any], expected: str) -> Inpu
     found = columns_text([as_text(c) for c in cells]) or "none"
     return InputError(
         f"{table.where()}: unknown layout; columns found: {found}; fields expected: {expected}; "
-        'name the columns with --map "Source column=field"'
+        'name the columns with --map "Source column=field"',
+            fr=f"{place(table, 'fr')} : disposition inconnue ; colonnes trouvées : {found} ; champs attendus : {expected} ; nommez les colonnes avec --map \"Colonne source=champ\""
     )
 
 
@@ -131,7 +133,9 @@ class Row:
         for col in (*hm.fields.values(), *hm.month_cols):
             if col < n and is_error_value(self.cells[col]):
                 raise self.error(col, "is an error value of the spreadsheet (a formula that failed); correct "
-                                      "the source file and export it again")
+                                      "the source file and export it again",
+                                 "est une valeur d'erreur du tableur (une formule en échec) ; corrigez le "
+                                 "fichier source et exportez-le à nouveau")
 
     def at(self, col: int) -> Any:
         return self.cells[col]
@@ -150,15 +154,17 @@ class Row:
         """:meth:`where` in ``lang``, for the notices and warnings of an accepted file."""
         return place(self.table, lang, self.line, None if col is None else self.hm.headers[col])
 
-    def error(self, col: int, what: str) -> InputError:
-        return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}')
+    def error(self, col: int, what: str, what_fr: str | None = None) -> InputError:
+        return InputError(f'{self.where(col)}: "{show(self.cells[col])}" {what}',
+            fr=f'{self.place("fr", col)} : « {show(self.cells[col])} » {what_fr or what}')
 
     def amount(self, col: int, decimal: str | None, *, percent_ok: bool = False) -> float | None:
         try:
             return parse_number(self.cells[col], decimal, percent_ok=percent_ok) if percent_ok else \
                 parse_amount(self.cells[col], decimal)
         except NotANumber:
-            raise self.error(col, "is not a number" if percent_ok else "is not an amount") from None
+            raise self.error(col, "is not a number" if percent_ok else "is not an amount",
+                             "n'est pas un nombre" if percent_ok else "n'est pas un montant") from None
 
     def month(self, col: int, ctx: WorkbookContext) -> int:
         """The plan month of a month/date cell (a date in another year is an error)."""
@@ -166,11 +172,12 @@ class Row:
         try:
             year, month = parse_month(value)
         except NotAMonth:
-            raise self.error(col, "is not a month or a date") from None
+            raise self.error(col, "is not a month or a date", "n'est ni un mois ni une date") from None
         try:
             return plan_month(year, month, ctx.year, ctx.first_month)
         except NotAMonth:
-            raise self.error(col, f"is outside the plan year ({plan_year_span(ctx)})") from None
+            raise self.error(col, f"is outside the plan year ({plan_year_span(ctx)})",
+                             f"est hors de l'année du plan ({plan_year_span(ctx)})") from None
 
 
 def plan_year_span(ctx: WorkbookContext) -> str:
@@ -218,12 +225,14 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
             except NotAMonth:
                 raise InputError(
                     f'{table.where(column=hm.headers[col])}: {month_label(year, cal, ctx.lang)} is outside the '
-                    f"plan year ({plan_year_span(ctx)})"
+                    f"plan year ({plan_year_span(ctx)})",
+                        fr=f"{place(table, 'fr', column=hm.headers[col])} : {month_label(year, cal, 'fr')} est hors de l'année du plan ({plan_year_span(ctx)})"
                 ) from None
         if pm in seen:
             raise InputError(
                 f'{table.where()}: columns "{hm.headers[seen[pm]]}" and "{hm.headers[col]}" are the same '
-                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)'
+                f'month; keep one with --map "#{col + 1}=ignore" (#{col + 1}: column {col + 1}, 1 = first)',
+                    fr=f'{place(table, "fr")} : les colonnes « {hm.headers[seen[pm]]} » et « {hm.headers[col]} » sont le même mois ; gardez-en une avec --map "#{col + 1}=ignore" (#{col + 1} : colonne {col + 1}, 1 = la première)'
             )
         seen[pm] = col
         out[col] = pm
@@ -279,6 +288,7 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
     return ", ".join(parts)
 
 
-def nothing_found(table: RawTable, header_line: int, what: str) -> InputError:
+def nothing_found(table: RawTable, header_line: int, what: str, what_fr: str | None = None) -> InputError:
     """An import that would empty a table (or change nothing) is refused."""
-    return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import")
+    return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import",
+        fr=f"{place(table, 'fr')} : pas de {what_fr or what} sous l'en-tête (ligne {header_line}) ; rien à importer")

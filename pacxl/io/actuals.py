@@ -36,6 +36,7 @@ from ._common import (
     locate,
     month_columns,
     nothing_found,
+    place,
     say,
 )
 from .headers import columns_text
@@ -84,7 +85,8 @@ def _rate(row: Row, col: int, value: float, kid: str, rescaled: set[str]) -> flo
     if isinstance(cell, str) and "%" in cell:
         return value
     if abs(value) > 100:
-        raise row.error(col, f"is not a rate for KPI {kid} (write 27 % or 0.27 for 27 %)")
+        raise row.error(col, f"is not a rate for KPI {kid} (write 27 % or 0.27 for 27 %)",
+                        f"n'est pas un taux pour l'indicateur {kid} (écrivez 27 % ou 0,27 pour 27 %)")
     if abs(value) > 1:
         rescaled.add(kid)
         return value / 100
@@ -107,7 +109,8 @@ def parse_actuals(
         raise unknown_layout(table, table.rows[start][1], EXPECTED)
     if long and "kpi" in f and "month" not in f:
         raise InputError(
-            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})'
+            f'{table.where()}: KPI actuals need a month column (columns found: {columns_text(hm.headers)})',
+                fr=f"{place(table, 'fr')} : les réalisés d'indicateurs demandent une colonne de mois (colonnes trouvées : {columns_text(hm.headers)})"
         )
     dec = decimals(table, start + 1, list(month_cols) + ([f["value"]] if long else []))
     result = ImportResult("actuals", table.name, "long" if long else "wide")
@@ -134,7 +137,8 @@ def parse_actuals(
         if kpi and bline:
             raise InputError(
                 f"{row.where()}: names both a KPI (\"{kpi}\") and a budget line (\"{bline}\"); "
-                "fill only one of them per row"
+                "fill only one of them per row",
+                    fr=f"{row.place('fr')} : nomme à la fois un indicateur (« {kpi} ») et une ligne de budget (« {bline} ») ; n'en remplissez qu'un par ligne"
             )
         if not kpi and not bline:
             result.skipped.append(Skipped(line, say(lang, "skip.no_kpi_no_line")))
@@ -149,7 +153,8 @@ def parse_actuals(
                 continue
             pm = row.month(f["month"], ctx) if "month" in f and row.get("month") is not None else None
             if pm is None and kpi:
-                raise row.error(f["month"], "is blank: a KPI actual needs a month")
+                raise row.error(f["month"], "is blank: a KPI actual needs a month",
+                                "est vide : un réalisé d'indicateur a besoin d'un mois")
             values.append((pm, v))
             value_cols = [f["value"]]
         else:
@@ -162,7 +167,8 @@ def parse_actuals(
         if kpi:
             kid = kpi_ids.get(normalize(kpi))
             if kid is None:
-                raise row.error(f["kpi"], f"is not a KPI of the workbook (KPIs: {_known(ctx.kpis, 'name')})")
+                raise row.error(f["kpi"], f"is not a KPI of the workbook (KPIs: {_known(ctx.kpis, 'name')})",
+                                f"n'est pas un indicateur du classeur (indicateurs : {_known(ctx.kpis, 'name')})")
             if kpi_kind.get(kid) in ("rate", "taux"):
                 values = [(pm, _rate(row, col, v, kid, rescaled)) for (pm, v), col in zip(values, value_cols)]
             target = kpi_values.setdefault(kid, {})
@@ -171,7 +177,8 @@ def parse_actuals(
                     if kpi_kind.get(kid) in ("rate", "taux"):
                         raise InputError(
                             f"{row.where()}: a second value for rate KPI {kid} in month M{pm:02d} "
-                            f"(first on line {kpi_seen[(kid, pm)]}); rates cannot be added up"
+                            f"(first on line {kpi_seen[(kid, pm)]}); rates cannot be added up",
+                                fr=f"{row.place('fr')} : une deuxième valeur pour l'indicateur de taux {kid} au mois M{pm:02d} (première à la ligne {kpi_seen[(kid, pm)]}) ; des taux ne s'additionnent pas"
                         )
                     target[pm] += v
                 else:
@@ -183,7 +190,8 @@ def parse_actuals(
             lid = line_ids.get(normalize(bline))
             if lid is None:
                 raise row.error(
-                    f["line"], f"is not a budget line of the workbook (lines: {_known(ctx.budget, 'label')})"
+                    f["line"], f"is not a budget line of the workbook (lines: {_known(ctx.budget, 'label')})",
+                    f"n'est pas une ligne de budget du classeur (lignes : {_known(ctx.budget, 'label')})",
                 )
             for pm, v in values:
                 spend[lid] = spend.get(lid, 0.0) + v
@@ -194,7 +202,7 @@ def parse_actuals(
                     if ctx.tracking_month and pm > ctx.tracking_month:
                         late.add(pm)
     if not kpi_values and not spend:
-        raise nothing_found(table, hm.header_line, "KPI value or spend")
+        raise nothing_found(table, hm.header_line, "KPI value or spend", "valeur d'indicateur ni de dépense")
     if total_rows:
         result.notices.append(say(lang, "total_rows", lines=lines_text(total_rows, lang)))
     if rescaled:

@@ -135,7 +135,8 @@ def parse_budget(
         if not any(ident.values()):
             if values or actual is not None:
                 col = f[ident_keys[-1]]
-                raise row.error(col, "is blank: a budget line needs a label or a line id")
+                raise row.error(col, "is blank: a budget line needs a label or a line id",
+                                "est vide : une ligne de budget a besoin d'un libellé ou d'un identifiant")
             result.skipped.append(Skipped(line, say(lang, "skip.no_label_no_amount")))
             continue
         if long and not values and actual is None:
@@ -147,7 +148,8 @@ def parse_budget(
                 where = f.get("id", f.get("label"))
                 raise InputError(
                     f'{row.where(where)}: "{row.cells[where]}" appears twice '
-                    f"(lines {first_line[key]} and {line}); give each budget line its own row"
+                    f"(lines {first_line[key]} and {line}); give each budget line its own row",
+                        fr=f"{row.place('fr', where)} : « {row.cells[where]} » apparaît deux fois (lignes {first_line[key]} et {line}) ; donnez à chaque ligne de budget sa propre ligne"
                 )
             entry = lines[key]
             for k in ("category", "action_id", "label"):
@@ -165,7 +167,7 @@ def parse_budget(
         result.notices.append(say(lang, "budget_total_rows", lines=lines_text(totals.lines, lang)))
 
     if not lines:
-        raise nothing_found(table, hm.header_line, "budget line")
+        raise nothing_found(table, hm.header_line, "budget line", "ligne de budget")
     _finish(result, lines, ctx, append)
     return result
 
@@ -177,7 +179,8 @@ def _finish(result: ImportResult, lines: dict, ctx: WorkbookContext, append: boo
         if entry["id"] and normalize(entry["id"]) in taken:
             raise InputError(
                 f'{result.source}: line id "{entry["id"]}" is already in the workbook\'s budget; '
-                "import without --append to replace the budget"
+                "import without --append to replace the budget",
+                    fr=f"{result.source} : la ligne « {entry['id']} » est déjà dans le budget du classeur ; importez sans --append pour remplacer le budget"
             )
     # generated ids follow the workbook's style (BUD-01) and come after every id in sight
     styles = [(m.group(1), len(m.group(2))) for r in ctx.budget if (m := _ID_RE.fullmatch(str(r.get("id") or "")))]

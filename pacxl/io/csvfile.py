@@ -105,7 +105,8 @@ def _scan(stream: IO[bytes], label: str, head: bytes = b"") -> _Scan:
 def _too_big(label: str) -> FileFormatError:
     return FileFormatError(
         f"{label}: refused, more than {MAX_CSV_BYTES // 2**20} MiB of CSV; split the export (by year or "
-        "by entity) or filter it before importing"
+        "by entity) or filter it before importing",
+            fr=f"{label} : refusé, plus de {MAX_CSV_BYTES // 2**20} Mio de CSV ; découpez l'export (par année ou par entité) ou filtrez-le avant l'import"
     )
 
 
@@ -133,23 +134,27 @@ def detect_encoding(stream: IO[bytes], label: str) -> str:
                 if size > MAX_CSV_BYTES:
                     raise _too_big(label)
                 if "\x00" in decoder.decode(chunk):
-                    raise FileFormatError(f"{label}: not a CSV file (it holds binary data)")
+                    raise FileFormatError(f"{label}: not a CSV file (it holds binary data)",
+                        fr=f"{label} : ce n'est pas un fichier CSV (il contient des données binaires)")
                 chunk = stream.read(CHUNK)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise FileFormatError(f"{label}: damaged text, not valid {encoding.upper()}") from None
+            raise FileFormatError(f"{label}: damaged text, not valid {encoding.upper()}",
+                fr=f"{label} : texte endommagé, pas du {encoding.upper()} valide") from None
         return encoding
     scan = _scan(stream, label, head)
     if not scan.content:
-        raise FileFormatError(f"{label}: the file is empty")
+        raise FileFormatError(f"{label}: the file is empty", fr=f"{label} : le fichier est vide")
     if scan.nul:
-        raise FileFormatError(f"{label}: not a CSV file (it holds binary data)")
+        raise FileFormatError(f"{label}: not a CSV file (it holds binary data)",
+            fr=f"{label} : ce n'est pas un fichier CSV (il contient des données binaires)")
     if scan.bad_utf8_line is None:
         return "utf-8"
     if scan.utf8_accent_line is not None:
         raise FileFormatError(
             f"{label}: mixes two encodings (line {scan.utf8_accent_line} is UTF-8, line {scan.bad_utf8_line} "
-            "is Windows-1252); export it again as CSV UTF-8"
+            "is Windows-1252); export it again as CSV UTF-8",
+                fr=f"{label} : mélange deux encodages (la ligne {scan.utf8_accent_line} est en UTF-8, la ligne {scan.bad_utf8_line} en Windows-1252) ; exportez-le à nouveau en CSV UTF-8"
         )
     mac, win = scan.lowercase_in_words("mac_roman"), scan.lowercase_in_words("cp1252")
     if mac > win:
@@ -157,7 +162,8 @@ def detect_encoding(stream: IO[bytes], label: str) -> str:
     if scan.cp1252_undefined is not None:
         raise FileFormatError(
             f"{label}: not a text file in UTF-8 or Windows-1252 (a byte Windows-1252 does not define at "
-            f"offset {scan.cp1252_undefined}); export it again as CSV UTF-8"
+            f"offset {scan.cp1252_undefined}); export it again as CSV UTF-8",
+                fr=f"{label} : ce n'est pas un texte en UTF-8 ou Windows-1252 (un octet que Windows-1252 ne définit pas à la position {scan.cp1252_undefined}) ; exportez-le à nouveau en CSV UTF-8"
         )
     return "cp1252"
 
@@ -167,7 +173,8 @@ def decode_text(data: bytes, label: str) -> tuple[str, str]:
     encoding = detect_encoding(io.BytesIO(data), label)
     text = data.decode(encoding)
     if "\x00" in text:
-        raise FileFormatError(f"{label}: not a CSV file (it holds binary data)")
+        raise FileFormatError(f"{label}: not a CSV file (it holds binary data)",
+            fr=f"{label} : ce n'est pas un fichier CSV (il contient des données binaires)")
     return text, encoding
 
 
@@ -185,7 +192,7 @@ def _records(text: str | Iterable[str], sep: str, limit: int | None = None) -> I
             if limit is not None and n >= limit:
                 return
     except csv.Error as exc:
-        raise FileFormatError(f"line {reader.line_num + 1}: {exc}") from None
+        raise FileFormatError(f"line {reader.line_num + 1}: {exc}", fr=f"ligne {reader.line_num + 1} : {exc}") from None
 
 
 def sniff_separator(text: str, label: str = "input") -> tuple[str, int]:
@@ -210,7 +217,8 @@ def sniff_separator(text: str, label: str = "input") -> tuple[str, int]:
             best = (score, sep, width)
     if best is None:
         raise FileFormatError(
-            f"{label}: only one column found; expected columns separated by ; , tab or |"
+            f"{label}: only one column found; expected columns separated by ; , tab or |",
+                fr=f"{label} : une seule colonne trouvée ; des colonnes séparées par ; , tabulation ou | sont attendues"
         )
     return best[1], best[2]
 
@@ -227,7 +235,8 @@ def read_csv(stream: IO[bytes], label: str) -> RawTable:
         head = list(itertools.islice(text, SNIFF_ROWS))
         sep, width = sniff_separator("".join(head), label)
         if width > MAX_COLUMNS:
-            raise FileFormatError(f"{label}: refused, {width} columns (more than {MAX_COLUMNS}, Excel's limit)")
+            raise FileFormatError(f"{label}: refused, {width} columns (more than {MAX_COLUMNS}, Excel's limit)",
+                fr=f"{label} : refusé, {width} colonnes (plus de {MAX_COLUMNS}, la limite d'Excel)")
         return _table(itertools.chain(head, text), sep, width, label, encoding)
     finally:
         text.detach()
@@ -249,13 +258,16 @@ def _table(lines: Iterable[str], sep: str, width: int, label: str, encoding: str
                     continue
                 raise FileFormatError(
                     f"{label}, line {line}: {n} columns where the file has {width} "
-                    f"(separator: {SEPARATOR_NAMES[sep]}); check the quotes and separators of this line"
+                    f"(separator: {SEPARATOR_NAMES[sep]}); check the quotes and separators of this line",
+                        fr=f"{label}, ligne {line} : {n} colonnes alors que le fichier en a {width} (séparateur : {SEPARATOR_NAMES[sep]}) ; vérifiez les guillemets et les séparateurs de cette ligne"
                 )
             seen_full = True
             rows.append((line, [clean_text(c) for c in record]))
             if len(rows) > MAX_ROWS:
-                raise FileFormatError(f"{label}: refused, more than {MAX_ROWS} rows (Excel's limit)")
+                raise FileFormatError(f"{label}: refused, more than {MAX_ROWS} rows (Excel's limit)",
+                    fr=f"{label} : refusé, plus de {MAX_ROWS} lignes (la limite d'Excel)")
     except FileFormatError as exc:
         msg = str(exc)
-        raise FileFormatError(msg if msg.startswith(label) else f"{label}, {msg}") from None
+        raise FileFormatError(msg if msg.startswith(label) else f"{label}, {msg}",
+            fr=(exc.say("fr") if msg.startswith(label) else f"{label}, {exc.say('fr')}")) from None
     return RawTable(label, rows, "csv", encoding=encoding, separator=sep)

@@ -72,7 +72,8 @@ def parse_customers(
             continue
         if not code and not name:
             if amount is not None:
-                raise row.error(f.get("name", f.get("code")), "is blank: a customer needs a code or a name")
+                raise row.error(f.get("name", f.get("code")), "is blank: a customer needs a code or a name",
+                                "est vide : un client a besoin d'un code ou d'un nom")
             result.skipped.append(Skipped(line, say(lang, "skip.no_customer")))
             continue
         if amount is None:
@@ -83,7 +84,8 @@ def parse_customers(
         if key in taken or (code and normalize(code) in taken):
             raise InputError(
                 f'{row.where(f.get("code", f.get("name")))}: customer "{code or name}" is already in the '
-                "workbook; import without --append to replace the list"
+                "workbook; import without --append to replace the list",
+                    fr=f"{row.place('fr', f.get('code', f.get('name')))} : le client « {code or name} » est déjà dans le classeur ; importez sans --append pour remplacer la liste"
             )
         if key in by_key:
             by_key[key]["amount"] += amount
@@ -92,7 +94,7 @@ def parse_customers(
         first_line[key] = line
         by_key[key] = {"code": code, "name": name, "segment": segment, "amount": amount}
     if not by_key:
-        raise nothing_found(table, hm.header_line, "customer with an amount")
+        raise nothing_found(table, hm.header_line, "customer with an amount", "client avec un montant")
     unknown_segments: set[str] = set()
     for entry in by_key.values():
         if entry["segment"] and ctx.segments:

@@ -79,14 +79,17 @@ def parse_mapping(items: Iterable[str] | dict[str, str] | None) -> dict[str, str
     out: dict[str, str] = {}
     for item in items:
         if "=" not in item:
-            raise InputError(f'--map "{item}": write it "Source column=field"')
+            raise InputError(f'--map "{item}": write it "Source column=field"',
+                fr=f'--map "{item}" : écrivez-le "Colonne source=champ"')
         src, _, dst = item.rpartition("=")
         if not src.strip():
-            raise InputError(f'--map "{item}": the source column is empty')
+            raise InputError(f'--map "{item}": the source column is empty',
+                fr=f'--map "{item}" : la colonne source est vide')
         if src.strip() in out:
             raise InputError(
                 f'--map "{item}": column "{src.strip()}" is mapped twice; when two columns share a header, '
-                'name them by position ("#4=amount": the 4th column, 1 = first)'
+                'name them by position ("#4=amount": the 4th column, 1 = first)',
+                    fr=f'--map "{item}" : la colonne « {src.strip()} » est associée deux fois ; quand deux colonnes ont le même en-tête, nommez-les par leur position ("#4=amount" : la 4e colonne, 1 = la première)'
             )
         out[src.strip()] = dst.strip()
     return out
@@ -116,6 +119,7 @@ def match_headers(
     months: bool = False,
     where: str = "",
     header_line: int = 1,
+    where_fr: str = "",
 ) -> HeaderMatch:
     """Find each field's column (``mapping`` first: ``{"Source column": "field"}``), and with
     ``months`` the month columns of a wide layout. Two columns for one field is an error."""
@@ -125,7 +129,7 @@ def match_headers(
     mapping = dict(mapping or {})
     mapped: set[int] = set()
     for src, dst in mapping.items():
-        i = _mapped_column(src, dst, texts, where)
+        i = _mapped_column(src, dst, texts, where, where_fr)
         mapped.add(i)
         d = normalize(dst)
         if d in ("", "ignore", "ignorer", "skip"):
@@ -141,7 +145,8 @@ def match_headers(
                 result.month_cols[i] = mh
                 continue
         expected = ", ".join(f.key for f in fields) + (", m01..m12 or a month name" if months else "")
-        raise InputError(f'{where}: --map "{src}={dst}": unknown field "{dst}" (fields: {expected})')
+        raise InputError(f'{where}: --map "{src}={dst}": unknown field "{dst}" (fields: {expected})',
+            fr=f'{where_fr or where} : --map "{src}={dst}" : champ inconnu « {dst} » (champs : {expected})')
     candidates: dict[str, list[tuple[int, bool]]] = {}
     for i, t in enumerate(texts):
         if i in mapped or not t:
@@ -160,10 +165,12 @@ def match_headers(
         pick = exact if exact else [i for i, _ in cols]
         if len(pick) > 1:
             names = " and ".join(f'"{texts[i]}" (#{i + 1})' for i in pick[:2])
+            names_fr = " et ".join(f"« {texts[i]} » (#{i + 1})" for i in pick[:2])
             raise InputError(
                 f'{where}: columns {names} both look like the field "{key}"; '
                 f'say which by position (1 = first column) with --map "#{pick[0] + 1}={key}" '
-                f'--map "#{pick[1] + 1}=ignore"'
+                f'--map "#{pick[1] + 1}=ignore"',
+                    fr=f'{where_fr or where} : les colonnes {names_fr} ressemblent toutes deux au champ « {key} » ; dites laquelle par sa position (1 = la première colonne) avec --map "#{pick[0] + 1}={key}" --map "#{pick[1] + 1}=ignore"'
             )
         result.fields[key] = pick[0]
     return result
@@ -181,7 +188,7 @@ def columns_text(texts: Sequence[str], limit: int = 12) -> str:
 _POSITION_RE = re.compile(r"#\s*(\d+)")
 
 
-def _mapped_column(src: str, dst: str, texts: Sequence[str], where: str) -> int:
+def _mapped_column(src: str, dst: str, texts: Sequence[str], where: str, where_fr: str = "") -> int:
     """The column ``--map`` names: ``#4`` is the 4th column (1-based, whatever its header),
     anything else a header (exact text first, then ignoring case and accents). A header that
     several columns carry must be named by position."""
@@ -189,17 +196,20 @@ def _mapped_column(src: str, dst: str, texts: Sequence[str], where: str) -> int:
     if m and src not in texts:
         n = int(m.group(1))
         if not 1 <= n <= len(texts):
-            raise InputError(f'{where}: --map "{src}={dst}": no column #{n} (the header has {len(texts)} columns)')
+            raise InputError(f'{where}: --map "{src}={dst}": no column #{n} (the header has {len(texts)} columns)',
+                fr=f'{where_fr or where} : --map "{src}={dst}" : pas de colonne #{n} (l\'en-tête a {len(texts)} colonnes)')
         return n - 1
     same = [i for i, t in enumerate(texts) if t == src] or [i for i, t in enumerate(texts)
                                                           if t and normalize(t) == normalize(src)]
     if len(same) > 1:
         raise InputError(
             f'{where}: --map "{src}={dst}": {len(same)} columns are named "{src}" (#'
-            + ", #".join(str(i + 1) for i in same[:5]) + f'); name one by position: --map "#{same[0] + 1}={dst}"'
+            + ", #".join(str(i + 1) for i in same[:5]) + f'); name one by position: --map "#{same[0] + 1}={dst}"',
+                fr=(f'{where_fr or where} : --map "{src}={dst}" : {len(same)} colonnes s\'appellent « {src} » (#' + ", #".join(str(i + 1) for i in same[:5]) + f') ; nommez-en une par sa position : --map "#{same[0] + 1}={dst}"')
         )
     if not same:
-        raise InputError(f'{where}: --map "{src}={dst}": no column "{src}" (columns found: {columns_text(texts)})')
+        raise InputError(f'{where}: --map "{src}={dst}": no column "{src}" (columns found: {columns_text(texts)})',
+            fr=f'{where_fr or where} : --map "{src}={dst}" : pas de colonne « {src} » (colonnes trouvées : {columns_text(texts)})')
     return same[0]
 
 

@@ -109,13 +109,15 @@ def read_table(source: Source, *, sheet: str | None = None, name: str | None = N
         suffix = Path(label).suffix.lower()
         if suffix in SPREADSHEET_SUFFIXES:
             if not _read_all(stream, label).strip(b" \t\r\n\x00"):
-                raise FileFormatError(f"{label}: the file is empty")
+                raise FileFormatError(f"{label}: the file is empty", fr=f"{label} : le fichier est vide")
             raise FileFormatError(
                 f"{label}: not a {suffix[1:].upper()} file (damaged, or another format renamed); "
-                "save it again from your spreadsheet, or export it as CSV"
+                "save it again from your spreadsheet, or export it as CSV",
+                    fr=f"{label} : ce n'est pas un fichier {suffix[1:].upper()} (endommagé, ou un autre format renommé) ; enregistrez-le à nouveau depuis votre tableur, ou exportez-le en CSV"
             )
         if sheet is not None and magic.strip(b" \t\r\n\x00"):
-            raise InputError(f"{label}: --sheet only applies to spreadsheets, not to CSV files")
+            raise InputError(f"{label}: --sheet only applies to spreadsheets, not to CSV files",
+                fr=f"{label} : --sheet ne vaut que pour les tableurs, pas pour les fichiers CSV")
         return read_csv(stream, label)
 
 
@@ -131,16 +133,17 @@ def _open(source: Source, label: str) -> Iterator[IO[bytes]]:
     if isinstance(source, (str, os.PathLike)):
         p = Path(source)
         if p.is_dir():
-            raise InputError(f"{label}: is a folder, not a file")
+            raise InputError(f"{label}: is a folder, not a file", fr=f"{label} : c'est un dossier, pas un fichier")
         try:
             fh = open(p, "rb")
         except FileNotFoundError:
-            raise InputError(f"{label}: no such file") from None
+            raise InputError(f"{label}: no such file", fr=f"{label} : fichier introuvable") from None
         with fh:
             if os.fstat(fh.fileno()).st_size > max(MAX_CSV_BYTES, MAX_SPREADSHEET_BYTES):
                 raise FileFormatError(
                     f"{label}: refused, more than {max(MAX_CSV_BYTES, MAX_SPREADSHEET_BYTES) // 2**20} MiB; "
-                    "split the export (by year or by entity) or filter it before importing"
+                    "split the export (by year or by entity) or filter it before importing",
+                        fr=f"{label} : refusé, plus de {max(MAX_CSV_BYTES, MAX_SPREADSHEET_BYTES) // 2**20} Mio ; découpez l'export (par année ou par entité) ou filtrez-le avant l'import"
                 )
             yield fh
         return
@@ -159,5 +162,6 @@ def _open(source: Source, label: str) -> Iterator[IO[bytes]]:
 def _read_all(stream: IO[bytes], label: str) -> bytes:
     data = stream.read(MAX_SPREADSHEET_BYTES + 1)
     if len(data) > MAX_SPREADSHEET_BYTES:
-        raise FileFormatError(f"{label}: refused, more than {MAX_SPREADSHEET_BYTES // 2**20} MiB of spreadsheet")
+        raise FileFormatError(f"{label}: refused, more than {MAX_SPREADSHEET_BYTES // 2**20} MiB of spreadsheet",
+            fr=f"{label} : refusé, plus de {MAX_SPREADSHEET_BYTES // 2**20} Mio de tableur")
     return data

@@ -29,7 +29,7 @@ import zipfile
 from pathlib import Path
 from typing import IO, Callable, Union
 
-from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError
+from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError, os_reason
 from ..files import Fingerprint, atomic_write, check_not_open, copy_file, lock_files, real_path  # noqa: F401
 from ..workbook.xlsxml import finish, text_id_ranges
 
@@ -60,7 +60,8 @@ def _stream_search(zf: zipfile.ZipFile, info: zipfile.ZipInfo, patterns: dict[st
                 break
             read += len(chunk)
             if read > info.file_size or read > MAX_MEMBER_SIZE:  # a lying directory
-                raise FileFormatError(f"{info.filename}: larger than the zip directory says")
+                raise FileFormatError(f"{info.filename}: larger than the zip directory says",
+                    fr=f"{info.filename} : plus grand que ne le dit le répertoire du zip")
             block = tail + chunk
             for name, pat in patterns.items():
                 if name not in found and pat.search(block):
@@ -79,22 +80,26 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
     try:
         zf = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive)") from None
+        raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive)",
+            fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée)") from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise FileFormatError(f"{label}: refused, {len(infos)} parts in the archive (zip bomb?)")
+            raise FileFormatError(f"{label}: refused, {len(infos)} parts in the archive (zip bomb?)",
+                fr=f"{label} : refusé, {len(infos)} parties dans l'archive (bombe zip ?)")
         total = 0
         for info in infos:
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > MAX_MEMBER_SIZE or total > MAX_TOTAL_SIZE:
                 raise FileFormatError(
-                    f"{label}: refused, it unpacks to more than {MAX_TOTAL_SIZE // 2**20} MiB (zip bomb?)"
+                    f"{label}: refused, it unpacks to more than {MAX_TOTAL_SIZE // 2**20} MiB (zip bomb?)",
+                        fr=f"{label} : refusé, il se décompresse en plus de {MAX_TOTAL_SIZE // 2**20} Mio (bombe zip ?)"
                 )
             if info.file_size > RATIO_MIN_SIZE and ratio > MAX_RATIO:
                 raise FileFormatError(
-                    f"{label}: refused, {info.filename} is compressed {ratio:.0f} times (zip bomb?)"
+                    f"{label}: refused, {info.filename} is compressed {ratio:.0f} times (zip bomb?)",
+                        fr=f"{label} : refusé, {info.filename} est compressé {ratio:.0f} fois (bombe zip ?)"
                 )
         try:
             # every part is streamed, not only the XML: a directory that understates a binary
@@ -103,15 +108,18 @@ def check_zip(file: Union[str, os.PathLike, IO[bytes]], label: str | None = None
                 xml = info.filename.lower().endswith(_XML_SUFFIXES)
                 if _stream_search(zf, info, {"dtd": _DOCTYPE} if xml else {}):
                     raise FileFormatError(
-                        f"{label}: refused, {info.filename} declares XML entities (entity bomb?)"
+                        f"{label}: refused, {info.filename} declares XML entities (entity bomb?)",
+                            fr=f"{label} : refusé, {info.filename} déclare des entités XML (bombe d'entités ?)"
                     )
         except FileFormatError as exc:
             msg = str(exc)
-            raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}") from None
+            raise FileFormatError(msg if msg.startswith(label) else f"{label}: refused, {msg}",
+                fr=(exc.say("fr") if msg.startswith(label) else f"{label} : refusé, {exc.say('fr')}")) from None
         # zipfile raises RuntimeError for an encrypted part and its subclass for an unsupported
         # compression method
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive: {exc})") from None
+            raise FileFormatError(f"{label}: not a valid spreadsheet (damaged zip archive: {exc})",
+                fr=f"{label} : ce n'est pas un tableur valide (archive zip endommagée : {exc})") from None
         return {i.filename for i in infos}
 
 
@@ -120,7 +128,8 @@ def require_defusedxml() -> None:
     import openpyxl.xml
 
     if not openpyxl.xml.DEFUSEDXML:
-        raise WorkbookError("defusedxml is not installed: pip install defusedxml (needed to read workbooks safely)")
+        raise WorkbookError("defusedxml is not installed: pip install defusedxml (needed to read workbooks safely)",
+            fr="defusedxml n'est pas installé : pip install defusedxml (nécessaire pour lire les classeurs sans risque)")
 
 
 _DROPPED: list[tuple[str, str, re.Pattern]] = [
@@ -220,7 +229,9 @@ def check_nothing_dropped(path: Union[str, os.PathLike], lang: str = "en") -> No
 
     lost = what_openpyxl_drops(path, lang)
     if lost:
-        raise WouldLoseDataError(text("save.would_lose", lang, name=Path(path).name, what=", ".join(lost)))
+        raise WouldLoseDataError.of(
+            lambda words: text("save.would_lose", words, name=Path(path).name,
+                               what=", ".join(lost if words == lang else what_openpyxl_drops(path, words))), lang)
 
 
 def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
@@ -233,25 +244,28 @@ def open_workbook(path: Union[str, os.PathLike], *, data_only: bool = False):
 
     p = Path(path)
     if not p.exists():
-        raise WorkbookError(f"{p.name}: no such workbook")
+        raise WorkbookError(f"{p.name}: no such workbook", fr=f"{p.name} : classeur introuvable")
     if p.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise WorkbookError(f"{p.name}: a pacxl workbook is an .xlsx or .xlsm file")
+        raise WorkbookError(f"{p.name}: a pacxl workbook is an .xlsx or .xlsm file",
+            fr=f"{p.name} : un classeur pacxl est un fichier .xlsx ou .xlsm")
     require_defusedxml()
     try:
         fingerprint, data = Fingerprint.read(p)
     except OSError as exc:
-        raise WorkbookError(f"{p.name}: cannot be read ({exc.strerror or exc})") from None
+        raise WorkbookError(f"{p.name}: cannot be read ({exc.strerror or exc})",
+            fr=f"{p.name} : impossible de le lire ({os_reason(exc, 'fr')})") from None
     try:
         check_zip(io.BytesIO(data), p.name)
     except FileFormatError as exc:
-        raise WorkbookError(str(exc)) from None
+        raise WorkbookError(str(exc), fr=exc.say("fr")) from None
     try:
         wb = openpyxl.load_workbook(
             io.BytesIO(data), keep_vba=p.suffix.lower() == ".xlsm", data_only=data_only, rich_text=True,
             keep_links=True,
         )
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(f"{p.name}: cannot be opened as a workbook ({type(exc).__name__}: {exc})",
+            fr=f"{p.name} : impossible de l'ouvrir comme classeur ({type(exc).__name__} : {exc})") from None
     wb.pacxl_fingerprint = fingerprint
     return wb
 
@@ -312,14 +326,16 @@ def save_workbook(
         # openpyxl drops what it cannot read: the identifier columns' ignoredErrors come back
         data = finish(buf.getvalue(), ignored=text_id_ranges(wb))
     except Exception as exc:
-        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})",
+            fr=f"{p.name} : l'enregistrement a échoué ({type(exc).__name__} : {exc})") from None
 
     def reopen(tmp: Path) -> None:
         try:
             check_zip(tmp, p.name)
             again = openpyxl.load_workbook(tmp, keep_vba=p.suffix.lower() == ".xlsm", rich_text=True)
         except Exception as exc:
-            raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed") from None
+            raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed",
+                fr=f"{p.name} : la copie enregistrée ne se rouvre pas ({exc}) ; rien n'a été modifié") from None
         try:
             if verify is not None:
                 verify(again)

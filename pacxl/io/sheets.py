@@ -46,7 +46,8 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
         if "content.xml" in members and "xl/workbook.xml" not in members:
             fmt = "ods"
         elif "xl/workbook.xml" not in members and "xl/workbook.bin" not in members:
-            raise FileFormatError(f"{label}: a zip file, but not an XLSX or ODS spreadsheet")
+            raise FileFormatError(f"{label}: a zip file, but not an XLSX or ODS spreadsheet",
+                fr=f"{label} : un fichier zip, mais pas un tableur XLSX ou ODS")
     elif fmt not in ("xls",):
         fmt = "xls"
     hidden: list[str] = []
@@ -57,7 +58,8 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
         if sheet is not None:
             if sheet not in names:
                 raise InputError(
-                    f'{label}: no sheet "{sheet}"; sheets: ' + ", ".join(f'"{n}"' for n in names)
+                    f'{label}: no sheet "{sheet}"; sheets: ' + ", ".join(f'"{n}"' for n in names),
+                        fr=(f"{label} : pas de feuille « {sheet} » ; feuilles : " + ", ".join(f"« {n} »" for n in names))
                 )
             chosen = [sheet]
         else:
@@ -77,7 +79,9 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
                 break
         else:
             more = f" (hidden sheets skipped: {', '.join(hidden)}; name one with --sheet)" if hidden else ""
-            raise FileFormatError(f"{label}: no data in any sheet{more}")
+            more_fr = f" (feuilles masquées ignorées : {', '.join(hidden)} ; nommez-en une avec --sheet)" if hidden else ""
+            raise FileFormatError(f"{label}: no data in any sheet{more}",
+                fr=f"{label} : aucune donnée dans aucune feuille{more_fr}")
     except (InputError, FileFormatError, KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's errors, and Rust panics: pyo3's PanicException is
@@ -85,9 +89,10 @@ def _read_spreadsheet(data: bytes, label: str, sheet: str | None, zipped: bool =
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         if type(exc).__name__ == "PanicException":
             detail = "damaged file"
-        raise FileFormatError(f"{label}: cannot be read as a spreadsheet ({detail})") from None
+        raise FileFormatError(f"{label}: cannot be read as a spreadsheet ({detail})",
+            fr=f"{label} : illisible comme tableur ({detail})") from None
     if not rows:
-        raise FileFormatError(f'{label}: sheet "{title}" is empty')
+        raise FileFormatError(f'{label}: sheet "{title}" is empty', fr=f"{label} : la feuille « {title} » est vide")
     if zipped:
         errors = _error_cells(data, fmt, names.index(title), title)
         if errors:

@@ -8,11 +8,16 @@ from typing import Iterator
 
 from .result import ImportSummary
 
+#: The French of the import's steps (pacxl.io.import_file names them in English).
+STEPS_FR = {"opening the workbook": "ouverture du classeur", "reading the file": "lecture du fichier",
+            "checking the rows": "contrôle des lignes", "writing": "écriture", "saving": "enregistrement",
+            "done": "terminé"}
+
 
 @contextlib.contextmanager
-def progress_bar() -> Iterator:
+def progress_bar(lang: str = "en") -> Iterator:
     """A ``progress(step, done, total)`` callback drawing a rich bar on stderr when it is a
-    terminal, and doing nothing otherwise (pipes, files, CI logs)."""
+    terminal, and doing nothing otherwise (pipes, files, CI logs); the steps in ``lang``."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -26,7 +31,8 @@ def progress_bar() -> Iterator:
         task = bar.add_task("import", total=1)
 
         def progress(step: str, done: int, total: int) -> None:
-            bar.update(task, description=step, completed=done, total=total)
+            shown = STEPS_FR.get(step, step) if lang == "fr" else step
+            bar.update(task, description=shown, completed=done, total=total)
 
         yield progress
 

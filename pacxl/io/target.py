@@ -84,7 +84,8 @@ def context_from_workbook(wb, path: Any = None) -> WorkbookContext:
 
     lang = workbook_lang(wb)
     if wb.defined_names.get("PAC_Year") is None:
-        raise WorkbookError("not a pacxl workbook: PAC_Year (the plan's year) is missing")
+        raise WorkbookError("not a pacxl workbook: PAC_Year (the plan's year) is missing",
+            fr="ce n'est pas un classeur pacxl : Paramètres, « Année du plan », manque")
     values = checked_settings(lambda name: _name_value(wb, name), lang, path)
     year, first, tracking = values["year"], values["first_month"], values["tracking_month"]
 

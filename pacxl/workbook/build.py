@@ -58,7 +58,8 @@ def as_plan(plan) -> Plan:
         return Plan.from_dict(plan)
     if isinstance(plan, (str, os.PathLike)):
         return Plan.from_file(plan)
-    raise InputError(f"a plan must be a Plan, a dict or a YAML/JSON file, got {type(plan).__name__}")
+    raise InputError(f"a plan must be a Plan, a dict or a YAML/JSON file, got {type(plan).__name__}",
+        fr=f"un plan doit être un Plan, un dict ou un fichier YAML/JSON, reçu {type(plan).__name__}")
 
 
 def normalized(plan: Plan) -> Plan:
@@ -66,7 +67,8 @@ def normalized(plan: Plan) -> Plan:
     p = copy.deepcopy(plan)
     s = p.settings
     if s.lang not in LANGS:
-        raise InputError(f"unknown language {s.lang!r}: use fr or en")
+        raise InputError(f"unknown language {s.lang!r}: use fr or en",
+            fr=f"langue inconnue {s.lang!r} : utilisez fr ou en")
     # The Targets sheet's segments are the plan's; the language's placeholder names
     # (Segment A, B, C) only fill a plan that has none.
     names = [seg.name for seg in p.segments if seg.name]
@@ -75,7 +77,8 @@ def normalized(plan: Plan) -> Plan:
         s.segments = names + [n for n in s.segments if n not in names and n not in placeholders]
     fill_defaults(s)
     if not 1 <= int(s.first_month or 1) <= 12:
-        raise InputError(f"the first month must be from 1 to 12, got {s.first_month}")
+        raise InputError(f"the first month must be from 1 to 12, got {s.first_month}",
+            fr=f"le premier mois doit être de 1 à 12, reçu {s.first_month}")
     s.first_month = int(s.first_month or 1)
     if s.seasonality:  # typed: 12 weights adding up to 100 % (fractions or percentages)
         s.seasonality = calc.seasonality.check_profile(s.seasonality)
@@ -97,12 +100,14 @@ def _budget_lines_from_actions(p: Plan) -> None:
                 raise InputError(
                     f"action {a.id}: its budget {a.budget:g} differs from the total of its budget "
                     f"lines {sums[key]:g}; give the budget on the lines only (an action's budget is "
-                    "the sum of its lines)"
+                    "the sum of its lines)",
+                        fr=f"action {a.id} : son budget {a.budget:g} diffère du total de ses lignes de budget {sums[key]:g} ; donnez le budget sur les lignes seulement (le budget d'une action est la somme de ses lignes)"
                 )
             continue
         if not key:
             raise InputError(f"action {a.action!r} has a budget but no ID: give it an ID so that "
-                             "its budget line can name it")
+                             "its budget line can name it",
+                                 fr=f"l'action {a.action!r} a un budget mais pas d'ID : donnez-lui un ID pour que sa ligne de budget puisse la nommer")
         s = p.settings
         first = calc.plan_month_of(a.start, s.year, s.first_month) if a.start else 1
         last = calc.plan_month_of(a.end, s.year, s.first_month) if a.end else 12
@@ -201,11 +206,13 @@ def build_workbook(plan, path, *, udfs: bool = False, force: bool = False,
     """
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise InputError(f"{path}: the workbook's name must end in .xlsx")
+        raise InputError(f"{path}: the workbook's name must end in .xlsx",
+            fr=f"{path} : le nom du classeur doit finir par .xlsx")
     if path.exists() and not force:
-        raise OutputExistsError(f"{path} exists already: use --force to overwrite it")
+        raise OutputExistsError(f"{path} exists already: use --force to overwrite it",
+            fr=f"{path} existe déjà : utilisez --force pour le remplacer")
     if path.is_dir():
-        raise WorkbookError(f"{path} is a folder")
+        raise WorkbookError(f"{path} is a folder", fr=f"{path} est un dossier")
     wb = make_workbook(plan, udfs=udfs)
     save_atomic(wb, path, values=values)
     return path

@@ -78,7 +78,8 @@ def write_text(cell, text: str) -> None:
 
         start = encode_text(text[:30].replace("\n", " "))
         raise InputError(f'{cell.parent.title}!{cell.coordinate}: the text "{start}..." has {len(text)} '
-                         f"characters; a cell holds at most {MAX_TEXT}")
+                         f"characters; a cell holds at most {MAX_TEXT}",
+                             fr=f"{cell.parent.title}!{cell.coordinate} : le texte « {start}... » a {len(text)} caractères ; une cellule en contient au plus {MAX_TEXT}")
     cell._value = encode_text(text)
     cell.data_type = "s"
 

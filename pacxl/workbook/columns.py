@@ -108,9 +108,11 @@ def _error(key: str, *, what: str, table_name: str, sheet: str, lang: str, path:
     from ..messages import text
 
     col = next(c for c in TABLES[table_name].columns if c.key == key)
-    where = f"{path}: " if path else ""
-    return WorkbookError(where + text(what, lang, sheet=sheet, table=table_name,
-                                      header=header or col.header(lang)))
+    def say(words: str) -> str:  # the sentence in ``words``; sheet and header stay the workbook's
+        where = (f"{path} : " if words == "fr" else f"{path}: ") if path else ""
+        return where + text(what, words, sheet=sheet, table=table_name, header=header or col.header(lang))
+
+    return WorkbookError.of(say, lang)
 
 
 def column_map(table_name: str, headers: Sequence[Any], *, first_col: int = 1, sheet: str = "",

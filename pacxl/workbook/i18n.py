@@ -279,11 +279,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "set_as_of": ("Date d'arrêté (retards, à date)", "As-of date (late, to date)"),
     "set_abc_a": ("Seuil classe A (part cumulée)", "Class A threshold (cumulative share)"),
     "set_abc_b": ("Seuil classe B (part cumulée)", "Class B threshold (cumulative share)"),
-    "set_month_note": ("Mois de suivi : laissez vide tant qu'aucun mois n'est clos ; 3 = les trois "
+    "set_month_note": ("Mois de suivi : 1 dans un plan neuf (son premier mois) ; 3 = les trois "
                        "premiers mois du plan ont leurs réalisés. La date d'arrêté est la fin du mois "
                        "de suivi, sauf si vous en saisissez une : une action est en retard quand sa fin "
                        "la précède.",
-                       "Tracking month: leave blank until a month is closed; 3 = the plan's first "
+                       "Tracking month: 1 in a new plan (its first month); 3 = the plan's first "
                        "three months have their actuals. The as-of date is the end of the tracking "
                        "month unless you type one: an action is late when it ends before it."),
     "list_owners": ("Responsables", "Owners"),

@@ -128,7 +128,8 @@ class _Book:
         titles = set(wb.sheetnames)
         self.lang = next((lang for lang in ("fr", "en") if SHEETS["settings"][lang] in titles), None)
         if self.lang is None:
-            raise WorkbookError(f"{path}: not a pacxl workbook (no Paramètres/Settings sheet)")
+            raise WorkbookError(f"{path}: not a pacxl workbook (no Paramètres/Settings sheet)",
+                fr=f"{path} : ce n'est pas un classeur pacxl (pas d'onglet Paramètres/Settings)")
         self.names: dict[str, tuple[str, str]] = {}
         for name, dn in wb.defined_names.items():
             try:
@@ -150,11 +151,13 @@ class _Book:
         """Values of the cells of a defined name, row by row."""
         if name not in self.names:
             if required:
-                raise WorkbookError(f"{self.path}: not a pacxl workbook (the defined name {name} is missing)")
+                raise WorkbookError(f"{self.path}: not a pacxl workbook (the defined name {name} is missing)",
+                    fr=f"{self.path} : ce n'est pas un classeur pacxl (le nom défini {name} manque)")
             return []
         sheet, ref = self.names[name]
         if sheet not in self.wb.sheetnames:
-            raise WorkbookError(f"{self.path}: the defined name {name} points to a missing sheet {sheet!r}")
+            raise WorkbookError(f"{self.path}: the defined name {name} points to a missing sheet {sheet!r}",
+                fr=f"{self.path} : le nom défini {name} désigne une feuille absente {sheet!r}")
         ws = self.wb[sheet]
         min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
         cells = ws._cells
@@ -175,11 +178,12 @@ def _load(path: Path):
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.exists():
-        raise WorkbookError(f"{path}: no such file")
+        raise WorkbookError(f"{path}: no such file", fr=f"{path} : fichier introuvable")
     if path.is_dir():
-        raise WorkbookError(f"{path}: is a folder, not a workbook")
+        raise WorkbookError(f"{path}: is a folder, not a workbook", fr=f"{path} : c'est un dossier, pas un classeur")
     if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged")
+        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged",
+            fr=f"{path} : ce n'est pas un classeur Excel (.xlsx), ou le fichier est endommagé")
     try:
         try:
             from ..io.save import check_zip  # zip and XML bombs are refused before parsing
@@ -189,12 +193,14 @@ def _load(path: Path):
             check_zip(path)
         return openpyxl.load_workbook(path, data_only=False)
     except PacxlError as exc:
-        raise WorkbookError(f"{path}: {exc}") from None
+        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
             IndexError, AttributeError, EOFError) as exc:
-        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300]) from None
+        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300],
+            fr=f"{path} : classeur endommagé ou pas un classeur Excel ({type(exc).__name__} : {exc})"[:300]) from None
     except Exception as exc:  # XML parse errors come in many types; all mean a damaged file
-        raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})") from None
+        raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})",
+            fr=f"{path} : classeur endommagé ({type(exc).__name__})") from None
 
 
 # --- tables -------------------------------------------------------------------------------------
@@ -209,7 +215,8 @@ def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, 
 
     spec = TABLES[table_name]
     if table_name not in book.tables:
-        raise WorkbookError(f"{book.path}: not a pacxl workbook (the table {table_name} is missing)")
+        raise WorkbookError(f"{book.path}: not a pacxl workbook (the table {table_name} is missing)",
+            fr=f"{book.path} : ce n'est pas un classeur pacxl (le tableau {table_name} manque)")
     ws, tbl = book.tables[table_name]
     min_col, header, _, last = range_boundaries(tbl.ref)
     col_of = sheet_columns(ws, tbl, table_name, lang=book.lang, path=book.path, computed=False)
@@ -515,7 +522,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
     except PacxlError:
         raise
     except Exception as exc:  # noqa: BLE001  # a damaged review/SWOT block must not hide the plan's tables
-        raise WorkbookError(f"{p}: cannot read the review, SWOT or key dates ({type(exc).__name__}: {exc})") from None
+        raise WorkbookError(f"{p}: cannot read the review, SWOT or key dates ({type(exc).__name__}: {exc})",
+            fr=f"{p} : impossible de lire le bilan, le SWOT ou les dates clés ({type(exc).__name__} : {exc})") from None
     _seasonal_plans(plan)
     return plan, layout
 

@@ -71,9 +71,12 @@ def checked_settings(value: Callable[[str], Any], lang: str, path: Any = None) -
     """
 
     def refuse(name: str, key: str, **kw: Any) -> None:
-        where = text("settings.cell", lang, sheet=SHEETS["settings"][lang], label=label_text(LABELS[name], lang),
-                     problem=text(key, lang, **kw))
-        raise WorkbookError(f"{path}: {where}" if path is not None else where)
+        def say(words: str) -> str:  # the sentence in ``words``; the sheet and label stay the workbook's
+            where = text("settings.cell", words, sheet=SHEETS["settings"][lang],
+                         label=label_text(LABELS[name], lang), problem=text(key, words, **kw))
+            return (f"{path} : {where}" if words == "fr" else f"{path}: {where}") if path is not None else where
+
+        raise WorkbookError.of(say, lang)
 
     def whole(name: str, lo_hi: tuple[int, int], key: str, default: Any) -> Any:
         raw = value(name)

@@ -56,7 +56,8 @@ def workbook_lang(wb) -> str:
     for lang in ("fr", "en"):
         if SHEETS["settings"][lang] in names:
             return lang
-    raise WorkbookError("not a pacxl workbook: it has no Paramètres/Settings sheet")
+    raise WorkbookError("not a pacxl workbook: it has no Paramètres/Settings sheet",
+        fr="ce n'est pas un classeur pacxl : il n'a pas d'onglet Paramètres/Settings")
 
 
 def find_table(wb, table_name: str):
@@ -64,7 +65,8 @@ def find_table(wb, table_name: str):
     for ws in wb.worksheets:
         if table_name in ws.tables:
             return ws, ws.tables[table_name]
-    raise WorkbookError(f"not a pacxl workbook: table {table_name} is missing")
+    raise WorkbookError(f"not a pacxl workbook: table {table_name} is missing",
+        fr=f"ce n'est pas un classeur pacxl : le tableau {table_name} manque")
 
 
 def _last_data_row(ws, cols: Iterable[int], first: int, last: int) -> int:
@@ -173,8 +175,9 @@ def _refuse_below(ws, table_name: str, lang: str, where: list[tuple[int, int]], 
     cells = f"{get_column_letter(min(cols))}{min(rows)}:{get_column_letter(max(cols))}{max(rows)}"
     if len(where) == 1:
         cells = cells.split(":")[0]
-    return WorkbookError(text("wb.rows_below", lang, sheet=ws.title, table=table_name,
-                              cells=f"{ws.title}!{cells}", why=text(f"wb.rows_below_{why}", lang)))
+    return WorkbookError.of(lambda words: text("wb.rows_below", words, sheet=ws.title, table=table_name,
+                                               cells=f"{ws.title}!{cells}", why=text(f"wb.rows_below_{why}", words)),
+                            lang)
 
 
 def rows_below(ws, table_name: str, col_of: Mapping[str, int], lang: str) -> tuple[int, WorkbookError | None]:
@@ -239,7 +242,8 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     """
     spec = TABLES.get(table_name)
     if spec is None:
-        raise WorkbookError(f"unknown table {table_name!r}: one of {', '.join(TABLES)}")
+        raise WorkbookError(f"unknown table {table_name!r}: one of {', '.join(TABLES)}",
+            fr=f"tableau inconnu {table_name!r} : l'un de {', '.join(TABLES)}")
     ws, tbl, col_of = table_columns(wb, table_name)
     min_col, header, max_col, old_last = range_boundaries(tbl.ref)
     first = header + 1
@@ -259,7 +263,8 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     for i, row in enumerate(rows, start=1):
         unknown = [k for k in row if k not in col_of]
         if unknown:
-            raise InputError(f"{table_name}, row {i}: unknown column {unknown[0]!r}")
+            raise InputError(f"{table_name}, row {i}: unknown column {unknown[0]!r}",
+                fr=f"{table_name}, ligne {i} : colonne inconnue {unknown[0]!r}")
     if not append and typed_last >= typed_first:  # replacing: the typed rows are kept, after
         typed = _read_rows(ws, input_keys, input_cols, typed_first, typed_last)
         rows += [row for row in typed if any(v not in (None, "") for v in row.values())]

@@ -45,7 +45,7 @@ def write_templates(folder: str | Path) -> list[Path]:
 
     out = Path(folder)
     if not out.is_dir():
-        raise WorkbookError(f"{out}: no such folder")
+        raise WorkbookError(f"{out}: no such folder", fr=f"{out} : dossier introuvable")
     # the formula cells carry LibreOffice's values: previews show the figures
     return [build_workbook(make(), out / name, force=True, values="libreoffice")
             for name, make in TEMPLATES.items()]
@@ -56,7 +56,8 @@ def shipped_template(name: str) -> Path:
     from importlib import resources
 
     if name not in TEMPLATES:
-        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}")
+        raise WorkbookError(f"unknown template {name!r}: one of {', '.join(TEMPLATES)}",
+            fr=f"modèle inconnu {name!r} : l'un de {', '.join(TEMPLATES)}")
     try:
         return Path(str(resources.files("pacxl._templates").joinpath(name)))
     except ModuleNotFoundError:  # a source checkout that was not installed

@@ -135,7 +135,8 @@ def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: in
     if len([x for x in items if x not in (None, "")]) > cap:
         # the Settings sheet has room for `cap` entries; dropping the others would lose work
         raise InputError(
-            f"settings: {ctx.t(header_key)} has {len(items)} entries; the workbook holds at most {cap}"
+            f"settings: {ctx.t(header_key)} has {len(items)} entries; the workbook holds at most {cap}",
+                fr=f"paramètres : {ctx.t(header_key)} a {len(items)} entrées ; le classeur en contient au plus {cap}"
         )
     st.header(ws.cell(row=4, column=col, value=ctx.t(header_key)))
     for i in range(cap):
