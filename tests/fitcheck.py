@@ -7,7 +7,8 @@ and compared with its column, or its merged range:
 * a text that does not wrap must fit its cell's width. It may run over into the cells to its right
   only when it is left-aligned and those cells are empty (Excel and LibreOffice draw it there, as
   a sheet's title over its blank row), or into the empty cells to its left when it is
-  right-aligned: the columns it crosses must then be empty. A centred or merged text must fit;
+  right-aligned: the columns it crosses must then be empty and inside the print area (paper cuts
+  the rest). A centred or merged text must fit;
 * a wrapped text's lines, at its font's line height, must fit the row height (or the merged rows);
 * a one-line text must fit its row's height.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from pacxl.workbook import measure
+from pacxl.workbook.fit import print_cols
 
 DEFAULT_WIDTH = 9.140625  # Excel's default column width (8.43 characters and the padding)
 DEFAULT_HEIGHT = 15.0
@@ -106,10 +108,11 @@ def problems(wb) -> list[str]:
                     continue
                 # left-aligned: runs over the empty cells to its right (right-aligned: left)
                 k = cols[-1] if step > 0 else cols[0]
+                low, high = print_cols(ws)
                 while px > room:
                     k += step
-                    if k < 1:
-                        out.append(f"{where} {v[:40]!r}: {px:.0f} px in {room:.0f} px, no room left")
+                    if k < low or k > high:
+                        out.append(f"{where} {v[:40]!r}: {px:.0f} px in {room:.0f} px, off the print area")
                         break
                     if k in hidden_cols:
                         continue

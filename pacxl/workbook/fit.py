@@ -8,7 +8,8 @@ calendar's copy of the actions):
   it the cell wraps. A left-aligned text whose right neighbours are empty (a title, a note) runs
   over them, as Excel draws it, and a right-aligned one over its empty left neighbours: they
   widen nothing;
-* a wrapped text heightens its row until every line shows.
+* a wrapped text widens its column to its longest word (no word broken) and heightens its row
+  until every line shows.
 
 Columns only grow: a sheet's own widths are minimums (room to type in an empty input column).
 """
@@ -73,22 +74,33 @@ def _list_values(wb, ws, dv) -> list[str]:
     return out
 
 
+def print_cols(ws) -> tuple[int, int]:
+    """First and last column of the sheet's print area (all columns when it has none)."""
+    area = ws.print_area
+    if not area:
+        return 1, 16384
+    ref = area.split(",")[0].rsplit("!", 1)[-1].replace("$", "")
+    c0, _, c1, _ = range_boundaries(ref)
+    return c0, c1
+
+
 def _empty(ws, texts, r: int, c: int) -> bool:
     return ws.cell(row=r, column=c).value in (None, "") and (r, c) not in texts
 
 
 def spills(ws, texts, cell, px: float, covered, hidden) -> bool:
     """Whether ``cell``'s one-line text of ``px`` pixels shows in full by running over empty
-    neighbours (right of a left-aligned text, left of a right-aligned one)."""
+    neighbours (right of a left-aligned text, left of a right-aligned one), inside the print area."""
     h = cell.alignment.horizontal
     step = {None: 1, "general": 1, "left": 1, "right": -1}.get(h)
     if step is None or isinstance(cell.value, (int, float)):
         return False
     room = measure.column_px(col_width(ws, cell.column))
     k = cell.column
+    low, high = print_cols(ws)  # a text running off the printed columns is cut on paper
     while px > room:
         k += step
-        if k < 1 or k > 16384:
+        if k < low or k > high:
             return False
         if k in hidden:
             continue
@@ -124,9 +136,15 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
     need: dict[int, float] = defaultdict(float)
     long: dict[int, list] = defaultdict(list)
     for cell, v in text_cells():
-        if cell.alignment.wrap_text or (cell.row, cell.column) in anchors:
+        if (cell.row, cell.column) in anchors:
             continue
         size, bold = _font(cell)
+        if cell.alignment.wrap_text:
+            # a wrapped text breaks between words, never inside one (a header's "Dénominateur")
+            w = max(measure.width_for(word, size, bold) for word in v.split())
+            if w > col_width(ws, cell.column):
+                need[cell.column] = max(need[cell.column], min(w, measure.MAX_WIDTH))
+            continue
         w = measure.width_for(v, size, bold)
         if w <= col_width(ws, cell.column):
             continue

@@ -186,6 +186,15 @@ class Styles:
     def section(self, cell) -> None:
         cell.font = self.section_font
 
+    def note(self, cell) -> None:
+        """Explanatory text: body font, wrapped, at the top of its row (Guide, help lines)."""
+        cell.font = self.computed_font
+        cell.alignment = self.wrap
+
+    def total(self, cell, fmt: str | None = None) -> None:
+        """A total: a computed cell in bold."""
+        self.computed(cell, fmt, bold=True)
+
     def small(self, cell) -> None:
         cell.font = self.small_font
         cell.alignment = Alignment(horizontal="center")
