@@ -108,7 +108,7 @@ def problems(wb) -> list[str]:
                     continue
                 # left-aligned: runs over the empty cells to its right (right-aligned: left)
                 k = cols[-1] if step > 0 else cols[0]
-                low, high = print_cols(ws)
+                low, high = print_cols(ws, c)
                 while px > room:
                     k += step
                     if k < low or k > high:
@@ -116,10 +116,10 @@ def problems(wb) -> list[str]:
                         break
                     if k in hidden_cols:
                         continue
-                    right = ws.cell(row=r, column=k)
-                    if right.value not in (None, "") or (r, k) in covered or k > 16384:
+                    right = ws._cells.get((r, k))  # ws.cell() would create it
+                    if (right is not None and right.value not in (None, "")) or (r, k) in covered:
                         out.append(f"{where} {v[:40]!r}: {px:.0f} px in {room:.0f} px, "
-                                   f"{right.coordinate} not empty")
+                                   f"{get_column_letter(k)}{r} not empty")
                         break
                     room += _width(ws, k) * measure.DIGIT_PX
     return out

@@ -4,6 +4,9 @@ Run once on a built workbook (:func:`fit_workbook`). For each visible text cell 
 values of its drop-down list, and the text a formula will show when the generator knows it, as the
 calendar's copy of the actions):
 
+Formula cells count with the text the generator knows they show, else with their longest text
+literal (a status message).
+
 * a one-line text wider than its column widens the column, up to :data:`measure.MAX_WIDTH`; past
   it the cell wraps. A left-aligned text whose right neighbours are empty (a title, a note) runs
   over them, as Excel draws it, and a right-aligned one over its empty left neighbours: they
@@ -16,6 +19,7 @@ Columns only grow: a sheet's own widths are minimums (room to type in an empty i
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from copy import copy
 
@@ -74,18 +78,34 @@ def _list_values(wb, ws, dv) -> list[str]:
     return out
 
 
-def print_cols(ws) -> tuple[int, int]:
-    """First and last column of the sheet's print area (all columns when it has none)."""
+def print_cols(ws, col: int) -> tuple[int, int]:
+    """First and last column of the print area's range holding column ``col`` (all columns when
+    the sheet has no print area)."""
     area = ws.print_area
     if not area:
         return 1, 16384
-    ref = area.split(",")[0].rsplit("!", 1)[-1].replace("$", "")
-    c0, _, c1, _ = range_boundaries(ref)
-    return c0, c1
+    found = None
+    for part in area.split(","):
+        c0, _, c1, _ = range_boundaries(part.rsplit("!", 1)[-1].replace("$", ""))
+        if c0 <= col <= c1:
+            found = (c0, c1)
+    return found or (col, col)
+
+
+_LITERAL = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _formula_text(formula: str) -> str | None:
+    """The longest text literal of a formula: what it may show (``=IF(x,"Sorted","Not sorted")``);
+    short literals (criteria such as ``">="``) are not shown texts."""
+    words = [m.replace('""', '"') for m in _LITERAL.findall(formula)]
+    words = [w for w in words if len(w) > 3 and not w.startswith(("=", "<", ">"))]
+    return max(words, key=measure.text_px) if words else None
 
 
 def _empty(ws, texts, r: int, c: int) -> bool:
-    return ws.cell(row=r, column=c).value in (None, "") and (r, c) not in texts
+    cell = ws._cells.get((r, c))  # ws.cell() would create the cell
+    return (cell is None or cell.value in (None, "")) and (r, c) not in texts
 
 
 def spills(ws, texts, cell, px: float, covered, hidden) -> bool:
@@ -97,7 +117,7 @@ def spills(ws, texts, cell, px: float, covered, hidden) -> bool:
         return False
     room = measure.column_px(col_width(ws, cell.column))
     k = cell.column
-    low, high = print_cols(ws)  # a text running off the printed columns is cut on paper
+    low, high = print_cols(ws, cell.column)  # a text running off the printed columns is cut on paper
     while px > room:
         k += step
         if k < low or k > high:
@@ -126,6 +146,8 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
             for cell in row:
                 key = (cell.row, cell.column)
                 v = texts.get(key, cell.value)
+                if isinstance(v, str) and v.startswith("=") and key not in texts:
+                    v = _formula_text(v)
                 if not isinstance(v, str) or not v or v.startswith("=") or key in covered:
                     continue
                 if cell.column in hidden or cell.alignment.textRotation:
