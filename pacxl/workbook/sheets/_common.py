@@ -284,6 +284,8 @@ def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None, fi
     if area:
         ws.print_area = area
     ws.oddFooter.center.text = "&A - &P / &N"
+    ws.oddFooter.center.font = "Calibri,Regular"  # the sheets' typeface on paper too
+    ws.oddFooter.center.size = 9
 
 
 def month_headers(ctx: Context, prefix: str, word_key: str | None) -> dict[str, str]:
