@@ -128,7 +128,10 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
         udf_sheet.build(ctx)
     ctx.fill_tables()
     kpi.seasonal_revenue_plan(ctx)
-    fit_workbook(wb, {ctx.title("calendar"): calendar.shown_texts(wb, p.settings.lang)})
+    fit_workbook(wb, {
+        ctx.title("calendar"): calendar.shown_texts(wb, p.settings.lang),
+        ctx.title("quarters"): quarters.shown_texts(wb, p.settings.lang, p.settings.budget_categories),
+    })
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # Excel computes every formula when it opens the file
     wb.properties.creator = "pacxl"

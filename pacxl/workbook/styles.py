@@ -98,6 +98,11 @@ class Styles:
         self.computed_font = font(color="000000")
         self.big_font = font(size=14, bold=True, color=TITLE_COLOR)
         self.link_font = font(color="0563C1", underline="single")
+        # the dashboard's KPI cards: a small grey label, a big figure, a small grey sub-line
+        self.card_label_font = font(size=9, bold=True, color="595959")
+        self.card_value_font = font(size=18, bold=True, color=TITLE_COLOR)
+        self.card_sub_font = font(size=9, color="595959")
+        self.placeholder_font = font(size=12, italic=True, color="808080")  # "no data yet"
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
