@@ -102,7 +102,8 @@ class Styles:
         self.card_label_font = font(size=9, bold=True, color="595959")
         self.card_value_font = font(size=18, bold=True, color=TITLE_COLOR)
         self.card_sub_font = font(size=9, color="595959")
-        self.placeholder_font = font(size=12, italic=True, color="808080")  # "no data yet"
+        # "no data yet" under an empty chart: body size, so the chart's rows keep their 15 pt
+        self.placeholder_font = font(italic=True, color="808080")
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
