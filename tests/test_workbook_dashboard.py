@@ -91,8 +91,14 @@ def test_charts_have_their_own_rows_and_tables_uniform_rows(generated_workbooks,
         fmt = chart.y_axis.number_format
         assert chart.y_axis.delete or getattr(fmt, "formatCode", fmt).startswith("[>1]")
     # below the charts every row has the same (default) height: no block makes its neighbour's
-    # rows taller; the tables' headers all sit on two shared rows
-    assert all(ws.row_dimensions[r].height is None for r in range(D.BAND1, ws.max_row + 1))
+    # rows taller; the tables' title alone is as tall as its 12 pt section font needs (the
+    # tables' headers all sit on two shared rows, below)
+    from pacxl.workbook import measure
+
+    title = ws.cell(row=D.TABLES_TITLE, column=1)
+    assert ws.row_dimensions[D.TABLES_TITLE].height == measure.height_for(1, title.font.sz) > 15
+    assert all(ws.row_dimensions[r].height is None for r in range(D.BAND1, ws.max_row + 1)
+               if r != D.TABLES_TITLE)
     heads = {c.row for row in ws.iter_rows(min_row=D.TABLES_TITLE) for c in row
              if c.value in {text(k, lang) for k in ("db_key_figures", "db_month_col", "db_category",
                                                      "db_status", "db_stage")}}

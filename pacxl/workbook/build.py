@@ -21,6 +21,7 @@ from ..defaults import fill_defaults
 from ..errors import FileExistsError_, InputError, WorkbookError
 from ..model import BudgetLine, Plan
 from .contract import LANGS
+from .fit import fit_workbook
 from .i18n import default_list
 from .sheets import (
     actions,
@@ -132,6 +133,10 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
         udf_sheet.build(ctx)
     ctx.fill_tables()
     kpi.seasonal_revenue_plan(ctx)
+    fit_workbook(wb, {
+        ctx.title("calendar"): calendar.shown_texts(wb, p.settings.lang),
+        ctx.title("quarters"): quarters.shown_texts(wb, p.settings.lang, p.settings.budget_categories),
+    })
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # Excel computes every formula when it opens the file
     wb.properties.creator = "pacxl"

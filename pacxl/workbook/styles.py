@@ -68,6 +68,15 @@ def currency_format(currency: str, lang: str, signed: bool = False) -> str:
     return f"{pos};-{pos}"
 
 
+FONT = "Calibri"  # the one typeface of every cell (Carlito, metric-compatible, where Calibri is absent)
+BODY_SIZE = 11
+
+
+def font(size: float = BODY_SIZE, **kw) -> Font:
+    """A cell font: always Calibri with an explicit size, so no viewer substitutes a serif face."""
+    return Font(name=FONT, size=size, family=2, **kw)
+
+
 class Styles:
     """The workbook's named looks; ``apply`` sets font, fill, border, format and protection."""
 
@@ -75,20 +84,26 @@ class Styles:
         self._looks: dict[tuple, object] = {}
         self.money = currency_format(currency, lang)
         self.money_signed = currency_format(currency, lang, signed=True)
-        self.title_font = Font(size=16, bold=True, color=TITLE_COLOR)
-        self.subtitle_font = Font(size=11, italic=True, color="595959")
-        self.section_font = Font(size=12, bold=True, color=TITLE_COLOR)
-        self.header_font = Font(bold=True, color="FFFFFF")
+        self.title_font = font(size=16, bold=True, color=TITLE_COLOR)
+        self.subtitle_font = font(size=11, italic=True, color="595959")
+        self.section_font = font(size=12, bold=True, color=TITLE_COLOR)
+        self.header_font = font(bold=True, color="FFFFFF")
         self.header_fill = PatternFill("solid", fgColor=HEADER_FILL)
-        self.label_font = Font(bold=True)
-        self.small_font = Font(size=8, color="808080")
+        self.label_font = font(bold=True)
+        self.small_font = font(size=8, color="808080")
         self.input_fill = PatternFill("solid", fgColor=INPUT_FILL)
         self.computed_fill = PatternFill("solid", fgColor=COMPUTED_FILL)
         self.accent_fill = PatternFill("solid", fgColor=ACCENT_FILL)
-        self.input_font = Font(color="1F3864")
-        self.computed_font = Font(color="000000")
-        self.big_font = Font(size=14, bold=True, color=TITLE_COLOR)
-        self.link_font = Font(color="0563C1", underline="single")
+        self.input_font = font(color="1F3864")
+        self.computed_font = font(color="000000")
+        self.big_font = font(size=14, bold=True, color=TITLE_COLOR)
+        self.link_font = font(color="0563C1", underline="single")
+        # the dashboard's KPI cards: a small grey label, a big figure, a small grey sub-line
+        self.card_label_font = font(size=9, bold=True, color="595959")
+        self.card_value_font = font(size=18, bold=True, color=TITLE_COLOR)
+        self.card_sub_font = font(size=9, color="595959")
+        # "no data yet" under an empty chart: body size, so the chart's rows keep their 15 pt
+        self.placeholder_font = font(italic=True, color="808080")
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -153,7 +168,7 @@ class Styles:
 
     def _computed(self, cell, fmt: str | None = None, bold: bool = False, wrap: bool = False) -> None:
         cell.fill = self.computed_fill
-        cell.font = Font(bold=True) if bold else self.computed_font
+        cell.font = font(bold=True) if bold else self.computed_font
         cell.border = CELL_BORDER
         cell.protection = LOCKED
         cell.number_format = self.number_format(fmt)
@@ -181,6 +196,15 @@ class Styles:
 
     def section(self, cell) -> None:
         cell.font = self.section_font
+
+    def note(self, cell) -> None:
+        """Explanatory text: body font, wrapped, at the top of its row (Guide, help lines)."""
+        cell.font = self.computed_font
+        cell.alignment = self.wrap
+
+    def total(self, cell, fmt: str | None = None) -> None:
+        """A total: a computed cell in bold."""
+        self.computed(cell, fmt, bold=True)
 
     def small(self, cell) -> None:
         cell.font = self.small_font

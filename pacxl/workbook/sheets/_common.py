@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 
 from openpyxl.utils import get_column_letter
@@ -11,6 +10,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..contract import MONTHS, SHEETS, TABLES
 from ..i18n import default_list, month_labels, text
+from .. import measure
 from ..styles import Styles
 from ..tables import set_name, write_rows
 
@@ -237,19 +237,18 @@ def model_row(item, table_name: str, **months: list) -> dict:
 
 
 def text_height(items) -> float:
-    """Row height (points) that shows every ``(text, column width)`` wrapped in full.
+    """Row height (points) that shows every ``(text, column width)`` wrapped in full, in the body
+    font (Calibri 11, measured: :mod:`pacxl.workbook.measure`).
 
     LibreOffice and Excel do not re-fit row heights of a file written by openpyxl, so rows with
-    long wrapped text get their height here (about 1.2 characters per width unit at 10 pt).
+    long wrapped text get their height here.
     """
     lines = 1
     for value, width in items:
         if not isinstance(value, str) or not value:
             continue
-        per_line = max(4.0, (width - 1) * 1.2)
-        n = sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
-        lines = max(lines, n)
-    return max(15.0, 13.0 * lines + 3)
+        lines = max(lines, len(measure.wrap(value, width)))
+    return measure.height_for(lines)
 
 
 def fit_rows(ws, first: int, rows, widths: Mapping[str, float], wrap: Iterable[str]) -> None:
@@ -291,6 +290,8 @@ def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None, fi
     if area:
         ws.print_area = area
     ws.oddFooter.center.text = "&A - &P / &N"
+    ws.oddFooter.center.font = "Calibri,Regular"  # the sheets' typeface on paper too
+    ws.oddFooter.center.size = 9
 
 
 def month_headers(ctx: Context, prefix: str, word_key: str | None) -> dict[str, str]:

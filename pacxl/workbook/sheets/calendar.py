@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from .. import styles as S
 from ..cells import put
 from ..i18n import month_label_formula
-from ..contract import MONTHS, SHEETS, STATUS_CANCELLED, STATUS_DONE, column_name
+from ..contract import MONTHS, SHEETS, STATUS_CANCELLED, STATUS_DONE, TABLES, column_name
 from ..styles import Styles
 from ._common import Context, print_setup, protect
 
@@ -134,3 +134,22 @@ def resize(wb, lang: str, first: int, last: int) -> None:
     if "PAC_KeyDates" in wb.defined_names:
         key_last = int(wb.defined_names["PAC_KeyDates"].attr_text.rsplit("$", 1)[1])
     ws.print_area = f"A1:{kl}{max(end, key_last)}"
+
+
+def shown_texts(wb, lang: str) -> dict[tuple[int, int], str]:
+    """(row, column) -> the text a calendar detail cell shows once computed: the action table's
+    cell it copies (for :func:`pacxl.workbook.fit.fit_workbook`)."""
+    from ._common import HEADER_ROW
+
+    actions = wb[SHEETS["actions"][lang]]
+    spec = TABLES["tblActions"]
+    out = {}
+    first = HEADER_ROW["tblActions"] + 1
+    for i, r in enumerate(range(first, actions.max_row + 1)):
+        for key, c, fmt in DETAILS:
+            if fmt == "date":
+                continue
+            v = actions.cell(row=r, column=spec.index(key) + 1).value
+            if isinstance(v, str) and v and not v.startswith("="):
+                out[(FIRST + i, c)] = v
+    return out

@@ -270,9 +270,7 @@ def _cards(ctx: Context, ws, kf: dict[str, str]) -> None:
          "=INDEX(PAC_ABCSummary,1,4)",
          around(f"{pct};-{pct};{pct}", ctx.t("db_card_of_revenue", pct="{x}"), "{x}"), None),
     )
-    label_font = Font(size=9, bold=True, color="595959")
-    value_font = Font(size=18, bold=True, color=S.TITLE_COLOR)
-    sub_font = Font(size=9, color="595959")
+    label_font, value_font, sub_font = st.card_label_font, st.card_value_font, st.card_sub_font
     fill = PatternFill("solid", fgColor=CARD_FILL)
     center = Alignment(horizontal="center", vertical="center")
     for (key, value, value_fmt, sub, sub_fmt, colour), (c0, c1) in zip(cards, CARD_COLS):
@@ -316,7 +314,7 @@ def _no_data(ctx: Context, ws, data, band: int, half: int) -> None:
     a, b = HALVES[half]
     cell = ws.cell(row=r, column=a, value=(
         f'=IF(COUNTIF({rng},">0")+COUNTIF({rng},"<0")=0,"{ctx.t("db_no_data")}","")'))
-    cell.font = Font(size=12, italic=True, color="808080")
+    cell.font = ctx.st.placeholder_font
     cell.alignment = Alignment(horizontal="center", vertical="center")
     cell.protection = S.LOCKED
     ws.merge_cells(start_row=r, start_column=a, end_row=r, end_column=b)

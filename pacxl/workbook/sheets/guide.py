@@ -21,6 +21,9 @@ STEPS = (
 )
 
 
+WIDTHS = (7, 26, 70, 22)  # columns A:D
+
+
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     st = ctx.st
@@ -44,18 +47,22 @@ def build(ctx: Context) -> None:
     steps = [("step0", ("settings",))] + [
         (key, roles + (("udfs",) if key == "step7" and ctx.udfs else ())) for key, roles in STEPS]
     for n, (key, roles) in enumerate(steps):
+        # one alignment for the whole step: every cell at the top of its row, text wrapped
         st.label(ws.cell(row=r, column=1, value=n or None))
-        ws.cell(row=r, column=1).alignment = st.center
-        st.label(ws.cell(row=r, column=2, value=ctx.t(key + "_name")), wrap=True)
-        cell = ws.cell(row=r, column=3, value=ctx.t(key + "_text"))
-        cell.alignment = st.wrap
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="top")
+        name = ctx.t(key + "_name")
+        st.label(ws.cell(row=r, column=2, value=name), wrap=True)
+        text = ctx.t(key + "_text")
+        st.note(ws.cell(row=r, column=3, value=text))
         for i, role in enumerate(roles):
             link = ws.cell(row=r + i, column=4, value="→ " + ctx.title(role))
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote(ctx.title(role))}!A1")
             link.font = st.link_font
-        height = max(len(roles), 1) * 15
-        text_len = len(ctx.t(key + "_text"))
-        ws.row_dimensions[r].height = max(30, 15 * (text_len // 70 + 1), height)
+            link.alignment = st.top
+        # the step's rows share the height its text needs (its links one per row)
+        need = max(text_height([(text, WIDTHS[2])]), text_height([(name, WIDTHS[1])]) + 4)
+        for i in range(len(roles)):
+            ws.row_dimensions[r + i].height = max(15.0, round(need / len(roles) + 0.5))
         if len(roles) > 1:
             for c in (1, 2, 3):
                 ws.merge_cells(start_row=r, start_column=c, end_row=r + len(roles) - 1, end_column=c)
@@ -65,11 +72,11 @@ def build(ctx: Context) -> None:
     r += 1
     sample = ws.cell(row=r, column=2, value=ctx.t("gd_input_sample"))
     st.input(sample)
-    ws.cell(row=r, column=3, value=ctx.t("gd_input_text")).alignment = st.wrap
+    st.note(ws.cell(row=r, column=3, value=ctx.t("gd_input_text")))
     r += 1
     sample = ws.cell(row=r, column=2, value=ctx.t("gd_computed_sample"))
     st.computed(sample)
-    ws.cell(row=r, column=3, value=ctx.t("gd_computed_text")).alignment = st.wrap
+    st.note(ws.cell(row=r, column=3, value=ctx.t("gd_computed_text")))
     r += 2
     st.section(ws.cell(row=r, column=1, value=ctx.t("gd_tips")))
     capacity = {"customers": MIN_ROWS["tblCustomers"], "actions": MIN_ROWS["tblActions"],
@@ -79,10 +86,10 @@ def build(ctx: Context) -> None:
         ws.cell(row=r, column=2, value="•")
         ws.cell(row=r, column=2).alignment = Alignment(horizontal="right", vertical="top")
         tip = ctx.t(key, **capacity) if key == "gd_tip6" else ctx.t(key)
-        ws.cell(row=r, column=3, value=tip).alignment = st.wrap
+        st.note(ws.cell(row=r, column=3, value=tip))
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
-        ws.row_dimensions[r].height = text_height([(tip, 92)])
-    for col, w in zip("ABCD", (7, 26, 70, 22)):
+        ws.row_dimensions[r].height = text_height([(tip, WIDTHS[2] + WIDTHS[3])])
+    for col, w in zip("ABCD", WIDTHS):
         ws.column_dimensions[col].width = w
     print_setup(ws, landscape=False, fit_height=1)
     protect(ws)

@@ -156,6 +156,25 @@ def _group(ws, st, row: int, col: int, width: int, label: str) -> None:
     ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + width - 1)
 
 
+def shown_texts(wb, lang: str, categories) -> dict[tuple[int, int], str]:
+    """(row, column) -> the text a name cell shows once computed: the budget category of
+    ``PAC_BudgetCategories`` or the tblKPI name it copies (for
+    :func:`pacxl.workbook.fit.fit_workbook`, which sizes column B from them)."""
+    from ..contract import TABLES
+    from ._common import HEADER_ROW
+
+    out = {(B_FIRST + i, 2): c for i, c in enumerate(list(categories or [])[:CATEGORIES]) if isinstance(c, str) and c}
+    kpis = wb[SHEETS["kpi"][lang]]
+    spec = TABLES["tblKPI"]
+    first = HEADER_ROW["tblKPI"] + 1
+    for i, r in enumerate(range(first, kpis.max_row + 1)):
+        for key, c in (("id", 1), ("name", 2)):
+            v = kpis.cell(row=r, column=spec.index(key) + 1).value
+            if isinstance(v, str) and v and not v.startswith("="):
+                out[(K_FIRST + i, c)] = v
+    return out
+
+
 def resize(wb, lang: str, first: int, last: int) -> None:
     """One KPI row per row of tblKPI (rows ``first..last`` of the KPI table)."""
     title = SHEETS[ROLE][lang]
