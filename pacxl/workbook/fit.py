@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from copy import copy
 
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -95,6 +96,7 @@ def print_cols(ws, col: int) -> tuple[int, int]:
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 
 
+@lru_cache(maxsize=4096)  # a table column repeats one formula down its rows
 def _formula_text(formula: str) -> str | None:
     """The longest text literal of a formula: what it may show (``=IF(x,"Sorted","Not sorted")``);
     short literals (criteria such as ``">="``) are not shown texts."""
@@ -142,22 +144,22 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
                     covered.add((r, c))
 
     def text_cells():
-        for row in ws.iter_rows():
-            for cell in row:
-                key = (cell.row, cell.column)
-                v = texts.get(key, cell.value)
-                if isinstance(v, str) and v.startswith("=") and key not in texts:
-                    v = _formula_text(v)
-                if not isinstance(v, str) or not v or v.startswith("=") or key in covered:
-                    continue
-                if cell.column in hidden or cell.alignment.textRotation:
-                    continue
-                yield cell, v
+        # the sheet's own cells only (iter_rows would create every cell of the rectangle)
+        for key, cell in list(ws._cells.items()):
+            v = texts.get(key, cell.value)
+            if isinstance(v, str) and v.startswith("=") and key not in texts:
+                v = _formula_text(v)
+            if not isinstance(v, str) or not v or v.startswith("=") or key in covered:
+                continue
+            if cell.column in hidden or cell.alignment.textRotation:
+                continue
+            yield cell, v
 
+    cells = list(text_cells())
     # widths: one-line texts (and drop-down values) that neither fit nor spill
     need: dict[int, float] = defaultdict(float)
     long: dict[int, list] = defaultdict(list)
-    for cell, v in text_cells():
+    for cell, v in cells:
         if (cell.row, cell.column) in anchors:
             continue
         size, bold = _font(cell)
@@ -195,7 +197,7 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
                 cell.alignment = al
 
     # heights: wrapped texts show every line
-    for cell, v in text_cells():
+    for cell, v in cells:
         if not cell.alignment.wrap_text:
             size, _ = _font(cell)
             if measure.line_height(size) + measure.ROW_PAD > row_height(ws, cell.row):
