@@ -81,7 +81,13 @@ def _list_values(wb, ws, dv) -> list[str]:
 
 def print_cols(ws, col: int) -> tuple[int, int]:
     """First and last column of the print area's range holding column ``col`` (all columns when
-    the sheet has no print area)."""
+    the sheet has no print area); the print title columns when ``col`` is one of them."""
+    titles = ws.print_title_cols  # repeated on every page: what spills past them is cut
+    if titles:
+        t0, _, t1, _ = range_boundaries(titles.replace("$", "") + "1" if ":" not in titles else
+                                        "{0}1:{1}1".format(*titles.replace("$", "").split(":")))
+        if t0 <= col <= t1:
+            return t0, t1
     area = ws.print_area
     if not area:
         return 1, 16384
