@@ -8,7 +8,7 @@ and compared with its column, or its merged range:
   only when it is left-aligned and those cells are empty (Excel and LibreOffice draw it there, as
   a sheet's title over its blank row), or into the empty cells to its left when it is
   right-aligned: the columns it crosses must then be empty and inside the print area (paper cuts
-  the rest). A centred or merged text must fit;
+  the rest), and inside the repeated print title columns when it starts in one. A centred or merged text must fit;
 * a wrapped text's lines, at its font's line height, must fit the row height (or the merged rows);
 * a one-line text must fit its row's height.
 

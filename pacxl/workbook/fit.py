@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from copy import copy
 
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -80,7 +81,13 @@ def _list_values(wb, ws, dv) -> list[str]:
 
 def print_cols(ws, col: int) -> tuple[int, int]:
     """First and last column of the print area's range holding column ``col`` (all columns when
-    the sheet has no print area)."""
+    the sheet has no print area); the print title columns when ``col`` is one of them."""
+    titles = ws.print_title_cols  # repeated on every page: what spills past them is cut
+    if titles:
+        t0, _, t1, _ = range_boundaries(titles.replace("$", "") + "1" if ":" not in titles else
+                                        "{0}1:{1}1".format(*titles.replace("$", "").split(":")))
+        if t0 <= col <= t1:
+            return t0, t1
     area = ws.print_area
     if not area:
         return 1, 16384
@@ -95,6 +102,7 @@ def print_cols(ws, col: int) -> tuple[int, int]:
 _LITERAL = re.compile(r'"((?:[^"]|"")*)"')
 
 
+@lru_cache(maxsize=4096)  # a table column repeats one formula down its rows
 def _formula_text(formula: str) -> str | None:
     """The longest text literal of a formula: what it may show (``=IF(x,"Sorted","Not sorted")``);
     short literals (criteria such as ``">="``) are not shown texts."""
@@ -142,22 +150,22 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
                     covered.add((r, c))
 
     def text_cells():
-        for row in ws.iter_rows():
-            for cell in row:
-                key = (cell.row, cell.column)
-                v = texts.get(key, cell.value)
-                if isinstance(v, str) and v.startswith("=") and key not in texts:
-                    v = _formula_text(v)
-                if not isinstance(v, str) or not v or v.startswith("=") or key in covered:
-                    continue
-                if cell.column in hidden or cell.alignment.textRotation:
-                    continue
-                yield cell, v
+        # the sheet's own cells only (iter_rows would create every cell of the rectangle)
+        for key, cell in list(ws._cells.items()):
+            v = texts.get(key, cell.value)
+            if isinstance(v, str) and v.startswith("=") and key not in texts:
+                v = _formula_text(v)
+            if not isinstance(v, str) or not v or v.startswith("=") or key in covered:
+                continue
+            if cell.column in hidden or cell.alignment.textRotation:
+                continue
+            yield cell, v
 
+    cells = list(text_cells())
     # widths: one-line texts (and drop-down values) that neither fit nor spill
     need: dict[int, float] = defaultdict(float)
     long: dict[int, list] = defaultdict(list)
-    for cell, v in text_cells():
+    for cell, v in cells:
         if (cell.row, cell.column) in anchors:
             continue
         size, bold = _font(cell)
@@ -195,7 +203,7 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
                 cell.alignment = al
 
     # heights: wrapped texts show every line
-    for cell, v in text_cells():
+    for cell, v in cells:
         if not cell.alignment.wrap_text:
             size, _ = _font(cell)
             if measure.line_height(size) + measure.ROW_PAD > row_height(ws, cell.row):

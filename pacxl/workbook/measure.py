@@ -27,16 +27,18 @@ PADDING = 5  # pixels of a column that text does not use
 LINE = 1.22  # line height in em
 ROW_PAD = 1.5  # points above and below the lines of a row
 MAX_WIDTH = 50.0  # widest column the generator makes; longer text wraps
+MAX_HEIGHT = 409.0  # Excel's tallest row (points)
+
+
+def _units(text: str, bold: bool) -> int:
+    table = BOLD if bold else REGULAR
+    fallback = FALLBACK[bold]
+    return sum(table.get(ch, fallback) for ch in text)
 
 
 def text_px(text: str, size: float = SIZE, bold: bool = False) -> float:
     """Width in pixels of the longest line of ``text``."""
-    table = BOLD if bold else REGULAR
-    fallback = FALLBACK[bold]
-    best = 0
-    for line in str(text).split("\n"):
-        units = sum(table.get(ch, fallback) for ch in line)
-        best = max(best, units)
+    best = max(_units(line, bold) for line in str(text).split("\n"))
     return best / UNITS_PER_EM * size * 96 / 72
 
 
@@ -53,25 +55,33 @@ def width_for(text: str, size: float = SIZE, bold: bool = False) -> float:
 
 def wrap(text: str, width: float, size: float = SIZE, bold: bool = False) -> list[str]:
     """The lines of ``text`` wrapped in a column of width ``width``, as Excel breaks them: at
-    spaces, inside a word only when the word alone is wider than the column."""
-    room = column_px(width)
+    spaces, inside a word only when the word alone is wider than the column. Linear in the
+    text's length (a 32,767-character cell is measured at once)."""
+    scale = size * 96 / 72 / UNITS_PER_EM
+    room = max(column_px(width), 1.0) / scale  # in font units
+    table = BOLD if bold else REGULAR
+    fallback = FALLBACK[bold]
+    space = table[" "]
     out: list[str] = []
     for para in str(text).split("\n"):
-        line = ""
+        line, used = "", 0
         for word in para.split(" "):
-            trial = f"{line} {word}" if line else word
-            if text_px(trial, size, bold) <= room:
-                line = trial
+            w = _units(word, bold)
+            if line and used + space + w <= room:
+                line, used = f"{line} {word}", used + space + w
                 continue
             if line:
                 out.append(line)
-            line = word
-            while text_px(line, size, bold) > room and len(line) > 1:
-                cut = len(line) - 1
-                while cut > 1 and text_px(line[:cut], size, bold) > room:
-                    cut -= 1
-                out.append(line[:cut])
-                line = line[cut:]
+            line, used = "", 0
+            if w <= room:
+                line, used = word, w
+                continue
+            for ch in word:  # a word wider than the column breaks where it meets the edge
+                cw = table.get(ch, fallback)
+                if line and used + cw > room:
+                    out.append(line)
+                    line, used = "", 0
+                line, used = line + ch, used + cw
         out.append(line)
     return out
 
@@ -83,9 +93,9 @@ def line_height(size: float = SIZE) -> float:
 
 def height_for(lines: int, size: float = SIZE) -> float:
     """Row height in points that shows ``lines`` lines at ``size`` points (at least Excel's
-    default 15 pt), rounded up to a quarter point."""
+    default 15 pt, at most its 409 pt), rounded up to a quarter point."""
     h = max(1, lines) * line_height(size) + ROW_PAD
-    return max(15.0, math.ceil(h * 4) / 4)
+    return min(MAX_HEIGHT, max(15.0, math.ceil(h * 4) / 4))
 
 
 def wrapped_height(text: str, width: float, size: float = SIZE, bold: bool = False) -> float:

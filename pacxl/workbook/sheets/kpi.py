@@ -38,6 +38,11 @@ def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
     st = ctx.st
     ctx.heading(ws, "kpi_title", "kpi_help")
+    # columns A:B print on every page (the KPI table is two pages wide): the help line wraps
+    # inside them rather than running over columns the second page does not show
+    ws.merge_cells("A2:B2")
+    st.note(ws["A2"])
+    ws["A2"].font = st.subtitle_font
     rows = [
         {**model_row(k, TABLE, p=k.plan, a=k.actual), "kind": kind_word(k.kind, ctx)}
         for k in ctx.plan.kpis
