@@ -283,7 +283,7 @@ def test_a_missing_column_is_named_in_the_workbook_language(generated_workbooks,
     wb.save(path)
     with pytest.raises(WorkbookError) as err:
         read_workbook(path)
-    assert str(err.value) == f"{path}: {message} " + (
+    assert str(err.value) == f"{path}{' :' if lang == 'fr' else ':'} {message} " + (
         "(rendez-lui ce nom, ou ajoutez-la au tableau)" if lang == "fr"
         else '(rename a column back to "Label", or add it to the table)')
     res = CliRunner().invoke(main, ["report", str(path)])

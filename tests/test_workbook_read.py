@@ -38,7 +38,7 @@ def test_blank_round_trip(generated_workbooks):
 
     plan = read_plan(generated_workbooks["blank_fr"])
     assert plan.to_dict() == normalized(blank_plan("fr", year=2027)).to_dict()
-    assert plan.actions == [] and plan.settings.tracking_month is None
+    assert plan.actions == [] and plan.settings.tracking_month == 1  # a new plan is followed from its first month
 
 
 @pytest.mark.libreoffice
