@@ -418,3 +418,88 @@ def test_action_costs_spend_else_plan():
         ("A3", [1] * 12, 0), ("", [1] * 12, 50), (None, [1] * 12, 50),
     ]
     assert previous.action_costs(iter(lines)) == {"a1": 8.0, "a2": 48.0, "a3": 0.0}
+
+
+# --- from the survivors of the first run -------------------------------------------------------
+
+def test_easter_sunday_against_dateutil_over_the_gregorian_range():
+    from dateutil.easter import EASTER_WESTERN, easter
+
+    for year in range(1583, 4100):
+        assert workdays.easter_sunday(year) == easter(year, EASTER_WESTERN), year
+
+
+def test_same_exactly_at_the_tolerance():
+    assert revisions.same(0, 1e-9) and revisions.same(1e-9, 0)
+
+
+def test_baseline_items_without_id_skip_only_themselves():
+    got = revisions.baseline_entries([], [("", [1] * 12), ("K2", [2] * 12)], [(None, [1] * 12), ("B2", [3] * 12)])
+    assert [(e.kind, e.id) for e in got[::12]] == [("kpi", "K2"), ("budget", "B2")] and len(got) == 24
+    blank = [revisions.Entry("kpi", "", "plan", 1, 5.0), revisions.Entry("kpi", " ", "plan", 2, 5.0)]
+    assert revisions.baseline_months(blank, "kpi", "") is None and not revisions.in_baseline(blank, "kpi", None)
+
+
+def test_initial_kpi_year_rate_with_one_side_named_by_keyword():
+    e = _entries()
+    assert revisions.initial_kpi_year(e, "rate", "R", denominator="D") == pytest.approx(0.3)
+    assert revisions.initial_kpi_year(e, "rate", "R", numerator="N") == pytest.approx(0.3)
+
+
+def test_unexplained_changes_month_one_and_odd_baseline_months():
+    E, R = revisions.Entry, revisions.RevisionRow
+    entries = [E("kpi", "K1", "plan", m, 1.0) for m in range(1, 13)]
+    entries += [E("kpi", "K1", "plan", 0, 7.0), E("kpi", "K1", "plan", 13, 7.0)]  # mistyped months
+    rows = [R("K1", "unknown", 2, 5.0), R("K1", "plan", 2, 5.0)]  # an unknown field is skipped, not the end
+    got = revisions.unexplained_changes(entries, [], [("K1", [4, 5] + [1] * 10)], [], rows)
+    assert got == [revisions.Change("kpi", "K1", "plan", 1, 1.0, 4.0, None, False)]
+
+
+def test_previous_order_and_small_amounts():
+    kpis = [("count", [1] * 12, [1] * 12), ("revenue", [5] * 12, [6] * 12)]
+    assert previous.monthly_revenue(kpis, 1) == [6] + [5] * 11
+    got = previous.segment_revenue([0.5, 4, 9], ["PME", None, ""], ["PME", "XXXX"])
+    assert got == {"PME": 0.5, "XXXX": None}  # a blank segment matches no name
+    costs = previous.action_costs([("XXXX", [1] * 12, None), (None, [1] * 12, 50), ("", [1] * 12, 60)])
+    assert costs == {"xxxx": 12.0}  # a spend without action ID belongs to no action
+
+
+def test_observed_rate_blank_when_the_next_stage_is_blank():
+    assert followup.observed_rates([[10, 10], [None, None]], 2) == [None]
+    assert followup.rate_needed(0.5, Series([0] * 12, [None] * 12), Series([10] * 12, [None] * 12), 3) == 0.5
+
+
+def test_rate_below_rounds_both_sides_to_nine_decimals():
+    assert followup.rate_below(0.2249999999, 0.25) is False  # 0.225 at 9 decimals
+    assert followup.rate_below(0.225, 0.2500000001) is False  # threshold 0.22500000009 is 0.225
+    assert followup.rate_below(0.224999999, 0.25) is True
+
+
+def test_kpi_catch_up_rate_needed_uses_the_ratio_of_plan_totals():
+    n = Series([3] * 6 + [6] * 6, [3] * 3 + [None] * 9)  # plan year: 54 / 120 = 0.45, not the mean
+    d = Series([10] * 12, [10] * 3 + [None] * 9)
+    got = followup.kpi_catch_up("rate", [0.3] * 12, [0.3] * 3 + [None] * 9, 3, seasonality.flat(), n, d)
+    assert got["rate_needed"] == pytest.approx((0.45 * 120 - 9) / 90)
+
+
+def test_quarter_figures_one_sided_rate_series_are_ignored():
+    d = Series([10] * 12, [10] * 12)
+    plan, actual = [0.2] * 3 + [0.4] * 9, [0.3] * 12
+    one = followup.quarter_figures("rate", plan, actual, 1, 3, None, d)
+    assert one["plan"] == pytest.approx(0.2) and one["actual"] == pytest.approx(0.3)
+    rev = followup.quarter_figures("revenue", [1] * 12, [2] * 12, 1, 3, None, d)
+    assert rev["plan"] == 3 and rev["actual"] == 6
+
+
+def test_seasonality_boundaries_from_the_survivors():
+    assert seasonality.from_history([0.05] * 12) == pytest.approx([1 / 12] * 12)  # a year adding up to less than 1
+    assert seasonality.typed_sum_ok([100.1005]) is False
+    with pytest.raises(InputError, match="100.1 %"):
+        seasonality.check_profile([100.1005] + [0] * 11)
+    assert seasonality.used_profile([100.1005] + [0] * 11, None)[0] == 100.1005
+    with pytest.raises(InputError, match=r"they add up to 2.5 %$"):  # over 2: read as percentages
+        seasonality.check_profile([2.5] + [0] * 11)
+    with pytest.raises(InputError, match=r"they add up to 98.765 %$"):
+        seasonality.check_profile([0.0823045] * 12)
+    assert seasonality.used_profile([None], None) == seasonality.flat()
+    assert seasonality.whole_spread(1, [0.4999999997, 0.5000000003]) == [1, 0]  # noise under 1e-9
