@@ -117,6 +117,17 @@ def test_revise_refusals_speak_the_french_of_a_french_workbook(frozen, args, wor
     assert words in res.output, res.output
 
 
+def test_freeze_and_revise_lines_follow_the_cli_language(plan_path):
+    """The success lines speak the CLI's language: the workbook's (French here), else --lang."""
+    res = run("freeze", plan_path, "--no-backup", "--lang", "en")
+    assert res.exit_code == 0 and "plan frozen on" in res.output and "gelé" not in res.output, res.output
+    res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r", "--no-backup")
+    assert res.exit_code == 0 and "O1 (cible)" in res.output and "révision ajoutée à l'onglet Révisions" in res.output
+    assert "tblRevisions" not in res.output
+    res = run("revise", plan_path, "O1", "--target", "6", "--reason", "r", "--no-backup", "--lang", "en")
+    assert res.exit_code == 0 and "O1 (target) 5 -> 6, revision added" in res.output, res.output
+
+
 def test_revise_refuses_a_plan_never_frozen_and_the_same_value(plan_path):
     before = plan_path.read_bytes()
     res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r")
