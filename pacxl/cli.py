@@ -306,7 +306,8 @@ def _weights(value: str) -> list[float]:
         try:
             number = float(word)
         except ValueError:
-            raise InputError(f"--seasonality: weight {i} is not a number: {part.strip()!r}") from None
+            raise InputError(f"--seasonality: weight {i} is not a number: {part.strip()!r}",
+                             fr=f"--seasonality : le poids {i} n'est pas un nombre : {part.strip()!r}") from None
         out.append(number)
     return out
 
@@ -340,7 +341,8 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
     if from_file and previous:
         from .errors import InputError
 
-        raise InputError("--from and --from-previous start from two different plans: give one")
+        raise InputError("--from and --from-previous start from two different plans: give one",
+                         fr="--from et --from-previous partent de deux plans différents : donnez-en un seul")
     if previous:
         from .previous import plan_from_previous
 
@@ -433,7 +435,7 @@ def freeze(workbook, replace, force, no_backup) -> None:
     """
     from .revisions import freeze_workbook
 
-    for line in freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup).lines():
+    for line in freeze_workbook(workbook, replace=replace, force=force, backup=not no_backup).lines(current()):
         click.echo(line)
 
 
@@ -459,8 +461,8 @@ def revise(workbook, item_id, target, month, reason, force, no_backup) -> None:
     from .revisions import revise_workbook
 
     if target is None:
-        raise InputError("--target X is needed: the new figure")
+        raise InputError("--target X is needed: the new figure", fr="--target X est nécessaire : le nouveau chiffre")
     r = revise_workbook(workbook, item_id, target, month=month, reason=reason, force=force,
                         backup=not no_backup)
-    for line in r.lines():
+    for line in r.lines(current()):
         click.echo(line)

@@ -217,11 +217,13 @@ HELP_FR: dict[str, dict[str, str]] = {
         "today": "Date d'arrêté pour les actions en retard (par défaut : celle du plan, la fin du mois de suivi).",
     },
     "report": {
-        "": "Où en est le plan à un mois : indicateurs, budget, actions, entonnoir, ABC.\n\n"
-            "Exemple : pacxl report pac_2026.xlsx --month 10 --html octobre.html",
+        "": "Où en est le plan à un mois : indicateurs, rattrapage, trimestres, budget, actions, entonnoir, "
+            "ABC.\n\n"
+            "Exemple : pacxl report pac_2026.xlsx --month 10 --quarter 3 --html octobre.html",
         "month": "Mois du plan 1-12 (par défaut : le mois de suivi du classeur, onglet Paramètres).",
         "as_json": "Écrit les chiffres en JSON (schéma pacxl.report/1).",
         "html_path": "Écrit aussi une page HTML autonome.",
+        "quarter": "Trimestre du plan 1-4 à afficher (par défaut : celui du mois) ; --json donne les quatre.",
     },
     "consolidate": {
         "": "Regroupe les plans individuels (un par commercial) dans un classeur d'équipe.\n\n"
@@ -250,7 +252,8 @@ HELP_FR: dict[str, dict[str, str]] = {
         "append": "Ajoute aux lignes (ou chiffres) du classeur au lieu de les remplacer.",
     },
     "new": {
-        "": "Écrit un classeur PAC vierge, prêt à remplir (ou le plan d'un fichier YAML/JSON).\n\n"
+        "": "Écrit un classeur PAC vierge, prêt à remplir (ou le plan d'un fichier YAML/JSON, ou le plan "
+            "de l'année suivante repris du classeur de l'année passée avec --from-previous).\n\n"
             'Exemple : pacxl new pac.xlsx --company "Aéraulis" --owners "Anne,Bruno" --year 2027',
         "lang": "Langue du classeur (par défaut fr) ; aussi celle des messages.",
         "year": "Année du plan (par défaut : l'année prochaine à partir d'octobre).",
@@ -259,6 +262,11 @@ HELP_FR: dict[str, dict[str, str]] = {
         "owners": "Responsables des actions, séparés par des virgules.",
         "udfs": "Ajoute la feuille des UDF xlwings (les fonctions PAC_* à côté des formules).",
         "from_file": "Plan à écrire, depuis un fichier YAML ou JSON.",
+        "seasonality": "12 poids mensuels en %, du premier mois, totalisant 100 (';' entre eux permet les "
+                       "virgules décimales : \"6,5;7;...\"). Par défaut : le chiffre d'affaires mensuel de "
+                       "l'année passée, sinon uniforme.",
+        "previous": "Part du classeur de l'année passée : revue à partir de ses réalisés, clients, segments "
+                    "et saisonnalité.",
         "force": "Remplace CHEMIN s'il existe.",
     },
     "demo": {
@@ -268,8 +276,29 @@ HELP_FR: dict[str, dict[str, str]] = {
         "udfs": "Ajoute la feuille des UDF xlwings (les fonctions PAC_* à côté des formules).",
         "force": "Remplace CHEMIN s'il existe.",
     },
+    "freeze": {
+        "": "Enregistre le plan approuvé comme référence : cibles des objectifs, prévus mensuels des KPI et "
+            "lignes de budget, avec la date du jour, dans la feuille masquée Référence.\n\n"
+            "Les feuilles KPI et Budget, check et report comparent ensuite le plan à cette référence.\n\n"
+            "Exemple : pacxl freeze pac_2027.xlsx",
+        "replace": "Enregistre le plan actuel comme nouvelle référence d'un plan déjà gelé.",
+        "force": "Écrit même si le classeur contient des éléments qu'openpyxl perd.",
+        "no_backup": "Ne garde pas de copie du classeur tel qu'il était.",
+    },
+    "revise": {
+        "": "Change la cible d'un objectif, ou un mois du prévu d'un KPI ou d'une ligne de budget, et "
+            "enregistre la révision (date, ancienne et nouvelle valeur, motif, auteur) dans l'onglet "
+            "Révisions.\n\nLe plan doit avoir été gelé (pacxl freeze).\n\n"
+            'Exemple : pacxl revise pac_2027.xlsx OBJ-01 --target 4400000 --reason "Appel d\'offres gagné en mai"',
+        "target": "Le nouveau chiffre (par ex. 125000 ou 12,5).",
+        "month": "Mois du plan 1-12 du prévu d'un KPI ou d'une ligne de budget.",
+        "reason": "Pourquoi le plan change (écrit dans l'onglet Révisions).",
+        "force": "Écrit même si le classeur contient des éléments qu'openpyxl perd.",
+        "no_backup": "Ne garde pas de copie du classeur tel qu'il était.",
+    },
     "templates": {
-        "": "Régénère les modèles livrés (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx) dans DOSSIER.\n\n"
+        "": "Régénère les modèles livrés (pac_fr.xlsx, pac_en.xlsx, pac_demo_fr.xlsx, pac_demo_en.xlsx) "
+            "dans DOSSIER.\n\n"
             "Exemple : pacxl templates workbook_templates",
     },
 }

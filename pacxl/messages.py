@@ -421,9 +421,11 @@ CHECK: dict[str, dict[str, tuple[str, str]]] = {
                "Corrigez les poids mensuels, ou effacez-les pour suivre le CA mensuel N-1."),
     },
     "holidays-outside-year": {
-        "en": ("{n} public holiday(s) of the Settings list fall outside the plan year (first: {first}).",
+        "en": ("{n} public {n:holiday|holidays} of the Settings list {n:falls|fall} outside the plan year "
+               "(first: {first}).",
                "Update the holiday list for the plan's year: working days and weekly needs depend on it."),
-        "fr": ("{n} jour(s) férié(s) de la liste des Paramètres tombent hors de l'année du plan (premier : {first}).",
+        "fr": ("{n} {n:jour férié|jours fériés} de la liste des Paramètres {n:tombe|tombent} hors de l'année "
+               "du plan (premier : {first}).",
                "Mettez la liste des jours fériés à jour pour l'année du plan : les jours ouvrés et les "
                "besoins hebdomadaires en dépendent."),
     },

@@ -33,7 +33,9 @@ def check_quarter(quarter: object) -> int:
     except ValueError:
         q = 0
     if str(q) != str(quarter).strip() or not 1 <= q <= followup.QUARTERS:
-        raise InputError(f"the quarter must be 1, 2, 3 or 4 (plan quarters from the first month), got {quarter}")
+        raise InputError(f"the quarter must be 1, 2, 3 or 4 (plan quarters from the first month), got {quarter}",
+                         fr=f"le trimestre doit être 1, 2, 3 ou 4 (trimestres du plan à partir de son premier "
+                            f"mois), reçu {quarter}")
     return q
 
 

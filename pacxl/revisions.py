@@ -34,6 +34,9 @@ from .model import Revision
 #: The contract's tables holding what can be revised: kind -> (table, column key or month prefix).
 _ITEMS = {"objective": ("tblObjectives", "target"), "kpi": ("tblKPI", "p"), "budget": ("tblBudget", "m")}
 _WHAT = {"objective": "objective", "kpi": "KPI", "budget": "budget line"}
+#: The same in French: (one, two of them, each of them).
+_WHAT_FR = {"objective": ("un objectif", "deux objectifs", "chacun"), "kpi": ("un KPI", "deux KPI", "chacun"),
+            "budget": ("une ligne de budget", "deux lignes de budget", "chacune")}
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 
@@ -47,20 +50,21 @@ class FreezeResult:
     backup: Path | None = None
     lang: str = "fr"  # the workbook's
 
-    def lines(self) -> list[str]:
-        """What ``pacxl freeze`` prints, in the workbook's language."""
+    def lines(self, lang: str | None = None) -> list[str]:
+        """What ``pacxl freeze`` prints, in ``lang`` (the CLI's), else the workbook's language."""
         from .messages import fmt_date
 
-        d = fmt_date(self.date, self.lang)
+        lang = "fr" if (lang or self.lang) == "fr" else "en"
+        d = fmt_date(self.date, lang)
         out = [f"{self.path} : plan gelé le {d}, {self.values} valeurs (cibles des objectifs, prévus mensuels "
-               "des KPI, lignes de budget)" if self.lang == "fr" else
+               "des KPI, lignes de budget)" if lang == "fr" else
                f"{self.path}: plan frozen on {d}, {self.values} values (objectives' targets, KPI monthly plans, "
                "budget lines)"]
         if self.replaced:
-            r = fmt_date(self.replaced, self.lang)
-            out.append(f"Il remplace le plan gelé le {r}." if self.lang == "fr" else f"It replaces the plan frozen on {r}.")
+            r = fmt_date(self.replaced, lang)
+            out.append(f"Il remplace le plan gelé le {r}." if lang == "fr" else f"It replaces the plan frozen on {r}.")
         if self.backup:
-            out.append(f"Copie de sauvegarde : {self.backup}" if self.lang == "fr" else f"Backup: {self.backup}")
+            out.append(f"Copie de sauvegarde : {self.backup}" if lang == "fr" else f"Backup: {self.backup}")
         return out
 
 
@@ -72,19 +76,20 @@ class ReviseResult:
     backup: Path | None = None
     lang: str = "fr"  # the workbook's
 
-    def lines(self) -> list[str]:
-        """What ``pacxl revise`` prints, in the workbook's language."""
+    def lines(self, lang: str | None = None) -> list[str]:
+        """What ``pacxl revise`` prints, in ``lang`` (the CLI's), else the workbook's language."""
         from .messages import fmt_number
         from .workbook.contract import FIELD_WORDS
 
-        v, fr = self.revision, self.lang == "fr"
+        v, fr = self.revision, (lang or self.lang) == "fr"
+        lang = "fr" if fr else "en"
 
         def show(x: float | None) -> str:
-            return ("vide" if fr else "blank") if x is None else fmt_number(x, self.lang)
+            return ("vide" if fr else "blank") if x is None else fmt_number(x, lang)
 
-        what = f"{v.id} ({FIELD_WORDS[v.field][self.lang]}" + (
+        what = f"{v.id} ({FIELD_WORDS[v.field][lang]}" + (
             f", {'mois' if fr else 'month'} {v.month})" if v.month else ")")
-        out = [f"{self.path} : {what} {show(v.old)} -> {show(v.new)}, révision ajoutée à tblRevisions" if fr else
+        out = [f"{self.path} : {what} {show(v.old)} -> {show(v.new)}, révision ajoutée à l'onglet Révisions" if fr else
                f"{self.path}: {what} {show(v.old)} -> {show(v.new)}, revision added to tblRevisions"]
         if self.backup:
             out.append(f"Copie de sauvegarde : {self.backup}" if fr else f"Backup: {self.backup}")
@@ -101,14 +106,17 @@ def parse_target(text: object) -> float:
         percent = s.endswith("%")  # a rate: 35 % is 0.35, as the sheets store it
         s = s[:-1] if percent else s
         if not _NUMBER.match(s):
-            raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+            raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)",
+                             fr=f"--target {text!r} n'est pas un nombre (par ex. 125000, 12,5 ou 35 %)")
         value = float(s.replace(",", ".")) / (100 if percent else 1)
     if not math.isfinite(value):
-        raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)")
+        raise InputError(f"--target {text!r} is not a number (e.g. 125000, 12,5 or 35 %)",
+                         fr=f"--target {text!r} n'est pas un nombre (par ex. 125000, 12,5 ou 35 %)")
     from .check import MAX_FIGURE
 
     if abs(value) > MAX_FIGURE:
-        raise InputError(f"--target {text!r} is too large to compute with (at most 1e15 in absolute value)")
+        raise InputError(f"--target {text!r} is too large to compute with (at most 1e15 in absolute value)",
+                         fr=f"--target {text!r} est trop grand pour calculer (au plus 1e15 en valeur absolue)")
     return value
 
 
@@ -130,7 +138,7 @@ def _edit(path: Path, change: Callable[[Any, str], Any], *, force: bool, backup:
     from .workbook.tables import workbook_lang
 
     if not path.exists():
-        raise WorkbookError(f"{path.name}: no such workbook")
+        raise WorkbookError(f"{path.name}: no such workbook", fr=f"{path.name} : classeur introuvable")
     if not force:
         check_not_open(path)
     with workbook_lock(path):
@@ -154,13 +162,18 @@ def _require_baseline_sheet(wb, path: Path):
         return find_table(wb, "tblBaseline")
     except WorkbookError:
         raise WorkbookError(f"{path.name}: made by an older pacxl, it has no Baseline sheet to freeze the "
-                            "plan in: make the workbook again with this version (pacxl new --from)") from None
+                            "plan in: make the workbook again with this version (pacxl new --from)",
+                            fr=f"{path.name} : fait par une version plus ancienne de pacxl, il n'a pas de feuille "
+                               "Référence où geler le plan : refaites le classeur avec cette version "
+                               "(pacxl new --from)") from None
 
 
 def _date_cell(wb, path: Path):
     dn = wb.defined_names.get("PAC_BaselineDate")
     if dn is None:
-        raise WorkbookError(f"{path.name}: the defined name PAC_BaselineDate is missing")
+        raise WorkbookError(f"{path.name}: the defined name PAC_BaselineDate is missing",
+                            fr=f"{path.name} : la date du plan gelé (feuille Référence) est introuvable : le "
+                               "classeur est endommagé")
     title, ref = next(iter(dn.destinations))
     return wb[title][ref.replace("$", "")]
 
@@ -233,14 +246,20 @@ def freeze_workbook(path, *, replace: bool = False, force: bool = False, backup:
         date_cell = _date_cell(wb, path)
         before = _as_date(date_cell.value)
         if before is not None and not replace:
-            raise InputError(f"{path.name}: the plan was frozen on {fmt_date(before, lang)} already; "
-                             "--replace records the current plan as the new baseline")
+            raise InputError(f"{path.name}: the plan was frozen on {fmt_date(before, 'en')} already; "
+                             "--replace records the current plan as the new baseline",
+                             fr=f"{path.name} : le plan a déjà été gelé le {fmt_date(before, 'fr')} ; --replace "
+                                "enregistre le plan actuel comme nouvelle référence")
         objectives, kpis, budget = current_values(wb)
-        for what, items in (("objectives", objectives), ("KPIs", kpis), ("budget lines", budget)):
+        for what, kind, items in (("objectives", "objective", objectives), ("KPIs", "kpi", kpis),
+                                  ("budget lines", "budget", budget)):
             twice = rv.duplicate_ids(i for i, _ in items)
             if twice:
+                _, two, each = _WHAT_FR[kind]
                 raise InputError(f"{path.name}: two {what} have the ID {twice[0]!r}: give each its own ID "
-                                 "before freezing the plan")
+                                 "before freezing the plan",
+                                 fr=f"{path.name} : {two} ont l'ID {twice[0]!r} : donnez à {each} son propre ID "
+                                    "avant de geler le plan")
         entries = rv.baseline_entries(objectives, kpis, budget)
         rows = [{"kind": e.kind, "id": e.id, "field": e.field, "month": e.month, "value": e.value}
                 for e in entries]
@@ -264,13 +283,18 @@ def _find(wb, path: Path, item_id: str) -> tuple[str, int, dict]:
             if rv.key(_id(cells["id"])) == key:
                 found.append((kind, r, cells))
     if not found:
-        raise InputError(f"{path.name}: no objective, KPI or budget line has the ID {item_id!r}")
+        raise InputError(f"{path.name}: no objective, KPI or budget line has the ID {item_id!r}",
+                         fr=f"{path.name} : aucun objectif, KPI ou ligne de budget n'a l'ID {item_id!r}")
     kinds = sorted({k for k, _, _ in found}, key=list(_ITEMS).index)
     if len(kinds) > 1:
         raise InputError(f"{path.name}: the ID {item_id!r} is both an {_WHAT[kinds[0]]} and a {_WHAT[kinds[1]]}: "
-                         "give them different IDs first")
+                         "give them different IDs first",
+                         fr=f"{path.name} : l'ID {item_id!r} est à la fois {_WHAT_FR[kinds[0]][0]} et "
+                            f"{_WHAT_FR[kinds[1]][0]} : donnez-leur d'abord des ID différents")
     if len(found) > 1:
-        raise InputError(f"{path.name}: two {_WHAT[kinds[0]]}s have the ID {item_id!r}: give each its own ID first")
+        raise InputError(f"{path.name}: two {_WHAT[kinds[0]]}s have the ID {item_id!r}: give each its own ID first",
+                         fr=f"{path.name} : {_WHAT_FR[kinds[0]][1]} ont l'ID {item_id!r} : donnez d'abord à "
+                            f"{_WHAT_FR[kinds[0]][2]} son propre ID")
     return found[0]
 
 
@@ -285,12 +309,16 @@ def revise_workbook(path, item_id: str, target: object, *, month: int | None = N
     path = Path(path)
     value = parse_target(target)
     if month is not None and not (isinstance(month, int) and 1 <= month <= 12):
-        raise InputError(f"--month {month} is not a plan month: give 1 to 12")
+        raise InputError(f"--month {month} is not a plan month: give 1 to 12",
+                         fr=f"--month {month} n'est pas un mois du plan : donnez un nombre de 1 à 12")
     why = (reason or "").strip()
     if not why:
-        raise InputError('--reason is needed: say why the plan changes (e.g. --reason "new tender won")')
+        raise InputError('--reason is needed: say why the plan changes (e.g. --reason "new tender won")',
+                         fr='--reason est nécessaire : dites pourquoi le plan change '
+                            '(par ex. --reason "appel d\'offres gagné")')
     if not str(item_id or "").strip():
-        raise InputError("the ID of the objective, KPI or budget line to revise is blank")
+        raise InputError("the ID of the objective, KPI or budget line to revise is blank",
+                         fr="l'ID de l'objectif, du KPI ou de la ligne de budget à réviser est vide")
     day = today or dt.date.today()
     who = os_user() if author is None else author
 
@@ -298,20 +326,29 @@ def revise_workbook(path, item_id: str, target: object, *, month: int | None = N
         _require_baseline_sheet(wb, path)
         if _as_date(_date_cell(wb, path).value) is None:
             raise InputError(f"{path.name}: the plan was never frozen: run pacxl freeze {path.name} first "
-                             "(the baseline is the plan as approved)")
+                             "(the baseline is the plan as approved)",
+                             fr=f"{path.name} : le plan n'a jamais été gelé : lancez d'abord pacxl freeze "
+                                f"{path.name} (la référence est le plan tel qu'il a été approuvé)")
         kind, _, cells = _find(wb, path, item_id)
         if kind == "objective" and month is not None:
             raise InputError(f"{path.name}: {_id(cells['id'])} is an objective: its target has no month, "
-                             "leave out --month")
+                             "leave out --month",
+                             fr=f"{path.name} : {_id(cells['id'])} est un objectif : sa cible n'a pas de mois, "
+                                "retirez --month")
         if kind != "objective" and month is None:
             raise InputError(f"{path.name}: {_id(cells['id'])} is a {_WHAT[kind]}: its plan is monthly, "
-                             "say which month with --month M (1-12)")
+                             "say which month with --month M (1-12)",
+                             fr=f"{path.name} : {_id(cells['id'])} est {_WHAT_FR[kind][0]} : son prévu est mensuel, "
+                                "indiquez le mois avec --month M (1-12)")
         table, col = _ITEMS[kind]
         cell = cells[col if kind == "objective" else f"{col}{month:02d}"]
         old = _number(cell)
         if old is not None and rv.same(old, value):
+            field_fr = FIELD_WORDS[rv.FIELD_OF_KIND[kind]]["fr"]
             raise InputError(f"{path.name}: the {rv.FIELD_OF_KIND[kind]} of {_id(cells['id'])} is {value:g} "
-                             "already: nothing to revise")
+                             "already: nothing to revise",
+                             fr=f"{path.name} : {'la' if field_fr == 'cible' else 'le'} {field_fr} de "
+                                f"{_id(cells['id'])} vaut déjà {format(value, 'g').replace('.', ',')} : rien à réviser")
         cell.value = int(value) if value.is_integer() and abs(value) < 2**53 else value
         field = rv.FIELD_OF_KIND[kind]
         revision = Revision(day, _id(cells["id"]), field, month, old, value, why, who)

@@ -95,23 +95,49 @@ def test_freeze_twice_is_refused_unless_replace(frozen):
 ])
 def test_revise_refusals_are_one_line_and_write_nothing(frozen, args, words):
     before = frozen.read_bytes()
-    res = run("revise", frozen, *args)
+    res = run("revise", frozen, *args, "--lang", "en")  # (the French of a French workbook: below)
     assert res.exit_code == 2, res.output
     assert res.output.startswith("Error: ") and res.output.count("\n") == 1 and words in res.output
     assert "Traceback" not in res.output
     assert frozen.read_bytes() == before and len(list(frozen.parent.iterdir())) == 1  # no backup either
 
 
+@pytest.mark.parametrize("args, words", [
+    (["NOPE", "--target", "3", "--reason", "r"], "pac.xlsx : aucun objectif, KPI ou ligne de budget n'a l'ID 'NOPE'"),
+    (["K1", "--target", "3", "--month", "13", "--reason", "r"],
+     "--month 13 n'est pas un mois du plan : donnez un nombre de 1 à 12"),
+    (["O1", "--target", "3", "--month", "2", "--reason", "r"], "O1 est un objectif : sa cible n'a pas de mois"),
+    (["B1", "--target", "3", "--reason", "r"], "B1 est une ligne de budget : son prévu est mensuel"),
+    (["O1", "--target", "5"], "--reason est nécessaire : dites pourquoi le plan change"),
+    (["O1", "--reason", "r"], "--target X est nécessaire : le nouveau chiffre"),
+])
+def test_revise_refusals_speak_the_french_of_a_french_workbook(frozen, args, words):
+    res = run("revise", frozen, *args)
+    assert res.exit_code == 2 and res.output.startswith("Erreur : ") and res.output.count("\n") == 1
+    assert words in res.output, res.output
+
+
+def test_freeze_and_revise_lines_follow_the_cli_language(plan_path):
+    """The success lines speak the CLI's language: the workbook's (French here), else --lang."""
+    res = run("freeze", plan_path, "--no-backup", "--lang", "en")
+    assert res.exit_code == 0 and "plan frozen on" in res.output and "gelé" not in res.output, res.output
+    res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r", "--no-backup")
+    assert res.exit_code == 0 and "O1 (cible)" in res.output and "révision ajoutée à l'onglet Révisions" in res.output
+    assert "tblRevisions" not in res.output
+    res = run("revise", plan_path, "O1", "--target", "6", "--reason", "r", "--no-backup", "--lang", "en")
+    assert res.exit_code == 0 and "O1 (target) 5 -> 6, revision added" in res.output, res.output
+
+
 def test_revise_refuses_a_plan_never_frozen_and_the_same_value(plan_path):
     before = plan_path.read_bytes()
     res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r")
-    assert res.exit_code == 2 and "never frozen: run pacxl freeze" in res.output
+    assert res.exit_code == 2 and "n'a jamais été gelé : lancez d'abord pacxl freeze pac.xlsx" in res.output
     assert plan_path.read_bytes() == before
     run("freeze", plan_path, "--no-backup")
     target = read_plan(plan_path).objectives[0].target
     before = plan_path.read_bytes()
     res = run("revise", plan_path, "O1", "--target", f"{target:.0f}", "--reason", "r")
-    assert res.exit_code == 2 and "nothing to revise" in res.output and plan_path.read_bytes() == before
+    assert res.exit_code == 2 and "vaut déjà" in res.output and "rien à réviser" in res.output and plan_path.read_bytes() == before
 
 
 def test_revise_changes_the_value_and_appends_the_row(frozen):
@@ -231,13 +257,13 @@ def test_freeze_refuses_two_items_with_one_id_and_revise_an_id_of_two_kinds(plan
     _set(plan_path, "tblKPI", "K2", "id", "K1")
     before = plan_path.read_bytes()
     res = run("freeze", plan_path)
-    assert res.exit_code == 2 and "two KPIs have the ID 'K1'" in res.output and plan_path.read_bytes() == before
+    assert res.exit_code == 2 and "deux KPI ont l'ID 'K1'" in res.output and plan_path.read_bytes() == before
     _set(plan_path, "tblKPI", "K1", "id", "K2")  # one of the two gets another ID: unique again
     _set(plan_path, "tblBudget", "B1", "id", "O1")
     assert run("freeze", plan_path, "--no-backup").exit_code == 0
     before = plan_path.read_bytes()
     res = run("revise", plan_path, "O1", "--target", "5", "--reason", "r")
-    assert res.exit_code == 2 and "both an objective and a budget line" in res.output
+    assert res.exit_code == 2 and "à la fois un objectif et une ligne de budget" in res.output
     assert plan_path.read_bytes() == before
 
 
@@ -254,7 +280,7 @@ def test_a_workbook_without_the_revision_sheets_reads_as_never_frozen(plan_path)
     assert not [f for f in check_workbook(plan_path) if f.code == "revision-missing"]
     before = plan_path.read_bytes()
     res = run("freeze", plan_path)
-    assert res.exit_code == 2 and res.output.count("\n") == 1 and "no Baseline sheet" in res.output
+    assert res.exit_code == 2 and res.output.count("\n") == 1 and "pas de feuille Référence" in res.output
     assert plan_path.read_bytes() == before
 
 

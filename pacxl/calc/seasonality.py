@@ -45,17 +45,22 @@ def check_profile(weights: Sequence[object]) -> list[float]:
     0 or more, adding up to 100 %. Returns fractions."""
     values = [as_number(w) for w in weights]
     if len(values) != MONTHS:
-        raise InputError(f"the seasonality profile needs 12 monthly weights, got {len(values)}")
+        raise InputError(f"the seasonality profile needs 12 monthly weights, got {len(values)}",
+                         fr=f"la saisonnalité demande 12 poids mensuels, reçu {len(values)}")
     for i, v in enumerate(values, start=1):
         if v is None or v < 0:
-            raise InputError(f"seasonality weight of month {i} must be a number, 0 or more, got {weights[i - 1]!r}")
+            raise InputError(f"seasonality weight of month {i} must be a number, 0 or more, got {weights[i - 1]!r}",
+                             fr=f"le poids de saisonnalité du mois {i} doit être un nombre positif ou nul, "
+                                f"reçu {weights[i - 1]!r}")
     total = sum(values)  # type: ignore[arg-type]
     if abs(total - 100) <= 100 * SUM_TOLERANCE:  # percentages
         values = [v / 100 for v in values]  # type: ignore[operator]
         total /= 100
     if abs(total - 1) > SUM_TOLERANCE:
         shown = total if total > 2 else total * 100  # typed as percentages, or as fractions
-        raise InputError(f"the seasonality weights must add up to 100 %, they add up to {round(shown, 3):g} %")
+        raise InputError(f"the seasonality weights must add up to 100 %, they add up to {round(shown, 3):g} %",
+                         fr="les poids de saisonnalité doivent totaliser 100 %, ils totalisent "
+                            f"{round(shown, 3):g} %".replace(".", ","))
     return values  # type: ignore[return-value]
 
 

@@ -199,7 +199,8 @@ def _follow_up(ctx: Context, ws) -> None:
     else:
         days = [(d, ctx.t(f"hol_{key}")) for d, key in workdays.plan_holidays(s.year, s.first_month)]
     if len(days) > HOLIDAYS:
-        raise InputError(f"settings: {len(days)} holidays given; the workbook holds at most {HOLIDAYS}")
+        raise InputError(f"settings: {len(days)} holidays given; the workbook holds at most {HOLIDAYS}",
+                         fr=f"Paramètres : {len(days)} jours fériés donnés ; le classeur en tient au plus {HOLIDAYS}")
     for i in range(HOLIDAYS):
         r = FIRST + i
         day, label = days[i] if i < len(days) else (None, None)
