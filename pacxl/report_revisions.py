@@ -122,7 +122,9 @@ def render_terminal(fig: dict, console, lang: str) -> None:
     t = Table(title=title, title_justify="left")
     for i, h in enumerate(heads):
         if i == 2:  # the label takes what the figures leave
-            t.add_column(h, no_wrap=True, overflow="ellipsis", width=max(10, min(widths[2], rest, 40)))
+            # on a terminal at most 40 characters; piped or redirected, whole (as the other tables)
+            cap = 40 if console.is_terminal else widths[2]
+            t.add_column(h, no_wrap=True, overflow="ellipsis", width=max(10, min(widths[2], rest, cap)))
         else:
             t.add_column(h, justify="right" if i >= 3 else "left", no_wrap=True, min_width=widths[i])
     for *cells, changed in rows:
