@@ -372,6 +372,10 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     typed = [as_number(v) for v in book.cells("PAC_SeasonalityInput", required=False)][:12]
     s.seasonality = typed if any(v is not None for v in typed) else []
     s.holidays = [d for d in (as_date(v) for v in book.cells("PAC_Holidays", required=False)) if d]
+    from ..calc.workdays import plan_holidays
+
+    if sorted(s.holidays) == [d for d, _ in plan_holidays(s.year, s.first_month)]:
+        s.holidays = []  # France's, as the generator writes them for an empty list: the default
     a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
