@@ -966,3 +966,30 @@ FIELDS.update({
     "plan_to_date": ("Prévu à date", "Plan to date"),
     "quarters_budget": ("Budget par trimestre", "Budget by quarter"),
 })
+
+# The report's revisions section (pacxl.report_revisions).
+TEXTS.update({
+    "report.rev.section": {"en": "Initial plan, revised plan and actual", "fr": "Plan initial, plan révisé et réel"},
+    "report.rev.frozen": {"en": "plan frozen on {date}", "fr": "plan gelé le {date}"},
+    "report.rev.not_frozen": {"en": "Plan not frozen: pacxl freeze records the approved plan.",
+                              "fr": "Plan non gelé : pacxl freeze enregistre le plan approuvé."},
+    "report.rev.item": {"en": "Item", "fr": "Élément"},
+    "report.rev.label": {"en": "Label", "fr": "Libellé"},
+    "report.rev.initial": {"en": "Initial", "fr": "Initial"},
+    "report.rev.revised": {"en": "Revised", "fr": "Révisé"},
+    "report.rev.actual": {"en": "Actual", "fr": "Réel"},
+    "report.rev.objective": {"en": "Objective (target; actual: landing)",
+                             "fr": "Objectif (cible ; réel : atterrissage)"},
+    "report.rev.kpi": {"en": "KPI (year; actual to date)", "fr": "KPI (année ; réel à date)"},
+    "report.rev.budget": {"en": "Budget (spent)", "fr": "Budget (réalisé)"},
+    "report.rev.revisions": {"en": "Revisions ({n})", "fr": "Révisions ({n})"},
+    "report.rev.date": {"en": "Date", "fr": "Date"},
+    "report.rev.id": {"en": "ID", "fr": "ID"},
+    "report.rev.field": {"en": "Field", "fr": "Champ"},
+    "report.rev.month": {"en": "Month", "fr": "Mois"},
+    "report.rev.old": {"en": "Old", "fr": "Avant"},
+    "report.rev.new": {"en": "New", "fr": "Après"},
+    "report.rev.reason": {"en": "Reason", "fr": "Motif"},
+    "report.rev.author": {"en": "Author", "fr": "Auteur"},
+    "report.rev.total": {"en": "Total", "fr": "Total"},
+})

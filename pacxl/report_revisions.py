@@ -11,38 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from .messages import text
 from .model import Plan
 
-#: This section's words (French, English).
-LABELS = {
-    "section": ("Plan initial, plan révisé et réel", "Initial plan, revised plan and actual"),
-    "frozen": ("plan gelé le {date}", "plan frozen on {date}"),
-    "not_frozen": ("Plan non gelé : pacxl freeze enregistre le plan approuvé.",
-                   "Plan not frozen: pacxl freeze records the approved plan."),
-    "item": ("Élément", "Item"),
-    "label": ("Libellé", "Label"),
-    "initial": ("Initial", "Initial"),
-    "revised": ("Révisé", "Revised"),
-    "actual": ("Réel", "Actual"),
-    "objective": ("Objectif (cible ; réel : atterrissage)", "Objective (target; actual: landing)"),
-    "kpi": ("KPI (année ; réel à date)", "KPI (year; actual to date)"),
-    "budget": ("Budget (réalisé)", "Budget (spent)"),
-    "revisions": ("Révisions ({n})", "Revisions ({n})"),
-    "date": ("Date", "Date"),
-    "id": ("ID", "ID"),
-    "field": ("Champ", "Field"),
-    "month": ("Mois", "Month"),
-    "old": ("Avant", "Old"),
-    "new": ("Après", "New"),
-    "reason": ("Motif", "Reason"),
-    "author": ("Auteur", "Author"),
-    "total": ("Total", "Total"),
-}
-
-
 def label(key: str, lang: str, **kw: Any) -> str:
-    s = LABELS[key][0 if lang == "fr" else 1]
-    return s.format(**kw) if kw else s
+    """This section's words (:data:`pacxl.messages.TEXTS`, keys ``report.rev.*``)."""
+    return text(f"report.rev.{key}", lang, **kw)
 
 
 def revision_figures(plan: Plan) -> dict:

@@ -15,6 +15,7 @@ from openpyxl.utils import range_boundaries
 
 from ..errors import WorkbookError
 from ..workbook.cells import cell_value
+from ..workbook.names import name_values
 from ..workbook.contract import TABLES, month_keys
 from .actuals import merge_actuals
 from .result import ImportResult, WorkbookContext
@@ -23,24 +24,8 @@ from .result import ImportResult, WorkbookContext
 SPARE_ROWS = 50
 
 
-def _name_cells(wb, name: str) -> list[Any]:
-    dn = wb.defined_names.get(name)
-    if dn is None:
-        return []
-    out = []
-    for title, ref in dn.destinations:
-        if title not in wb.sheetnames:
-            continue
-        ws = wb[title]
-        min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
-        for r in range(min_row, max_row + 1):
-            for c in range(min_col, max_col + 1):
-                out.append(cell_value(ws.cell(row=r, column=c)))
-    return out
-
-
 def _name_value(wb, name: str) -> Any:
-    cells = _name_cells(wb, name)
+    cells = name_values(wb, name)
     return cells[0] if cells else None
 
 
@@ -90,7 +75,7 @@ def context_from_workbook(wb, path: Any = None) -> WorkbookContext:
     year, first, tracking = values["year"], values["first_month"], values["tracking_month"]
 
     def listed(name: str) -> list[str]:
-        return [str(v).strip() for v in _name_cells(wb, name) if v not in (None, "")]
+        return [str(v).strip() for v in name_values(wb, name) if v not in (None, "")]
 
     actions, _ = table_rows(wb, "tblActions")
     return WorkbookContext(

@@ -27,6 +27,8 @@ from copy import copy
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from . import measure
+from .cells import is_formula
+from .names import name_values
 
 DEFAULT_WIDTH = 9.140625  # Excel's default column (8.43 characters and the padding)
 DEFAULT_HEIGHT = 15.0
@@ -60,23 +62,11 @@ def _font(cell) -> tuple[float, bool]:
 
 
 def _list_values(wb, ws, dv) -> list[str]:
-    """Texts a list drop-down offers: its fixed values or the cells of its defined name."""
+    """Texts a list drop-down offers: its fixed values or the texts of its defined name."""
     f = (dv.formula1 or "").strip()
     if f.startswith('"'):
         return [v for v in f.strip('"').split(",") if v]
-    name = f.lstrip("=")
-    dn = wb.defined_names.get(name)
-    if dn is None:
-        return []
-    out = []
-    for title, ref in dn.destinations:
-        if title not in wb.sheetnames:
-            continue
-        src = wb[title]
-        c0, r0, c1, r1 = range_boundaries(ref.replace("$", ""))
-        for row in src.iter_rows(min_row=r0, max_row=r1, min_col=c0, max_col=c1, values_only=True):
-            out.extend(v for v in row if isinstance(v, str) and v and not v.startswith("="))
-    return out
+    return [v for v in name_values(wb, f.lstrip("=")) if isinstance(v, str) and v and not is_formula(v)]
 
 
 def print_cols(ws, col: int) -> tuple[int, int]:

@@ -648,3 +648,20 @@ TEXT.update({
     "ps_landing": ("Atterrissage", "Landing forecast"),
     "consolidation_notes": ("Notes de consolidation", "Consolidation notes"),
 })
+
+# The Revisions and Baseline sheets (pacxl.workbook.sheets.revisions).
+TEXT.update({
+    "rev_title": ("Révisions du plan", "Plan revisions"),
+    "rev_help": ("Chaque changement d'une cible, d'un prévu KPI ou d'une ligne de budget après le gel du "
+                 "plan (pacxl freeze), avec son motif. pacxl revise ajoute les lignes ; vous pouvez aussi "
+                 "les saisir.",
+                 "Each change of a target, a KPI plan or a budget line after the plan was frozen "
+                 "(pacxl freeze), with its reason. pacxl revise adds the rows; you may also type them."),
+    "rev_frozen": ("Gelé le", "Frozen on"),
+    "base_title": ("Plan initial (référence)", "Initial plan (baseline)"),
+    "base_help": ("Le plan approuvé, enregistré par pacxl freeze. Ne le modifiez pas : pacxl revise "
+                  "enregistre les changements dans la feuille Révisions.",
+                  "The approved plan, recorded by pacxl freeze. Do not change it: pacxl revise records "
+                  "changes on the Revisions sheet."),
+    "base_date": ("Gelé le", "Frozen on"),
+})

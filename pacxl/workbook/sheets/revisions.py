@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..cells import put
 from ..contract import FIELD_WORDS, MONTHS, REVISIONS
+from ..i18n import text
 from ._common import Context, fit_rows, print_setup, protect
 
 ROLE = "revisions"
@@ -23,29 +24,8 @@ BASELINE_ROLE = "baseline"
 TABLE = "tblRevisions"
 BASELINE_TABLE = "tblBaseline"
 
-#: The sheets' own words (they appear nowhere else).
-TEXT = {
-    "rev_title": {"fr": "Révisions du plan", "en": "Plan revisions"},
-    "rev_help": {
-        "fr": "Chaque changement d'une cible, d'un prévu KPI ou d'une ligne de budget après le gel du plan "
-              "(pacxl freeze), avec son motif. pacxl revise ajoute les lignes ; vous pouvez aussi les saisir.",
-        "en": "Each change of a target, a KPI plan or a budget line after the plan was frozen "
-              "(pacxl freeze), with its reason. pacxl revise adds the rows; you may also type them.",
-    },
-    "rev_frozen": {"fr": "Gelé le", "en": "Frozen on"},
-    "base_title": {"fr": "Plan initial (référence)", "en": "Initial plan (baseline)"},
-    "base_help": {
-        "fr": "Le plan approuvé, enregistré par pacxl freeze. Ne le modifiez pas : pacxl revise "
-              "enregistre les changements dans la feuille Révisions.",
-        "en": "The approved plan, recorded by pacxl freeze. Do not change it: pacxl revise records "
-              "changes on the Revisions sheet.",
-    },
-    "base_date": {"fr": "Gelé le", "en": "Frozen on"},
-}
-
-
 def word(key: str, lang: str) -> str:
-    return TEXT[key][lang]
+    return text(key, lang)
 
 
 def field_word(field: str, lang: str) -> str:
