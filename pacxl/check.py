@@ -158,11 +158,11 @@ def _fmt_num(x: float) -> str:
 
 
 class _Checker:
-    def __init__(self, plan: Plan, layout: Layout, as_of: dt.date | None):
+    def __init__(self, plan: Plan, layout: Layout, as_of: dt.date | None, lang: str | None = None):
         self.plan = plan
         self.s = plan.settings
         self.layout = layout
-        self.lang = lang_of(layout.lang)
+        self.lang = lang_of(lang or layout.lang)  # the findings' sentences; cells follow the layout
         self.as_of = as_of  # nothing is late without one
         self.findings: list[Finding] = []
         self.start, self.end = plan_period(self.s)
@@ -541,23 +541,24 @@ def sort_findings(findings: list[Finding], layout: Layout) -> list[Finding]:
     return sorted(findings, key=key)
 
 
-def check_plan(plan: Plan, layout: Layout | None = None, today: dt.date | None = None) -> Findings:
-    """Findings on ``plan``, in its language (``layout.lang``); cells from ``layout`` (the
-    generator's layout when None). Late actions are judged at the plan's as-of date
+def check_plan(plan: Plan, layout: Layout | None = None, today: dt.date | None = None,
+               lang: str | None = None) -> Findings:
+    """Findings on ``plan``, in ``lang`` (default: the workbook's, ``layout.lang``); cells from
+    ``layout`` (the generator's layout when None). Late actions are judged at the plan's as-of date
     (:func:`plan_as_of`); ``today`` overrides it (``check --today``)."""
     as_of = today or plan_as_of(plan.settings)
-    findings = _Checker(plan, layout or default_layout(plan), as_of).run()
+    findings = _Checker(plan, layout or default_layout(plan), as_of, lang).run()
     findings.as_of = as_of
     return findings
 
 
-def check_workbook(path: str | Path, today: dt.date | None = None) -> Findings:
-    """Read a pacxl workbook and check it, in its language (raises WorkbookError when it is not
-    one)."""
+def check_workbook(path: str | Path, today: dt.date | None = None, lang: str | None = None) -> Findings:
+    """Read a pacxl workbook and check it, in ``lang`` (default: its language; raises
+    WorkbookError when it is not one)."""
     from .workbook.read import read_workbook
 
     plan, layout = read_workbook(path)
-    return check_plan(plan, layout, today)
+    return check_plan(plan, layout, today, lang)
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:

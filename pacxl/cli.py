@@ -181,7 +181,7 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
     from .check import check_workbook, render_text, to_json
 
     day = _parse_today(today)
-    findings = check_workbook(workbook, today=day)
+    findings = check_workbook(workbook, today=day, lang=current())
     if as_json:
         click.echo(json.dumps(to_json(findings, workbook), ensure_ascii=False, indent=2, allow_nan=False))
     else:

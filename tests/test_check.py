@@ -394,6 +394,19 @@ def test_english_plan_findings_are_english():
     assert "110.0%" in by_code["segments-shares-not-100"].message
 
 
+def test_lang_overrides_the_workbooks_language_for_sentences_not_cells():
+    plan = _defective("fr")
+    findings = check_plan(plan, today=TODAY, lang="en")
+    assert findings.lang == "en"
+    by_code = {f.code: f for f in findings}
+    assert by_code["action-no-owner"].message == "Action A1 has no owner."
+    # the cells still name the French workbook's sheets
+    french = {f.code: f.where for f in check_plan(plan, today=TODAY)}
+    assert {f.code: f.where for f in findings} == french
+    back = check_plan(_defective("en"), today=TODAY, lang="fr")
+    assert {f.code: f for f in back}["action-no-owner"].message == "L'action A1 n'a pas de responsable."
+
+
 def test_french_numbers_and_money():
     (f,) = [f for f in check_plan(clean_plan("fr"), today=TODAY) if f.code == "budget-share-of-revenue"]
     # 12 000 of budget for a 300 000 target: 4 %
@@ -417,3 +430,15 @@ def test_french_check_cli_uses_french_severities(defective_demo):
     assert {f["severity"] for f in doc["findings"]} <= {"error", "warning", "info"}
     no_owner = next(f for f in doc["findings"] if f["code"] == "action-no-owner")
     assert no_owner["severity"] == "error" and no_owner["message"].endswith("n'a pas de responsable.")
+
+
+def test_check_cli_lang_switches_the_sentences(defective_demo):
+    res = CliRunner().invoke(main, ["check", str(defective_demo[0]), "--today", "2026-10-31", "--lang", "en"])
+    assert res.exit_code == 1
+    lines = res.output.splitlines()
+    firsts = [ln for ln in lines if not ln.startswith(" ")][:-1]
+    assert firsts and all(ln.split()[0] in ("error", "warning", "info") for ln in firsts)
+    assert lines[-1].startswith(f"{defective_demo[0]}: 3 errors, ")
+    assert any("has no owner." in ln for ln in lines)
+    assert not any("n'a pas de responsable" in ln for ln in lines)
+    assert any("Plan d'actions!" in ln for ln in lines)  # the French workbook's cells
