@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import adjust, calc, check_followup
-from .adjust import deals_target  # noqa: F401  (report imports it from here)
+from .adjust import deals_target  # noqa: F401  (consolidate imports it from here)
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
 from .errors import InputError

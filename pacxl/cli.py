@@ -207,7 +207,9 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
     """
     import json
 
-    from .report import render_terminal, report_workbook, write_html
+    from .report import report_workbook
+    from .report_html import write_html
+    from .report_terminal import render_terminal
 
     fig = report_workbook(workbook, month, quarter)
     if html_path:

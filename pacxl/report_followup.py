@@ -15,9 +15,9 @@ from typing import Any
 
 from . import adjust
 from .calc import followup
-from .calc._num import as_number
 from .errors import InputError
 from .model import Plan
+from .report_format import _e, _fav_cell, _table, _verdict, fmt_num, fmt_pct, fmt_share
 
 
 def plan_weights(plan: Plan) -> list[float]:
@@ -138,8 +138,6 @@ def _currency(fig: dict, lang: str) -> str:
 
 def terminal(fig: dict, console, table, L, kv, e, lang: str) -> None:
     """The catch-up and the selected quarter, as rich tables."""
-    from .report import _verdict, fmt_num, fmt_pct, fmt_share
-
     m = fig["month"]
     rows = catch_up_rows(fig)
     if rows:
@@ -174,8 +172,6 @@ def terminal(fig: dict, console, table, L, kv, e, lang: str) -> None:
 
 def html(fig: dict, L, kv, num, lang: str) -> list[str]:
     """The catch-up and the selected quarter, as HTML tables; the budget's plan of every quarter."""
-    from .report import _e, _fav_cell, _table, fmt_pct, fmt_share
-
     m = fig["month"]
     out = []
     rows = catch_up_rows(fig)

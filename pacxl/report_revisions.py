@@ -13,6 +13,7 @@ from typing import Any
 
 from .messages import text
 from .model import Plan
+from .report_format import _e, _kpi_value, _show_date, _table, fmt_num
 
 def label(key: str, lang: str, **kw: Any) -> str:
     """This section's words (:data:`pacxl.messages.TEXTS`, keys ``report.rev.*``)."""
@@ -52,15 +53,12 @@ def side_by_side(fig: dict) -> list[tuple[str, str, str, object, object, object,
 
 
 def _value(v: Any, kind: str, lang: str) -> str:
-    from .report import _kpi_value, fmt_num
-
     if v is None:
         return ""
     return _kpi_value(v, "rate", lang) if kind == "rate" else fmt_num(v, 0, lang)
 
 
 def _revision_cells(r: dict, lang: str) -> list[str]:
-    from .report import _show_date, fmt_num
     from .workbook.sheets.revisions import field_word
 
     def n(v: Any) -> str:
@@ -79,8 +77,6 @@ def render_terminal(fig: dict, console, lang: str) -> None:
     revisions = fig.get("revisions") or []
     if not base.get("date") and not revisions:
         return
-    from .report import _show_date
-
     title = label("section", lang)
     if base.get("date"):
         title += " (" + label("frozen", lang, date=_show_date(base["date"], lang)) + ")"
@@ -119,8 +115,6 @@ def render_terminal(fig: dict, console, lang: str) -> None:
 
 def render_html(fig: dict, lang: str) -> str:
     """The section as HTML (empty for a plan never frozen that has no revision)."""
-    from .report import _e, _show_date, _table
-
     base = fig.get("baseline") or {}
     revisions = fig.get("revisions") or []
     if not base.get("date") and not revisions:

@@ -290,7 +290,8 @@ def test_report_html_and_lite_write_atomically(blank, tmp_path, monkeypatch):
     written in place and lite used a fixed 'main.py.tmp' name): at the moment of the replace,
     the target is untouched and a complete temporary file stands beside it."""
     from pacxl.lite import write_lite
-    from pacxl.report import report_workbook, write_html
+    from pacxl.report import report_workbook
+    from pacxl.report_html import write_html
 
     seen = []
 

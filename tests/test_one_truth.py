@@ -196,7 +196,7 @@ def test_rate_targets_show_as_percentages(generated_workbooks):
     pct = [r for rng in ws.conditional_formatting for r in rng.rules
            if r.dxf is not None and r.dxf.numFmt is not None and "%" in r.dxf.numFmt.formatCode]
     assert pct and all("PAC_KPIKinds,4" in r.formula[0] for r in pct)
-    from pacxl.report import _objective_value
+    from pacxl.report_format import _objective_value
     assert _objective_value(0.35, "", "fr", rate=True) == "35,0\u00a0%"
 
 

@@ -16,7 +16,9 @@ from rich.console import Console
 from pacxl.calc import revisions as revisions_rule
 from pacxl.errors import InputError
 from pacxl.model import Baseline, BaselineEntry, Revision
-from pacxl.report import render_html, render_terminal, report_figures
+from pacxl.report import report_figures
+from pacxl.report_html import render_html
+from pacxl.report_terminal import render_terminal
 
 from plans import clean_plan
 

@@ -232,7 +232,8 @@ def test_report_shows_initial_revised_actual_and_the_revisions(tmp_path):
 
     from rich.console import Console
 
-    from pacxl.report import render_html, render_terminal
+    from pacxl.report_html import render_html
+    from pacxl.report_terminal import render_terminal
 
     path = build_workbook(demo_plan("en"), tmp_path / "demo.xlsx")
     fig = report_workbook(path)
