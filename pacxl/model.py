@@ -101,6 +101,21 @@ class Customer:
 
 
 @dataclass
+class Deal:
+    """A deal of the pipeline (tblPipeline, ``pacxl import pipeline``): see :mod:`pacxl.calc.pipeline`."""
+
+    deal: str = ""
+    account: str = ""
+    owner: str = ""
+    stage: str = ""
+    amount: Number = None
+    probability: Number = None  # 0-1, or a percentage above 1 (40 = 40 %)
+    close: Optional[dt.date] = None  # expected close (signature) date
+    created: Optional[dt.date] = None
+    status: str = ""  # open / won / lost, in the workbook's words (calc.pipeline.STATUS_WORDS)
+
+
+@dataclass
 class Objective:
     id: str = ""
     objective: str = ""
@@ -205,6 +220,7 @@ class Plan:
     key_dates: list[KeyDate] = field(default_factory=list)
     baseline: Baseline = field(default_factory=Baseline)
     revisions: list[Revision] = field(default_factory=list)
+    pipeline: list[Deal] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

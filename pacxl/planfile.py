@@ -52,6 +52,7 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("Settings", "seasonality"): (0, 100),
     ("Settings", "funnel_lags"): (0, 24),
     ("Review", "monthly_revenue"): (-MAX_FIGURE, MAX_FIGURE),
+    ("Deal", "probability"): (0, 100),
 }
 #: (class name, field) -> the words allowed.
 CHOICES = {("Settings", "lang"): ("fr", "en")}

@@ -33,6 +33,7 @@ from .sheets import (
     guide,
     kpi,
     objectives,
+    pipeline,
     quarters,
     review,
     revisions,
@@ -43,7 +44,7 @@ from .sheets import (
 from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
-BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
+BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, pipeline, actions,
             calendar, budget, kpi, quarters, dashboard, revisions)
 
 

@@ -29,6 +29,7 @@ SHEETS: dict[str, dict[str, str]] = {
     "customers": {"fr": "Clients", "en": "Customers"},
     "objectives": {"fr": "Objectifs", "en": "Objectives"},
     "funnel": {"fr": "Entonnoir", "en": "Funnel"},
+    "pipeline": {"fr": "Pipeline", "en": "Pipeline"},  # the CRM's deals (pacxl import pipeline)
     "actions": {"fr": "Plan d'actions", "en": "Action plan"},
     "calendar": {"fr": "Calendrier", "en": "Calendar"},
     "budget": {"fr": "Budget", "en": "Budget"},
@@ -89,6 +90,10 @@ NAMES: dict[str, str] = {
     "PAC_QuartersKPI": "the quarterly view of the KPIs: one row per tblKPI row (Quarters)",
     "PAC_QuartersBudget": "the quarterly view of the budget: one row per budget category, then the total (Quarters)",
     "PAC_BaselineDate": "date the approved plan was frozen as the baseline (Baseline, hidden; blank: never)",
+    "PAC_PipelineWeighted": "amount x probability of the open deals expected to close within the plan year (Pipeline)",
+    "PAC_PipelineCoverage": "PAC_PipelineWeighted / (revenue goal - revenue to date); blank when nothing is left (Pipeline)",
+    "PAC_PipelineByStage": "open deals per funnel stage, 6 rows: stage, count, value, weighted, need for the rest of the year (Pipeline)",
+    "PAC_PipelineByMonth": "open deals expected to close each plan month, 12 rows: month, count, value, weighted (Pipeline)",
 }
 
 #: Positions in the status list with a meaning for check and report.
@@ -264,6 +269,31 @@ CUSTOMERS = Table(
     ),
 )
 
+#: The CRM's deals (pacxl import pipeline; rules in pacxl.calc.pipeline).
+PIPELINE = Table(
+    "tblPipeline",
+    "pipeline",
+    (
+        C("deal", "Affaire", "Deal"),
+        C("account", "Client", "Account"),
+        C("owner", "Responsable", "Owner"),
+        C("stage", "Étape", "Stage"),
+        C("amount", "Montant", "Amount"),
+        C("probability", "Probabilité", "Probability"),
+        C("close", "Signature prévue", "Expected close"),
+        C("created", "Créée le", "Created"),
+        C("status", "Statut", "Status"),
+        C("weighted", "Montant pondéré", "Weighted amount", computed=True),
+        C("age", "Âge (jours)", "Age (days)", computed=True),
+        # Helper columns (hidden, grouped): numbers the sheet's figures add up
+        C("h_open", "Aide : ouverte", "Helper: open", computed=True),
+        C("h_value", "Aide : montant ouvert", "Helper: open amount", computed=True),
+        C("h_weighted", "Aide : pondéré", "Helper: weighted", computed=True),
+        C("h_month", "Aide : mois de signature", "Helper: close month", computed=True),
+        C("h_past", "Aide : échéance dépassée", "Helper: past close", computed=True),
+    ),
+)
+
 #: Revisions of the plan after its freeze: one row per changed value (pacxl revise, or typed).
 REVISIONS = Table(
     "tblRevisions",
@@ -299,7 +329,8 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "budget": {"fr": "budget", "en": "budget"},
 }
 
-TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE)}
+TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE,
+                                                 PIPELINE)}
 
 
 def column_name(table: str, key: str) -> str:

@@ -26,6 +26,7 @@ tblKPI catch-up columns                :mod:`pacxl.workbook.formulas_followup`
 tblKPI initial_year                    :func:`pacxl.calc.revisions.initial_kpi_year`
 tblObjectives initial_target           :func:`pacxl.calc.revisions.initial_target`
 tblBudget initial_total                :func:`pacxl.calc.revisions.initial_budget_total`
+tblPipeline, Pipeline sheet            :mod:`pacxl.workbook.formulas_pipeline`
 =====================================  ==================================================
 """
 
@@ -473,6 +474,12 @@ def customers_sorted() -> str:
     return f'=SUM({column_name("tblCustomers", "h_break")})=0'
 
 
+def _pipeline(g: Geometry, lang: str) -> dict[str, Formula]:
+    from .formulas_pipeline import pipeline_columns  # (it imports this module)
+
+    return pipeline_columns(g, lang)
+
+
 _BUILDERS = {
     "tblObjectives": _objectives,
     "tblActions": _actions,
@@ -481,6 +488,7 @@ _BUILDERS = {
     "tblCustomers": _customers,
     "tblRevisions": _no_formulas,
     "tblBaseline": _no_formulas,
+    "tblPipeline": _pipeline,
 }
 
 

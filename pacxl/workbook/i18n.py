@@ -665,3 +665,8 @@ TEXT.update({
                   "changes on the Revisions sheet."),
     "base_date": ("Gelé le", "Frozen on"),
 })
+
+# The Pipeline sheet (pacxl.workbook.sheets.pipeline).
+from .i18n_pipeline import TEXT as _PIPELINE_TEXT  # noqa: E402
+
+TEXT.update(_PIPELINE_TEXT)

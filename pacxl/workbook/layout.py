@@ -24,6 +24,7 @@ DEFAULT_TABLE_ORIGIN: dict[str, tuple[int, int]] = {
     "tblKPI": (5, 1),
     "tblCustomers": (4, 1),
     "segments": (4, 1),
+    "tblPipeline": (30, 1),
 }
 
 #: Column keys of the segment block (Cibles/Targets sheet), in order.
@@ -92,6 +93,7 @@ def default_layout(plan) -> Layout:
         "tblKPI": len(plan.kpis),
         "tblCustomers": len(plan.customers),
         "segments": len(plan.segments),
+        "tblPipeline": len(getattr(plan, "pipeline", [])),
     }
     for name, n in counts.items():
         row, col = DEFAULT_TABLE_ORIGIN[name]

@@ -518,6 +518,10 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         setattr(plan, attr, [_MAKERS[table_name](row) for row in rows])
     plan.segments = _read_segments(book, layout)
     _read_revisions(book, plan, layout)
+    if "tblPipeline" in book.tables:  # (a workbook made before the pipeline has none: no deals)
+        from .read_pipeline import deal
+
+        plan.pipeline = [deal(row) for row in _read_table(book, "tblPipeline", layout)]
     for name in book.names:
         sheet, cell = book.where(name)
         layout.names[name] = (sheet, cell)

@@ -47,6 +47,7 @@ DEPENDENTS: dict[str, list[str]] = {
     "tblActions": ["pacxl.workbook.sheets.calendar:resize"],
     "tblCustomers": ["pacxl.workbook.sheets.customers:resize"],
     "tblKPI": ["pacxl.workbook.sheets.quarters:resize"],
+    "tblPipeline": ["pacxl.workbook.sheets.pipeline:resize"],
 }
 
 
@@ -116,7 +117,7 @@ def _value(v):
 
 
 #: The column that identifies a row: the user's own cells in extra columns follow it.
-ROW_KEY = {"tblCustomers": "code"}
+ROW_KEY = {"tblCustomers": "code", "tblPipeline": "deal"}
 
 
 def table_columns(wb, table_name: str, *, computed: bool = True, path=None) -> tuple:

@@ -24,6 +24,7 @@ HEADER_ROW = {
     "tblKPI": 5,
     "tblRevisions": 4,
     "tblBaseline": 5,
+    "tblPipeline": 30,  # below the sheet's figures (pacxl.workbook.sheets.pipeline)
 }
 
 #: Blank formatted rows offered for typing, beyond the plan's rows.
@@ -35,6 +36,7 @@ SPARE_ROWS = {
     "tblKPI": 5,
     "tblRevisions": 10,
     "tblBaseline": 0,
+    "tblPipeline": 10,
 }
 #: Capacity of each table: the rows (with their formulas, drop-downs and input look) every
 #: generated workbook offers, so that an owner types this many rows on the protected sheet (Excel
@@ -48,6 +50,7 @@ MIN_ROWS = {
     "tblKPI": 40,
     "tblRevisions": 50,
     "tblBaseline": 1,
+    "tblPipeline": 200,
 }
 
 
