@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import adjust, calc, check_followup
+from . import adjust, calc, check_followup, check_pipeline
 from .adjust import deals_target  # noqa: F401  (consolidate imports it from here)
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
@@ -516,6 +516,7 @@ class _Checker:
         self.kpis()
         self.funnel()
         check_followup.run(self)
+        check_pipeline.run(self)  # the CRM's deals (issue 14)
         self.customers()
         self.revisions()
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)

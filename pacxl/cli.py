@@ -260,7 +260,7 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(["budget", "actuals", "customers"]))
+@click.argument("kind", type=click.Choice(["budget", "actuals", "customers", "pipeline"]))
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--sheet", metavar="NAME", help="Sheet of a spreadsheet FILE to read (default: the first visible one with data).")
@@ -271,10 +271,13 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
 @click.option("--force", is_flag=True, help="Write even if the workbook is open or holds things openpyxl drops.")
 @click.option("--no-backup", is_flag=True, help="Do not keep a copy of the workbook as it was.")
 @click.option("--append", is_flag=True, help="Add to the workbook's rows (or figures) instead of replacing them.")
+@click.option("--rate", "rates", multiple=True, metavar="USD=0.92",
+              help="pipeline: the rate of a currency other than the plan's (repeatable); its amounts x rate.")
 @lang_option
 @reports_errors(workbook="workbook")
-def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, append) -> None:
-    """Import finance's budget, actuals or customer list into a filled workbook.
+def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, append, rates) -> None:
+    """Import finance's budget, actuals or customer list, or the CRM's deals (pipeline), into a
+    filled workbook.
 
     All or nothing: the file is read and checked before the workbook is touched, which is saved
     atomically with a backup beside it. CSV (any of ; , tab |, UTF-8 or Windows-1252), XLSX, XLSM,
@@ -288,7 +291,7 @@ def import_(kind, workbook, file, sheet, mapping, dry_run, force, no_backup, app
     with progress_bar(current()) as progress:
         summary = import_file(
             kind, workbook, file, sheet=sheet, mapping=list(mapping), dry_run=dry_run, force=force,
-            backup=not no_backup, append=append, progress=progress,
+            backup=not no_backup, append=append, progress=progress, rates=list(rates),
         )
     print_summary(summary)
 

@@ -238,7 +238,8 @@ HELP_FR: dict[str, dict[str, str]] = {
         "first_month": "Premier mois du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
     },
     "import": {
-        "": "Importe le budget, les réalisés ou la liste des clients de la comptabilité dans un classeur.\n\n"
+        "": "Importe le budget, les réalisés ou la liste des clients de la comptabilité, ou les affaires du CRM "
+            "(pipeline), dans un classeur rempli.\n\n"
             "Tout ou rien : le fichier est lu et vérifié avant de toucher au classeur, enregistré de façon "
             "atomique avec une sauvegarde à côté. Les fichiers CSV (; , tabulation |, UTF-8 ou Windows-1252), "
             "XLSX, XLSM, XLS et ODS sont lus avec les conventions françaises (1 234,56 ; jj/mm/aaaa ; janv.).\n\n"
@@ -250,6 +251,7 @@ HELP_FR: dict[str, dict[str, str]] = {
         "force": "Écrit même si le classeur est ouvert ou contient des éléments qu'openpyxl perd.",
         "no_backup": "Ne garde pas de copie du classeur tel qu'il était.",
         "append": "Ajoute aux lignes (ou chiffres) du classeur au lieu de les remplacer.",
+        "rates": "pipeline : le taux d'une devise autre que celle du plan (répétable) ; ses montants x taux.",
     },
     "new": {
         "": "Écrit un classeur PAC vierge, prêt à remplir (ou le plan d'un fichier YAML/JSON, ou le plan "

@@ -1003,6 +1003,9 @@ def demo_plan(lang: str = "fr") -> Plan:
         kpis=_kpis(lang, budget_plan, spent),
         key_dates=_key_dates(lang),
     )
+    from .demo_pipeline import demo_pipeline
+
+    plan.pipeline = demo_pipeline(lang)  # the CRM's deals at the end of October
     _freeze_and_revise(plan, lang)
     return plan
 

@@ -993,3 +993,8 @@ TEXTS.update({
     "report.rev.author": {"en": "Author", "fr": "Auteur"},
     "report.rev.total": {"en": "Total", "fr": "Total"},
 })
+
+# The pipeline (pacxl.io.pipeline, pacxl.check_pipeline, pacxl.report_pipeline).
+from .messages_pipeline import merge as _merge_pipeline  # noqa: E402
+
+_merge_pipeline(TEXTS, CHECK, FIELDS)

@@ -40,7 +40,7 @@ __all__ = [
     "read_table",
 ]
 
-KINDS = ("budget", "actuals", "customers")
+KINDS = ("budget", "actuals", "customers", "pipeline")
 
 Progress = Callable[[str, int, int], None]
 _STEPS = ("opening the workbook", "reading the file", "checking the rows", "writing", "saving")
@@ -53,8 +53,21 @@ def parse_table(
     mapping: dict[str, str] | Iterable[str] | None = None,
     *,
     append: bool = False,
+    rates: dict[str, float] | Iterable[str] | None = None,
 ) -> ImportResult:
-    """Parse and validate a table already read (see :func:`pacxl.io.read.read_table`)."""
+    """Parse and validate a table already read (see :func:`pacxl.io.read.read_table`); ``rates``
+    (pipeline only): ``{"USD": 0.92}`` or ``["USD=0.92"]``, amounts in those currencies x rate."""
+    from .pipeline import parse_rates
+
+    rates = rates if isinstance(rates, dict) else parse_rates(rates)
+    if rates and kind != "pipeline":
+        raise InputError("--rate only applies to pipeline imports (amounts in another currency)",
+            fr="--rate ne vaut que pour l'import du pipeline (montants dans une autre devise)")
+    if kind == "pipeline":
+        from .pipeline import parse_pipeline
+
+        result = parse_pipeline(table, context, parse_mapping(mapping), append=append, rates=rates)
+        return _sheet_notice(result, table, context)
     if kind == "budget":
         from .budget import parse_budget as parse
     elif kind == "actuals":
@@ -65,6 +78,10 @@ def parse_table(
         raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
             fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
     result = parse(table, context, parse_mapping(mapping), append=append)
+    return _sheet_notice(result, table, context)
+
+
+def _sheet_notice(result: ImportResult, table: RawTable, context: WorkbookContext) -> ImportResult:
     if table.sheet_read:  # always say which sheet was read: the first one is not always the right one
         from ._common import quoted, say
 
@@ -84,12 +101,14 @@ def parse_file(
     mapping: dict[str, str] | Iterable[str] | None = None,
     append: bool = False,
     name: str | None = None,
+    rates: dict[str, float] | Iterable[str] | None = None,
 ) -> ImportResult:
     """Read, parse and validate ``file`` for a workbook described by ``context`` (no writing)."""
     if kind not in KINDS:
         raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
             fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
-    return parse_table(kind, read_table(file, sheet=sheet, name=name), context, mapping, append=append)
+    return parse_table(kind, read_table(file, sheet=sheet, name=name), context, mapping, append=append,
+                       rates=rates)
 
 
 def import_file(
@@ -104,12 +123,14 @@ def import_file(
     backup: bool = True,
     append: bool = False,
     progress: Progress | None = None,
+    rates: dict[str, float] | Iterable[str] | None = None,
 ) -> ImportSummary:
     """Import ``file`` into ``workbook`` (all or nothing) and return what was done.
 
     ``kind``: budget (replaces tblBudget's lines; ``append`` adds), actuals (KPI actuals and spend
     per budget line; ``append`` adds to the workbook's figures), customers (replaces
-    tblCustomers; ``append`` adds). ``mapping``: ``{"Source column": "field"}`` or
+    tblCustomers; ``append`` adds), pipeline (replaces tblPipeline; ``append`` adds; ``rates``:
+    ``["USD=0.92"]``, amounts in another currency than the plan's x rate). ``mapping``: ``{"Source column": "field"}`` or
     ``["Source column=field", ...]``. ``dry_run``: parse and report, write nothing. ``force``:
     write even when the workbook is open elsewhere or holds things openpyxl would drop.
     ``backup``: keep a copy of the original beside it. ``progress(step, done, total)`` is called
@@ -122,6 +143,9 @@ def import_file(
         raise InputError(f"unknown import kind {kind!r}: one of {', '.join(KINDS)}",
             fr=f"type d'import inconnu {kind!r} : l'un de {', '.join(KINDS)}")
     mapping = parse_mapping(mapping)
+    from .pipeline import parse_rates
+
+    rates = rates if isinstance(rates, dict) else parse_rates(rates)
     path = Path(workbook)
 
     def step(i: int) -> None:
@@ -138,12 +162,12 @@ def import_file(
     with contextlib.nullcontext() if dry_run else workbook_lock(path):
         wb = open_workbook(path)
         try:
-            return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step)
+            return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step, rates)
         finally:
             close_workbook(wb)
 
 
-def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step) -> ImportSummary:
+def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step, rates=None) -> ImportSummary:
     from .save import check_nothing_dropped, save_workbook
     from ..workbook.cells import restore_escapes
     from .target import write_result
@@ -154,7 +178,7 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
     step(1)
     table = read_table(file, sheet=sheet)
     step(2)
-    result = parse_table(kind, table, context, mapping, append=append)
+    result = parse_table(kind, table, context, mapping, append=append, rates=rates)
     summary = ImportSummary(result, path, dry_run=dry_run, context=context)
     if dry_run:
         step(len(_STEPS))

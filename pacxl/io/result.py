@@ -16,6 +16,10 @@ from ..messages import TEXTS, fmt_number, lang_of, text
 from .read import format_amount, month_label
 
 
+#: The table an import of each kind replaces (or extends with --append); actuals change cells.
+TABLE_OF = {"budget": "tblBudget", "customers": "tblCustomers", "pipeline": "tblPipeline"}
+
+
 @dataclass
 class WorkbookContext:
     """The facts of the target workbook that parsing and validation need."""
@@ -31,6 +35,10 @@ class WorkbookContext:
     kpis: list[dict[str, Any]] = field(default_factory=list)
     budget: list[dict[str, Any]] = field(default_factory=list)
     customers: list[dict[str, Any]] = field(default_factory=list)
+    #: the pipeline: the plan's currency, funnel stages and tblPipeline's rows (None: no such table)
+    currency: str = ""
+    funnel_stages: list[str] = field(default_factory=list)
+    pipeline: list[dict[str, Any]] | None = None
 
 
 @dataclass
@@ -71,8 +79,8 @@ class ImportResult:
         """The tables this import writes."""
         if self.kind == "budget":
             return ["tblBudget"]
-        if self.kind == "customers":
-            return ["tblCustomers"]
+        if self.kind in TABLE_OF:
+            return [TABLE_OF[self.kind]]
         out = []
         if self.kpi_actuals:
             out.append("tblKPI")
@@ -144,7 +152,8 @@ class ImportSummary:
             for m in sorted(r.totals_by_month):
                 out.append(f"  {self.month_name(m)}: {self.amount(r.totals_by_month[m])}")
         if r.totals_by_category:
-            out.append(t("totals_by_segment" if r.kind == "customers" else "totals_by_category"))
+            out.append(t({"customers": "totals_by_segment", "pipeline": "totals_by_status"}.get(r.kind,
+                                                                                             "totals_by_category")))
             for k, v in r.totals_by_category.items():
                 out.append(f"  {k or t('none')}: {self.amount(v)}")
         out.append(t("total", amount=self.amount(r.total)))

@@ -70,9 +70,9 @@ def print_summary(summary: ImportSummary) -> None:
             table.add_row(Text(summary.month_name(m)), Text(summary.amount(v)))
         console.print(table)
     if r.totals_by_category:
-        customers = r.kind == "customers"
-        table = Table(title=t("Totals_by_segment" if customers else "Totals_by_category"), title_justify="left")
-        table.add_column(t("col_segment" if customers else "col_category"))
+        by = {"customers": "segment", "pipeline": "status"}.get(r.kind, "category")
+        table = Table(title=t(f"Totals_by_{by}"), title_justify="left")
+        table.add_column(t(f"col_{by}"))
         table.add_column(t("col_amount"), justify="right")
         for k, v in r.totals_by_category.items():
             table.add_row(Text(k or t("none")), Text(summary.amount(v)))

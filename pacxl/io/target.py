@@ -18,7 +18,7 @@ from ..workbook.cells import cell_value
 from ..workbook.names import name_values
 from ..workbook.contract import TABLES, month_keys
 from .actuals import merge_actuals
-from .result import ImportResult, WorkbookContext
+from .result import TABLE_OF, ImportResult, WorkbookContext
 
 #: Blank rows kept at the end of an imported table, for typing (at most this many).
 SPARE_ROWS = 50
@@ -78,6 +78,7 @@ def context_from_workbook(wb, path: Any = None) -> WorkbookContext:
         return [str(v).strip() for v in name_values(wb, name) if v not in (None, "")]
 
     actions, _ = table_rows(wb, "tblActions")
+    has_pipeline = any("tblPipeline" in ws.tables for ws in wb.worksheets)
     return WorkbookContext(
         year=year,
         first_month=first,
@@ -89,6 +90,9 @@ def context_from_workbook(wb, path: Any = None) -> WorkbookContext:
         kpis=table_rows(wb, "tblKPI")[0],
         budget=table_rows(wb, "tblBudget")[0],
         customers=table_rows(wb, "tblCustomers")[0],
+        currency=str(_name_value(wb, "PAC_Currency") or "").strip(),
+        funnel_stages=listed("PAC_FunnelStages"),
+        pipeline=table_rows(wb, "tblPipeline")[0] if has_pipeline else None,
     )
 
 
@@ -98,6 +102,8 @@ def final_rows(result: ImportResult, ctx: WorkbookContext, *, append: bool = Fal
         return {"tblBudget": (list(ctx.budget) + result.rows) if append else list(result.rows)}
     if result.kind == "customers":
         return {"tblCustomers": (list(ctx.customers) + result.rows) if append else list(result.rows)}
+    if result.kind == "pipeline":
+        return {"tblPipeline": (list(ctx.pipeline or []) + result.rows) if append else list(result.rows)}
     kpis, budget = merge_actuals(result, ctx.kpis, ctx.budget, append=append)
     out = {}
     if result.kpi_actuals:
@@ -118,8 +124,8 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
     from ..workbook.tables import table_columns, write_rows
 
     out = {}
-    if result.kind in ("budget", "customers"):
-        table_name = "tblBudget" if result.kind == "budget" else "tblCustomers"
+    if result.kind in TABLE_OF:
+        table_name = TABLE_OF[result.kind]
         current, body = table_rows(wb, table_name)
         spare = min(max(body - len(current), 0), SPARE_ROWS)
         if append:

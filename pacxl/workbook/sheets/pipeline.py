@@ -47,7 +47,7 @@ def build(ctx: Context) -> None:
     formats = {"amount": "money", "probability": "pct", "close": "date", "created": "date", "weighted": "money",
                "age": "int", "h_value": "money", "h_weighted": "money"}
     widths = {"deal": 40, "account": 24, "owner": 16, "stage": 26, "amount": 13, "probability": 13, "close": 14,
-              "created": 14, "status": 11, "weighted": 14, "age": 10}
+              "created": 14, "status": 12, "weighted": 14, "age": 10}
     st = ctx.st
     header = HEADER_ROW[TABLE]
     st.section(ws.cell(row=header - 1, column=1, value=ctx.t("pl_deals")))
@@ -110,7 +110,7 @@ def _key_figures(ctx: Context, ws) -> None:
         font=Font(color=S.BAD_FONT, bold=True)))
     ws.conditional_formatting.add(cov, FormulaRule(
         formula=[f"AND(ISNUMBER({cov}),{cov}>=1)"], fill=PatternFill("solid", bgColor=S.GOOD_FILL)))
-    st.subtitle(ws.cell(row=r0 + 2 + len(KEY_FIGURES), column=1, value=ctx.t("pl_coverage_note")))
+    st.subtitle(ws.cell(row=3, column=1, value=ctx.t("pl_coverage_note")))
 
 
 def _stages(ctx: Context, ws) -> None:
