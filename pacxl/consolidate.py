@@ -267,6 +267,9 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
                 custs[k] = Customer(c.code, c.name, c.segment, None)
             custs[k].amount = _sum_opt([custs[k].amount, c.amount])
     team.customers = list(custs.values())
+    from .pipeline_plan import team_pipeline  # the CRM's deals: every plan's, one after the other
+
+    team.pipeline = team_pipeline([(p.name, p.plan) for p in people], s.lang)
 
     # objectives and actions: every one, IDs prefixed with the person's code ------------------
     for p in people:

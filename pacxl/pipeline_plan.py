@@ -48,3 +48,20 @@ def figures(plan: Plan, month: int | None, as_of: dt.date | None) -> dict:
         plan.pipeline, year=s.year, first_month=s.first_month, as_of=as_of, stages=adjust.stages(plan),
         revenue_target=s.revenue_target, revenue_to_date=revenue_to_date(plan, month), volumes=volumes(plan),
         weights=adjust.profile(plan), month=month)
+
+
+def team_pipeline(plans, lang: str) -> list:
+    """``pacxl consolidate``: every salesperson's deals, one after the other (``plans``: pairs of
+    (person's name, Plan)); a deal without an owner gets the person's name, its status the team
+    workbook's word (stages are kept as typed)."""
+    import copy
+
+    words = rules.STATUS_WORDS["en" if lang == "en" else "fr"]
+    out = []
+    for name, plan in plans:
+        for d in plan.pipeline:
+            d2 = copy.copy(d)
+            d2.owner = d.owner or name
+            d2.status = words[rules.STATUSES.index(rules.status_key(d.status))] if str(d.status).strip() else d.status
+            out.append(d2)
+    return out

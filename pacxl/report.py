@@ -21,6 +21,7 @@ from .check import month_start, plan_as_of, status_position
 from .errors import InputError
 from .messages import lang_of
 from .model import Plan
+from .report_pipeline import pipeline_section
 from .report_revisions import revision_figures
 from .report_format import ACTION_STATES
 from .workbook.contract import (
@@ -330,6 +331,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
+        "pipeline": pipeline_section(plan, m, as_of),
         **revision_figures(plan),
     }
     add_figures(fig, plan, m, quarter)

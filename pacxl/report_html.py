@@ -193,8 +193,9 @@ def render_html(fig: dict, lang: str | None = None) -> str:
                              (L("actual"), _ORANGE, [r["actual"] for r in b["categories"]])],
                             title=L("chart_budget", currency=cur), lang=lang))
 
-    from . import report_revisions
+    from . import report_pipeline, report_revisions
 
+    out.append(report_pipeline.render_html(fig, lang))
     out.append(report_revisions.render_html(fig, lang))
 
     out.append(f"<h2>{_e(L('actions'))}</h2>")

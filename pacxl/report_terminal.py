@@ -152,8 +152,9 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
                       share(o["assumed_rate"]), L("below") if o["below"] else "")
         console.print(t)
 
-    from . import report_revisions
+    from . import report_pipeline, report_revisions
 
+    report_pipeline.render_terminal(fig, console, table, e, lang)
     report_revisions.render_terminal(fig, console, lang)
 
     ab = fig["abc"]
