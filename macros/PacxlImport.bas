@@ -1,5 +1,5 @@
 Attribute VB_Name = "PacxlImport"
-' pacxl: import finance's files into this PAC workbook (budget, actuals, customers).
+' pacxl: import finance's files into this PAC workbook (budget, actuals, customers), and the CRM's deals.
 ' Needs the xlwings add-in (or the xlwings VBA module) and `pip install pacxl` on this computer.
 ' Each macro lets the user pick a file, then asks Python (pacxl.macros) to read, check and write it.
 ' Nothing is written when the file has an error: pacxl shows the file, line, column and value.
@@ -19,6 +19,10 @@ Public Sub PacxlImportCustomers()
     RunImport "customers"
 End Sub
 
+Public Sub PacxlImportPipeline()
+    RunImport "pipeline"
+End Sub
+
 Private Sub RunImport(ByVal kind As String)
     Dim picked As Variant
     On Error GoTo Fail
@@ -33,6 +37,8 @@ Private Sub RunImport(ByVal kind As String)
             RunPython "import pacxl.macros; pacxl.macros.import_actuals()"
         Case "customers"
             RunPython "import pacxl.macros; pacxl.macros.import_customers()"
+        Case "pipeline"
+            RunPython "import pacxl.macros; pacxl.macros.import_pipeline()"
     End Select
     Exit Sub
 Fail:

@@ -27,6 +27,8 @@ SOURCES = (
     "calc/funnel.py",
     "calc/pareto.py",
     "calc/variance.py",
+    "calc/dates.py",
+    "calc/pipeline.py",
     "udfs.py",
 )
 

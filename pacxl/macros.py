@@ -105,6 +105,11 @@ def import_customers() -> None:
     _entry(lambda book: run_import(book, "customers"))
 
 
+def import_pipeline() -> None:
+    """Macro PacxlImportPipeline: import the picked CRM deal export into tblPipeline."""
+    _entry(lambda book: run_import(book, "pipeline"))
+
+
 def check_plan() -> None:
     """Macro PacxlCheckPlan: findings on the Contrôle/Check sheet, each a link to its cell."""
     _entry(run_check)
@@ -287,8 +292,8 @@ def run_import(book, kind: str, *, file: str | Path | None = None, append: bool 
     result = parse_file(kind, source, ctx, append=append)
     writer = BookWriter(book)  # nothing is written before this line
     sizes: dict[str, int] = {}
-    if kind in ("budget", "customers"):
-        current = ctx.budget if kind == "budget" else ctx.customers
+    if kind in ("budget", "customers", "pipeline"):
+        current = {"budget": ctx.budget, "customers": ctx.customers, "pipeline": ctx.pipeline or []}[kind]
         for table_name, rows in final_rows(result, ctx, append=append).items():
             # as the CLI does: keep the blank rows the user had for typing, up to SPARE_ROWS
             spare = min(max(writer.body_rows(table_name) - len(current), 0), SPARE_ROWS)

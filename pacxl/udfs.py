@@ -12,9 +12,11 @@ functions run inside Excel (the xlwings UDF server is loaded), that error is ret
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +25,7 @@ import xlwings as xw
 from .calc._num import is_number
 from .calc.funnel import deals_for_revenue, funnel_calendar, per_period, required_volumes
 from .calc.pareto import DEFAULT_A, DEFAULT_B, abc_classes
+from .calc.pipeline import coverage, deal_figures, weighted_pipeline
 from .calc.variance import aggregation, check_month, kpi_kind, landing_forecast, variance, variance_pct
 from .errors import InputError, PacxlError
 
@@ -32,6 +35,8 @@ __all__ = [
     "PAC_FORECAST",
     "PAC_FUNNEL",
     "PAC_FUNNEL_CALENDAR",
+    "PAC_PIPELINE_COVERAGE",
+    "PAC_PIPELINE_WEIGHTED",
     "PAC_VARIANCE",
     "PAC_VARIANCE_PCT",
 ]
@@ -179,6 +184,43 @@ def _deals(revenue, avg_deal):
     return deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
 
 
+def _day(v: Any, what: str) -> dt.date | None:
+    if _is_blank(v):
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if is_number(v) and 1 <= float(v) < 2_958_466:  # a serial number (a date cell read as a number)
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
+    raise InputError(f"{what} must be a date, got {v!r}", fr=f"{what} doit être une date, reçu {v!r}")
+
+
+def _pipeline_weighted(amounts, probabilities, close_dates, statuses, year, first_month=None):
+    columns = [_flatten(x) for x in (amounts, probabilities, close_dates, statuses)]
+    if len({len(c) for c in columns}) != 1:
+        raise InputError("amounts, probabilities, close dates and statuses must be ranges of the same size",
+                         fr="montants, probabilités, dates de signature et statuts doivent être des plages de même taille")
+    y = int(_number(year, "the plan's year"))
+    first = 1 if _is_blank(first_month) else int(_number(first_month, "the first month"))
+    if not 1 <= first <= 12:
+        raise InputError(f"the first month must be from 1 to 12, got {first}",
+                         fr=f"le premier mois doit être de 1 à 12, reçu {first}")
+    rows = []
+    for i, (a, p, c, s) in enumerate(zip(*columns), start=1):
+        deal = types.SimpleNamespace(amount=None if _is_blank(a) else a, probability=None if _is_blank(p) else p,
+                                     close=_day(c, f"close date {i}"), created=None, status="" if s is None else s)
+        rows.append(deal_figures(deal, y, first, None))
+    return weighted_pipeline(rows)
+
+
+def _pipeline_coverage(weighted, revenue_target, revenue_to_date=None):
+    w = _number(weighted, "the weighted pipeline")
+    t = _number(revenue_target, "the revenue goal")
+    done = 0.0 if _is_blank(revenue_to_date) else _number(revenue_to_date, "the revenue to date")
+    return _blank_or(coverage(w, t, done))
+
+
 # --- the functions Excel sees -------------------------------------------------------------------
 
 
@@ -287,3 +329,28 @@ def PAC_FORECAST(actuals, plans, month, kind=None):
 def PAC_DEALS(revenue, avg_deal):
     """Deals to sign (affaires à signer) to reach a revenue goal: ceil(revenue / average deal)."""
     return _deals(revenue, avg_deal)
+
+
+@xw.func(category="pacxl")
+@xw.arg("amounts", ndim=1, doc="Deal amounts (montants des affaires)")
+@xw.arg("probabilities", ndim=1, doc="Probabilities (probabilités): 0.4 or 40 for 40 %")
+@xw.arg("close_dates", ndim=1, doc="Expected close dates (dates de signature prévues)")
+@xw.arg("statuses", ndim=1, doc="Statuses: open (En cours), Won/Gagné, Lost/Perdu; blank is open")
+@xw.arg("year", doc="The plan's year (année du plan)")
+@xw.arg("first_month", doc="Optional: the calendar month the plan year starts with (1 by default)")
+@excel_errors
+def PAC_PIPELINE_WEIGHTED(amounts, probabilities, close_dates, statuses, year, first_month=None):
+    """Weighted pipeline (pipeline pondéré): amount x probability of the open deals expected to
+    close within the plan year."""
+    return _pipeline_weighted(amounts, probabilities, close_dates, statuses, year, first_month)
+
+
+@xw.func(category="pacxl")
+@xw.arg("weighted", doc="Weighted pipeline (pipeline pondéré), e.g. PAC_PIPELINE_WEIGHTED(...)")
+@xw.arg("revenue_target", doc="Revenue goal of the year (objectif de CA)")
+@xw.arg("revenue_to_date", doc="Optional: revenue to date (CA réalisé à date), blank counts 0")
+@excel_errors
+def PAC_PIPELINE_COVERAGE(weighted, revenue_target, revenue_to_date=None):
+    """Pipeline coverage (couverture): weighted pipeline / (revenue goal - revenue to date);
+    blank when nothing is left to cover."""
+    return _pipeline_coverage(weighted, revenue_target, revenue_to_date)

@@ -69,7 +69,8 @@ def test_every_udf_is_documented(name):
     assert f"`{name}" in README and name in (ROOT / "docs" / "udfs.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["import_budget", "import_actuals", "import_customers", "check_plan", "refresh_report"])
+@pytest.mark.parametrize("name", ["import_budget", "import_actuals", "import_customers", "import_pipeline", "check_plan",
+                                  "refresh_report"])
 def test_every_macro_entry_point_is_documented(name):
     assert f"pacxl.macros.{name}()" in (ROOT / "macros" / "README.md").read_text(encoding="utf-8")
     assert getattr(macros, name).__doc__

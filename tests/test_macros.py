@@ -61,7 +61,8 @@ def test_every_runpython_names_an_existing_entry_point():
             m = re.fullmatch(r'RunPython "import pacxl\.macros; pacxl\.macros\.(\w+)\(\)"', ln)
             assert m, ln
             calls.append(m.group(1))
-    assert set(calls) == {"import_budget", "import_actuals", "import_customers", "check_plan", "refresh_report"}
+    assert set(calls) == {"import_budget", "import_actuals", "import_customers", "import_pipeline", "check_plan",
+                          "refresh_report"}
     for name in calls:
         assert callable(getattr(macros, name)), name
 
