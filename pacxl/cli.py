@@ -201,7 +201,7 @@ def check(workbook: str, as_json: bool, today: str | None) -> None:
 @lang_option
 @reports_errors(workbook="workbook")
 def report(workbook: str, month: int | None, as_json: bool, html_path: str | None, quarter: int | None) -> None:
-    """Where the plan stands at a month: KPIs, catch-up, quarters, budget, actions, funnel, ABC.
+    """Where the plan stands at a month: KPIs, catch-up, quarters, budget, actions, funnel, pipeline, ABC.
 
     Example: pacxl report pac_2026.xlsx --month 10 --quarter 3 --html october.html
     """

@@ -218,7 +218,7 @@ HELP_FR: dict[str, dict[str, str]] = {
     },
     "report": {
         "": "Où en est le plan à un mois : indicateurs, rattrapage, trimestres, budget, actions, entonnoir, "
-            "ABC.\n\n"
+            "pipeline, ABC.\n\n"
             "Exemple : pacxl report pac_2026.xlsx --month 10 --quarter 3 --html octobre.html",
         "month": "Mois du plan 1-12 (par défaut : le mois de suivi du classeur, onglet Paramètres).",
         "as_json": "Écrit les chiffres en JSON (schéma pacxl.report/1).",

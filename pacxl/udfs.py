@@ -184,7 +184,7 @@ def _deals(revenue, avg_deal):
     return deals_for_revenue(_number(revenue, "the revenue goal"), _number(avg_deal, "the average deal value"))
 
 
-def _day(v: Any, what: str) -> dt.date | None:
+def _udf_date(v: Any, what: str) -> dt.date | None:
     if _is_blank(v):
         return None
     if isinstance(v, dt.datetime):
@@ -209,7 +209,7 @@ def _pipeline_weighted(amounts, probabilities, close_dates, statuses, year, firs
     rows = []
     for i, (a, p, c, s) in enumerate(zip(*columns), start=1):
         deal = types.SimpleNamespace(amount=None if _is_blank(a) else a, probability=None if _is_blank(p) else p,
-                                     close=_day(c, f"close date {i}"), created=None, status="" if s is None else s)
+                                     close=_udf_date(c, f"close date {i}"), created=None, status="" if s is None else s)
         rows.append(deal_figures(deal, y, first, None))
     return weighted_pipeline(rows)
 

@@ -86,7 +86,7 @@ def weight(value: object) -> float:
     return p / 100 if p > 1 else p
 
 
-def _day(v: object) -> dt.date | None:
+def _deal_day(v: object) -> dt.date | None:
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
@@ -100,7 +100,7 @@ def deal_figures(deal: Any, year: int, first_month: int, as_of: dt.date | None) 
     its close date when open, else None), ``age`` (days) and ``past`` (bool)."""
     amount = float(deal.amount) if is_number(deal.amount) else None
     is_open = amount is not None and status_key(deal.status) == "open"
-    close, created = _day(deal.close), _day(deal.created)
+    close, created = _deal_day(deal.close), _deal_day(deal.created)
     out = {"open": is_open, "status": status_key(deal.status) if amount is not None else None,
            "value": amount if is_open else 0.0, "weighted": None, "month": None, "age": None, "past": False}
     if not is_open:

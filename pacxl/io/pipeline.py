@@ -70,7 +70,7 @@ FIELDS = (
     Field("probability", ("deal - probability", "deal probability", "probability", "probabilité",
                           "probabilite", "probabilité de signature", "probabilité de gain",
                           "chance de succès", "% de réussite", "pourcentage de réussite", "win probability")),
-    Field("close", ("deal - expected close date", "expected close date", "close date", "date de signature prévue",
+    Field("close", ("deal - expected close date", "expected close date", "expected close", "close date", "date de signature prévue",
                     "date de signature", "signature prévue", "échéance", "date d'échéance", "date de clôture",
                     "date de clôture prévue", "date prévue", "closing date", "date de closing")),
     Field("created", ("deal - creation date", "deal - deal created", "create date", "created", "creation date",
