@@ -993,3 +993,8 @@ TEXTS.update({
     "report.rev.author": {"en": "Author", "fr": "Auteur"},
     "report.rev.total": {"en": "Total", "fr": "Total"},
 })
+
+# The pandas face (pacxl.dataframes, pacxl.io.frame).
+from .messages_frames import TEXTS_FRAMES  # noqa: E402
+
+TEXTS.update(TEXTS_FRAMES)

@@ -102,11 +102,18 @@ def locate(
     *,
     months: bool,
     expected: str,
+    kind: str | None = None,
 ) -> tuple[int, HeaderMatch]:
     """The header row (index into table.rows) and its matched columns; an unknown layout raises
-    an error listing the columns found and the fields expected."""
-    idx, score = find_header(table, fields, mapping, months)
+    an error listing the columns found and the fields expected. A header that is the whole
+    contract table of ``kind`` is mapped by the contract (:mod:`pacxl.io.contract_map`)."""
+    from .contract_map import contract_mapping
+
+    scanned = RawTable(table.name, table.rows[:1], table.format) if table.header_fixed else table
+    idx, score = find_header(scanned, fields, mapping, months)
     line, cells = table.rows[idx]
+    if kind is not None:
+        mapping = contract_mapping(kind, cells, mapping)
     if score <= 0 and not mapping:
         raise unknown_layout(table, cells, expected)
     hm = match_headers(cells, fields, mapping=mapping, months=months, where=table.where(), header_line=line,
@@ -282,7 +289,8 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
     if table.sheet:
         parts.append(say(lang, "where_sheet", sheet=table.sheet))
     if line is not None:
-        parts.append(say(lang, "where_line" if table.format == "csv" else "where_row", n=line))
+        word = {"csv": "where_line", "dataframe": "where_index"}.get(table.format, "where_row")
+        parts.append(say(lang, word, n=line))
     if column is not None:
         parts.append(say(lang, "where_column", column=column))
     return ", ".join(parts)
@@ -290,5 +298,8 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
 
 def nothing_found(table: RawTable, header_line: int, what: str, what_fr: str | None = None) -> InputError:
     """An import that would empty a table (or change nothing) is refused."""
+    if table.header_fixed:  # a DataFrame: its header is its columns, not a line
+        return InputError(f"{table.where()}: no {what} in the rows; nothing to import",
+            fr=f"{place(table, 'fr')} : pas de {what_fr or what} dans les lignes ; rien à importer")
     return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import",
         fr=f"{place(table, 'fr')} : pas de {what_fr or what} sous l'en-tête (ligne {header_line}) ; rien à importer")

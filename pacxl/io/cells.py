@@ -34,10 +34,12 @@ class RawTable:
     separator: str | None = None  # CSV only
     sheet_read: str | None = None  # spreadsheets: the sheet read, named in the summary
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets passed over
+    #: the header is the first row, whatever the rows below hold (a DataFrame's columns)
+    header_fixed: bool = False
 
     @property
     def line_word(self) -> str:
-        return "line" if self.format == "csv" else "row"
+        return {"csv": "line", "dataframe": "index"}.get(self.format, "row")
 
     def where(self, line: int | None = None, column: str | None = None) -> str:
         """``budget.csv, line 7, column "Montant"``: the place of a message."""

@@ -173,7 +173,9 @@ class _Book:
         return vals[0] if vals else None
 
 
-def _load(path: Path):
+def _load(path: Path, *, data_only: bool = False):
+    """The openpyxl workbook at ``path`` after the zip-bomb checks (``data_only``: the values a
+    spreadsheet cached in formula cells instead of the formulas, for :mod:`pacxl.dataframes`)."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -191,7 +193,7 @@ def _load(path: Path):
             check_zip = None
         if check_zip is not None:
             check_zip(path)
-        return openpyxl.load_workbook(path, data_only=False)
+        return openpyxl.load_workbook(path, data_only=data_only)
     except PacxlError as exc:
         raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
