@@ -14,4 +14,5 @@ TEXTS_FRAMES: dict[str, dict[str, str]] = {
               "cellule ou videz-la"},
     # where a DataFrame's row is, in an import's messages: its index label
     "io.where_index": {"en": "index {n}", "fr": "index {n}"},
+    "io.index_labels": {"en": "index {shown}", "fr": "index {shown}"},
 }

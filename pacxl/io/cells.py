@@ -53,6 +53,30 @@ class RawTable:
         return ", ".join(parts)
 
 
+class RowLabel(int):
+    """A DataFrame row as the importers count it (its position from 1: an ``int``) and as their
+    messages show it (its index label)."""
+
+    label: str
+
+    def __new__(cls, position: int, label: str) -> "RowLabel":
+        obj = super().__new__(cls, position)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
+    def __repr__(self) -> str:
+        return f"RowLabel({int(self)}, {self.label!r})"
+
+    def __getnewargs__(self) -> tuple[int, str]:  # (copy, pickle)
+        return int(self), self.label
+
+
 def _blank(cells: Sequence[Any]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 

@@ -27,30 +27,9 @@ import os
 from typing import Any, Callable, Iterable, Union
 
 from ..errors import InputError, PacxlError
-from .cells import RawTable, clean_cell
+from .cells import RawTable, RowLabel, clean_cell
 
 __all__ = ["RowLabel", "frame_table", "import_frame"]
-
-
-class RowLabel(int):
-    """A DataFrame row as the importers count it (its position from 1: an ``int``) and as their
-    messages show it (its index label)."""
-
-    label: str
-
-    def __new__(cls, position: int, label: str) -> "RowLabel":
-        obj = super().__new__(cls, position)
-        obj.label = label
-        return obj
-
-    def __str__(self) -> str:
-        return self.label
-
-    def __format__(self, spec: str) -> str:
-        return format(self.label, spec)
-
-    def __repr__(self) -> str:
-        return f"RowLabel({int(self)}, {self.label!r})"
 
 
 def _label_text(label: Any) -> str:
