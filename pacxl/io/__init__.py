@@ -6,6 +6,12 @@ The public surface::
     summary = import_file("budget", "pac_2027.xlsx", "budget.csv", dry_run=True)
     print("\\n".join(summary.lines()))
 
+a DataFrame the same way, through the same pipeline (:func:`run_import`; pandas is loaded only
+when ``pacxl.io.import_frame`` is asked for)::
+
+    from pacxl.io import import_frame
+    summary = import_frame("pac_2027.xlsx", "budget", df)
+
 and, for other writers (the xlwings macros), the two halves of it: :func:`parse_file` (read,
 parse and validate: rows keyed by the contract's column keys, nothing written) and
 :func:`final_rows` (the rows each table holds after the import).
