@@ -65,7 +65,7 @@ def test_reconcile_names_compare_without_case_and_unallocated_segments_show():
     r = R.reconcile({" alice ": {"industrie": 10.0, "Export": 5.0}},
                     [("Alice", "Industrie", 1, None)], {"Industrie": 10.0})
     assert [(ln.person, ln.segment, ln.plan, ln.allocation) for ln in r.lines] == [
-        ("Alice", "Industrie", 10.0, 10.0), ("alice", "Export", 5.0, None)]
+        ("Alice", "Industrie", 10.0, 10.0), ("Alice", "Export", 5.0, None)]
     assert r.lines[1].gap == 5.0 and r.lines[1].gap_pct is None
     assert len(r.people) == 1 and r.people[0].gap == 5.0
 
@@ -163,3 +163,21 @@ def test_capacity_rows_against_numpy_working_weeks():
     assert rows[1]["overloaded"] is (150 / (days / 5) > 1)
     assert rows[2]["share"] == 0 and rows[2]["load"] is None and rows[2]["overloaded"] is False
     assert T.share(10, 0) is None
+
+
+def test_totals_from_lines_read_back_equal_reconcile():
+    team = {"A": 600.0, "B": 400.0}
+    r = R.reconcile({"X": {"A": 250.0, "B": 250.0}, "Y": {"A": 300.0}},
+                    [("X", "A", 0.5, None), ("Y", "A", 0.5, None), ("X", "B", None, 300), ("Y", "B", 0.25, None)], team)
+    again = R.totals([R.line(ln.person, ln.segment, ln.plan, ln.team_target, ln.share, ln.amount) for ln in r.lines])
+    assert again == r
+    assert {m["segment"]: m["team_share"] for m in r.mix} == {"A": 0.6, "B": 0.4}
+
+
+def test_duplicate_allocation_rows_add_up():
+    r = R.reconcile({}, [("X", "A", 0.25, None), ("x", "a", None, 100)], {"A": 1000.0})
+    assert len(r.lines) == 1 and r.lines[0].allocation == 350 and r.lines[0].amount == 350
+
+
+def test_observed_from_totals():
+    assert R.observed_from_totals([100, 20, None, 5]) == [0.2, None, None]

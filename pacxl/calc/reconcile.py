@@ -93,6 +93,9 @@ class Line:
     allocation: float | None  #: blank when nothing is allocated to them on the segment
     gap: float
     gap_pct: float | None
+    team_target: float | None = None  #: the team's target of the segment (lines only)
+    share: float | None = None  #: allocated share (lines only; blank when an amount is typed)
+    amount: float | None = None  #: allocated amount typed (lines only)
 
 
 @dataclass
@@ -104,7 +107,16 @@ class Reconciliation:
     mix: list[dict] = field(default_factory=list)  #: segment, plan_share, team_share, difference
 
 
-def _line(person: str, segment: str, plan: float, allocation: float | None) -> Line:
+def line(person: str, segment: str, plan: object, team_target: object = None, share: object = None,
+         amount: object = None) -> Line:
+    """One person x segment line from its inputs: the allocation (:func:`allocated`), gap, gap %."""
+    p = as_number(plan) or 0.0
+    a = allocated(share, amount, team_target)
+    return Line(person, segment, p, a, gap(p, a), gap_pct(p, a), as_number(team_target), as_number(share),
+                as_number(amount))
+
+
+def _total(person: str, segment: str, plan: float, allocation: float | None) -> Line:
     return Line(person, segment, plan, allocation, gap(plan, allocation), gap_pct(plan, allocation))
 
 
@@ -122,26 +134,49 @@ def reconcile(
     :func:`segment_targets`) with ``allocations`` (``(person, segment, share, amount)`` rows)
     given the team's segment targets ``team_segments`` (``{segment: target}``).
 
-    One line per person x segment: the allocation rows in their order (rows of the same person
-    and segment add up), then the plans' segments that nothing allocates. People and segments
-    keep the spelling they first appear with."""
+    One line per person x segment: the allocation rows in their order, then the plans' segments
+    that nothing allocates. Rows of the same person and segment are one line whose amount is
+    their allocations' sum. A person or segment keeps the spelling it first appears with."""
     seg_target = {key(s): t for s, t in team_segments.items()}
+    spelling: dict[str, str] = {}
+
+    def name(x: object) -> str:
+        return spelling.setdefault(key(x), " ".join(str(x or "").split()))
+
+    for s in team_segments:
+        name(s)
     order: dict[tuple[str, str], tuple[str, str]] = {}
-    alloc: dict[tuple[str, str], float | None] = {}
+    alloc: dict[tuple[str, str], list[tuple[object, object]]] = {}
     for person, segment, share, amount in allocations:
         k = (key(person), key(segment))
-        order.setdefault(k, (str(person).strip(), str(segment).strip()))
-        v = allocated(share, amount, seg_target.get(k[1]))
-        alloc[k] = _sum([alloc.get(k), v])
+        order.setdefault(k, (name(person), name(segment)))
+        alloc.setdefault(k, []).append((share, amount))
     plan_by: dict[tuple[str, str], float] = {}
     for person, by_segment in plans.items():
         for segment, target in by_segment.items():
             k = (key(person), key(segment))
-            order.setdefault(k, (str(person).strip(), str(segment).strip()))
+            order.setdefault(k, (name(person), name(segment)))
             plan_by[k] = plan_by.get(k, 0.0) + float(target)
-    lines = [_line(p, s, plan_by.get(k, 0.0), alloc.get(k)) for k, (p, s) in order.items()]
+    lines = []
+    for k, (p, s) in order.items():
+        rows = alloc.get(k, [])
+        target = seg_target.get(k[1])
+        if len(rows) == 1:
+            share, amount = rows[0]
+        elif rows:
+            share, amount = None, _sum(allocated(sh, am, target) for sh, am in rows)
+        else:
+            share = amount = None
+        lines.append(line(p, s, plan_by.get(k, 0.0), target, share, amount))
+    return totals(lines)
 
-    def totals(by_person: bool) -> list[Line]:
+
+def totals(lines: Sequence[Line]) -> Reconciliation:
+    """The totals per salesperson and per segment, the grand total and the mix of ``lines``
+    (the team's target of a segment: its lines' ``team_target``, blank counting 0)."""
+    lines = list(lines)
+
+    def group(by_person: bool) -> list[Line]:
         groups: dict[str, list[Line]] = {}
         names: dict[str, str] = {}
         for ln in lines:
@@ -152,20 +187,24 @@ def reconcile(
         for g, lns in groups.items():
             plan = sum(ln.plan for ln in lns)
             allocation = _sum(ln.allocation for ln in lns)
-            out.append(_line(names[g], "", plan, allocation) if by_person else _line("", names[g], plan, allocation))
+            out.append(_total(names[g], "", plan, allocation) if by_person else _total("", names[g], plan, allocation))
         return out
 
-    people, segments = totals(True), totals(False)
-    total = _line("", "", sum(ln.plan for ln in lines), _sum(ln.allocation for ln in lines))
-    return Reconciliation(lines, people, segments, total, mix(segments, team_segments))
+    people, segments = group(True), group(False)
+    team: dict[str, float] = {}
+    for ln in lines:
+        team.setdefault(key(ln.segment), ln.team_target or 0.0)
+    total = _total("", "", sum(ln.plan for ln in lines), _sum(ln.allocation for ln in lines))
+    return Reconciliation(lines, people, segments, total, mix(segments, team))
 
 
 def mix(segments: Sequence[Line], team_segments: Mapping[str, float]) -> list[dict]:
-    """Per segment: its share of the plans' total (``plan_share``), its share of the team's
-    target (``team_share``) and ``difference`` = plan_share - team_share (blank sides blank)."""
+    """Per segment of ``segments`` (totals): its share of the plans' total (``plan_share``), its
+    share of the team's target (``team_share``: its team target over those of the segments
+    listed) and ``difference`` = plan_share - team_share (blank when a side is blank)."""
     plan_total = sum(ln.plan for ln in segments)
-    team_total = sum(team_segments.values()) if team_segments else 0.0
     by_key = {key(s): t for s, t in team_segments.items()}
+    team_total = sum(by_key.get(key(ln.segment), 0.0) for ln in segments)
     out = []
     for ln in segments:
         p = ratio(ln.plan, plan_total)
@@ -173,6 +212,11 @@ def mix(segments: Sequence[Line], team_segments: Mapping[str, float]) -> list[di
         out.append({"segment": ln.segment, "plan_share": p, "team_share": t,
                     "difference": None if p is None or t is None else p - t})
     return out
+
+
+def observed_from_totals(actuals: Sequence[object]) -> list[float | None]:
+    """Observed rate of each transition from each stage's actual to date (a ratio of totals)."""
+    return observed_rates([[v] for v in actuals], 1)
 
 
 def observed_by_person(stage_actuals: Mapping[str, Sequence[object]], month: int) -> dict[str, list[float | None]]:

@@ -318,3 +318,18 @@ def role_of_title(title: str) -> str | None:
         if title in titles.values():
             return role
     return None
+
+
+#: Tables of optional sheets (the Reconciliation sheet of ``consolidate --against``): read and
+#: written by header like :data:`TABLES`, but not in every workbook.
+EXTRA_TABLES: dict[str, Table] = {}
+
+
+def table_spec(name: str) -> Table:
+    """The contract of table ``name``, standard or optional (KeyError when unknown)."""
+    return TABLES[name] if name in TABLES else EXTRA_TABLES[name]
+
+
+from .contract_reconcile import TABLES as _RECONCILE_TABLES  # noqa: E402
+
+EXTRA_TABLES.update(_RECONCILE_TABLES)
