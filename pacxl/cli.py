@@ -328,9 +328,11 @@ def _weights(value: str) -> list[float]:
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
 @click.option("--from-previous", "previous", type=click.Path(dir_okay=False), metavar="LAST_YEAR.xlsx",
               help="Start from last year's workbook: review from its actuals, customers, segments, seasonality.")
+@click.option("--team", metavar='"A,B,C"',
+              help="Salespeople, comma-separated: a team plan with the Team sheet filled (equal shares).")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
-def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, previous, force) -> None:
+def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, previous, team, force) -> None:
     """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file, or next year's
     plan started from last year's workbook with --from-previous).
 
@@ -373,6 +375,10 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
                           currency=currency or "EUR", owners=owner_list)
     if seasonality is not None:
         plan.settings.seasonality = _weights(seasonality)
+    if team is not None:
+        from .team_plan import add_team, team_names
+
+        add_team(plan, team_names(team))
     # the values of a shipped template when the workbook is one (LibreOffice is too slow here)
     out = build_workbook(plan, path, udfs=udfs, force=force, values="shipped")
     click.echo(text("cli.wrote_new", current(), path=out, book_lang=plan.settings.lang, year=plan.settings.year))

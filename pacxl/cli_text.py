@@ -267,6 +267,8 @@ HELP_FR: dict[str, dict[str, str]] = {
                        "l'année passée, sinon uniforme.",
         "previous": "Part du classeur de l'année passée : revue à partir de ses réalisés, clients, segments "
                     "et saisonnalité.",
+        "team": "Commerciaux, séparés par des virgules : un plan d'équipe avec la feuille Équipe remplie "
+                "(parts égales).",
         "force": "Remplace CHEMIN s'il existe.",
     },
     "demo": {

@@ -192,6 +192,27 @@ class Revision:
 
 
 @dataclass
+class TeamMember:
+    """A salesperson of the team (tblTeam)."""
+
+    salesperson: str = ""
+    email: str = ""
+    meetings_per_week: Number = None
+
+
+@dataclass
+class Allocation:
+    """A salesperson's part of a segment's revenue target (tblAllocation): a share (0-1) or an
+    amount; business: new | existing | "" (both)."""
+
+    salesperson: str = ""
+    segment: str = ""
+    share: Number = None
+    amount: Number = None
+    business: str = ""
+
+
+@dataclass
 class Plan:
     settings: Settings = field(default_factory=Settings)
     review: Review = field(default_factory=Review)
@@ -205,6 +226,8 @@ class Plan:
     key_dates: list[KeyDate] = field(default_factory=list)
     baseline: Baseline = field(default_factory=Baseline)
     revisions: list[Revision] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

@@ -39,11 +39,12 @@ from .sheets import (
     settings,
     swot,
     targets,
+    team,
 )
 from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
-BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, actions,
+BUILDERS = (guide, settings, review, swot, targets, customers, objectives, team, funnel, actions,
             calendar, budget, kpi, quarters, dashboard, revisions)
 
 

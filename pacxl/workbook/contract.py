@@ -28,6 +28,8 @@ SHEETS: dict[str, dict[str, str]] = {
     "targets": {"fr": "Cibles", "en": "Targets"},
     "customers": {"fr": "Clients", "en": "Customers"},
     "objectives": {"fr": "Objectifs", "en": "Objectives"},
+    # the sales team: salespeople and their share of each segment's target (pacxl split)
+    "team": {"fr": "Équipe", "en": "Team"},
     "funnel": {"fr": "Entonnoir", "en": "Funnel"},
     "actions": {"fr": "Plan d'actions", "en": "Action plan"},
     "calendar": {"fr": "Calendrier", "en": "Calendar"},
@@ -292,6 +294,36 @@ BASELINE = Table(
     ),
 )
 
+#: The sales team (Team sheet): one row per salesperson. Input columns first; capacity columns
+#: (computed) may follow.
+TEAM = Table(
+    "tblTeam",
+    "team",
+    (
+        C("salesperson", "Commercial", "Salesperson"),
+        C("email", "E-mail", "Email"),
+        C("meetings_per_week", "RDV par semaine", "Meetings per week"),
+    ),
+)
+#: Who carries which part of each segment's revenue target (Team sheet, pacxl split): a share
+#: (0-1) of the segment's target, or an amount; business: new / existing (nouveau / existant).
+ALLOCATION = Table(
+    "tblAllocation",
+    "team",
+    (
+        C("salesperson", "Commercial", "Salesperson"),
+        C("segment", "Segment", "Segment"),
+        C("share", "Part", "Share"),
+        C("amount", "Montant", "Amount"),
+        C("business", "Activité", "Business"),
+    ),
+)
+#: The words of tblAllocation's business column, per language.
+BUSINESS_WORDS: dict[str, dict[str, str]] = {
+    "new": {"fr": "nouveau", "en": "new"},
+    "existing": {"fr": "existant", "en": "existing"},
+}
+
 #: The words of tblRevisions' field column, per language (key: calc.revisions' field).
 FIELD_WORDS: dict[str, dict[str, str]] = {
     "target": {"fr": "cible", "en": "target"},
@@ -299,7 +331,8 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "budget": {"fr": "budget", "en": "budget"},
 }
 
-TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE)}
+TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE,
+                                                TEAM, ALLOCATION)}
 
 
 def column_name(table: str, key: str) -> str:

@@ -502,6 +502,22 @@ def _read_revisions(book: _Book, plan: Plan, layout: Layout) -> None:
             for r in _read_table(book, "tblRevisions", layout)]
 
 
+def _read_team(book: _Book, plan: Plan, layout: Layout) -> None:
+    """tblTeam and tblAllocation, when the workbook has them (made before they existed: none)."""
+    from ..model import Allocation, TeamMember
+    from .sheets.team import business_key
+
+    if "tblTeam" in book.tables:
+        plan.team = [TeamMember(as_text(r.get("salesperson")), as_text(r.get("email")),
+                                as_number(r.get("meetings_per_week")))
+                     for r in _read_table(book, "tblTeam", layout)]
+    if "tblAllocation" in book.tables:
+        plan.allocations = [
+            Allocation(as_text(r.get("salesperson")), as_text(r.get("segment")), as_number(r.get("share")),
+                       as_number(r.get("amount")), business_key(r.get("business")))
+            for r in _read_table(book, "tblAllocation", layout)]
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 
@@ -518,6 +534,7 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         setattr(plan, attr, [_MAKERS[table_name](row) for row in rows])
     plan.segments = _read_segments(book, layout)
     _read_revisions(book, plan, layout)
+    _read_team(book, plan, layout)
     for name in book.names:
         sheet, cell = book.where(name)
         layout.names[name] = (sheet, cell)
