@@ -17,11 +17,12 @@ from pacxl.calc.dates import month_end, month_start
 
 # --- allocations, gaps ----------------------------------------------------------------------------
 
-def test_allocated_amount_wins_over_share():
-    assert R.allocated(0.5, 12_000, 100_000) == 12_000
+def test_allocated_is_share_of_target_plus_amount():
+    assert R.allocated(0.5, 12_000, 100_000) == 62_000
+    assert R.allocated(None, 12_000, 100_000) == 12_000
+    assert R.allocated(0.5, None, None) == 0
     assert R.allocated(0.5, None, 100_000) == 50_000
     assert R.allocated(None, None, 100_000) is None
-    assert R.allocated(0.5, None, None) is None
     assert R.allocated(0.5, "", 100_000) == 50_000  # a blank amount is no amount
 
 

@@ -1,8 +1,9 @@
 """Up from the individual plans to the team's: allocations against plans, gaps, segment mix and
 the salespeople's observed conversion rates (issue 15, "Up: reconcile").
 
-* A salesperson's **allocation** on a segment is the amount typed in the allocation table, else
-  their share of the segment's team target: ``share x team revenue target x segment share``.
+* A salesperson's **allocation** on a segment is their share of the segment's team target
+  (``share x team revenue target x segment share``) plus the amount typed, as the Team sheet
+  counts it.
 * Their **plan** on a segment is their own plan's revenue target split by its segment shares;
   what the shares leave unsplit (shares adding up to less than 100 %, or none typed) is shown on
   a segment named ``""`` (not split by segment), so that a person's plan total is always their
@@ -36,15 +37,13 @@ def key(name: object) -> str:
 
 
 def allocated(share: object, amount: object, segment_target: object) -> float | None:
-    """The allocation of one row: the typed amount, else share x the segment's team target;
-    blank when neither can be computed."""
-    a = as_number(amount)
-    if a is not None:
-        return a
-    s, t = as_number(share), as_number(segment_target)
-    if s is None or t is None:
+    """The allocation of one row, as the Team sheet counts it (:func:`pacxl.calc.team.
+    salesperson_targets`): share x the segment's team target, plus the amount typed; blank when
+    the row has neither (a segment without a target counts 0)."""
+    s, a = as_number(share), as_number(amount)
+    if s is None and a is None:
         return None
-    return s * t
+    return (s * (as_number(segment_target) or 0.0) if s is not None else 0.0) + (a or 0.0)
 
 
 def segment_targets(revenue_target: object, shares: Iterable[tuple[str, object]]) -> dict[str, float]:

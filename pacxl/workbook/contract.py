@@ -303,6 +303,11 @@ TEAM = Table(
         C("salesperson", "Commercial", "Salesperson"),
         C("email", "E-mail", "Email"),
         C("meetings_per_week", "RDV par semaine", "Meetings per week"),
+        # capacity (calc.team_capacity): share of the team's target, meetings needed per working
+        # week, load = need / meetings per week
+        C("share", "Part de l'objectif", "Share of the target", computed=True),
+        C("need_per_week", "RDV nécessaires par semaine", "Meetings needed per week", computed=True),
+        C("load", "Charge", "Load", computed=True),
     ),
 )
 #: Who carries which part of each segment's revenue target (Team sheet, pacxl split): a share

@@ -39,8 +39,11 @@ def build(ctx: Context) -> None:
     st, lang = ctx.st, ctx.lang
     ctx.heading(ws, "team_title", "team_help")
     members = [model_row(m, "tblTeam") for m in ctx.plan.team]
-    first, header = ctx.table(ws, "tblTeam", members, formats={"meetings_per_week": None},
-                              widths={"salesperson": 22, "email": 28, "meetings_per_week": 12})
+    first, header = ctx.table(ws, "tblTeam", members,
+                              formats={"meetings_per_week": None, "share": "pct", "need_per_week": "decimal",
+                                       "load": "pct"},
+                              widths={"salesperson": 22, "email": 28, "meetings_per_week": 12, "share": 12,
+                                      "need_per_week": 13, "load": 10})
     rows = []
     for a in ctx.plan.allocations:
         row = model_row(a, "tblAllocation")
