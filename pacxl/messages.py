@@ -993,3 +993,4 @@ TEXTS.update({
     "report.rev.author": {"en": "Author", "fr": "Auteur"},
     "report.rev.total": {"en": "Total", "fr": "Total"},
 })
+from . import messages_reconcile  # noqa: E402,F401  (reconciliation and capacity, issue 15)

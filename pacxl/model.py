@@ -213,6 +213,28 @@ class Allocation:
 
 
 @dataclass
+class ReconciliationLine:
+    """A salesperson x segment line of the Reconciliation sheet (tblReconciliation, written by
+    ``consolidate --against``): their plan against their allocation of the team's target."""
+
+    salesperson: str = ""
+    segment: str = ""
+    plan: Number = None
+    team_target: Number = None  # the team's target of the segment
+    share: Number = None  # allocated share of it
+    amount: Number = None  # allocated amount
+
+
+@dataclass
+class StageActual:
+    """A salesperson's actual to date of a funnel stage (tblReconciliationRates)."""
+
+    salesperson: str = ""
+    stage: str = ""
+    actual: Number = None
+
+
+@dataclass
 class Plan:
     settings: Settings = field(default_factory=Settings)
     review: Review = field(default_factory=Review)
@@ -228,6 +250,8 @@ class Plan:
     revisions: list[Revision] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
     allocations: list[Allocation] = field(default_factory=list)
+    reconciliation: list[ReconciliationLine] = field(default_factory=list)
+    stage_actuals: list[StageActual] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

@@ -59,3 +59,50 @@ def capacity_figures(plan: Plan) -> dict[str, Any] | None:
                             for m in members], plan.settings.revenue_target, meetings, weeks, coverage)
     return {"meetings_per_year": meetings, "coverage_meetings": coverage, "working_weeks": weeks,
             "people": rows}
+
+
+def reconciliation_lines(plan: Plan) -> list[R.Line]:
+    """tblReconciliation's lines, their allocation and gap computed from their inputs."""
+    return [R.line(x.salesperson.strip(), x.segment.strip(), x.plan, x.team_target, x.share, x.amount)
+            for x in plan.reconciliation]
+
+
+def observed_figures(plan: Plan) -> list[dict]:
+    """tblReconciliationRates: per salesperson, each stage's actual to date, the observed rate to
+    the next stage (a ratio of totals), the team's assumed rate of that stage and the difference."""
+    stages = [s.strip().casefold() for s in adjust.stages(plan)]
+    assumed = list(plan.settings.funnel_rates)
+    by_person: dict[str, list] = {}
+    for x in plan.stage_actuals:
+        by_person.setdefault(R.key(x.salesperson), []).append(x)
+    out = []
+    for rows in by_person.values():
+        observed = R.observed_from_totals([x.actual for x in rows])
+        for i, x in enumerate(rows):
+            last = i == len(rows) - 1
+            pos = stages.index(x.stage.strip().casefold()) if x.stage.strip().casefold() in stages else None
+            a = None if last or pos is None or pos >= len(assumed) or not is_number(assumed[pos]) else float(assumed[pos])
+            o = None if last else observed[i]
+            out.append({"salesperson": rows[0].salesperson.strip(), "stage": x.stage.strip(), "actual": x.actual,
+                        "observed": o, "assumed": a, "difference": R.rate_gaps([o], [a])[0]})
+    return out
+
+
+def reconciliation_figures(plan: Plan) -> dict[str, Any] | None:
+    """The ``reconciliation`` key of ``report --json``: lines, totals per salesperson and per
+    segment, grand total, segment mix and observed rates; None without a reconciliation."""
+    if not plan.reconciliation:
+        return None
+    rec = R.totals(reconciliation_lines(plan))
+
+    def d(ln: R.Line, *keys: str) -> dict:
+        out = {"salesperson": ln.person, "segment": ln.segment} if not keys else {k: getattr(ln, k) for k in keys}
+        out.update({"plan": ln.plan, "allocation": ln.allocation, "gap": ln.gap, "gap_pct": ln.gap_pct})
+        return out
+
+    return {"lines": [d(ln) | {"gap_flagged": R.is_gap(ln.plan, ln.allocation)} for ln in rec.lines],
+            "salespeople": [d(ln, "person") for ln in rec.people],
+            "segments": [d(ln, "segment") for ln in rec.segments],
+            "total": d(rec.total, "plan"),
+            "mix": rec.mix,
+            "observed_rates": observed_figures(plan)}
