@@ -683,3 +683,5 @@ TEXT.update({
     "team_salesperson": ("Commercial", "Salesperson"),
     "team_target": ("Objectif de CA", "Revenue target"),
 })
+
+from . import i18n_reconcile  # noqa: E402,F401  (reconciliation and team load, issue 15)
