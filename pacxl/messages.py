@@ -993,3 +993,7 @@ TEXTS.update({
     "report.rev.author": {"en": "Author", "fr": "Auteur"},
     "report.rev.total": {"en": "Total", "fr": "Total"},
 })
+
+from .messages_team import TEXTS as _TEAM_TEXTS  # noqa: E402  (pacxl split, allocation)
+
+TEXTS.update(_TEAM_TEXTS)
