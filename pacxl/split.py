@@ -128,13 +128,13 @@ def split_plan(team: Plan) -> list[tuple[str, Plan]]:
     deal_parts = T.split_count(deals, weights) if deals is not None else [None] * len(people)
     profile = used_profile(s.seasonality, team.review.monthly_revenue)
 
-    plans = [_base(team, p, targets[p], d) for p, d in zip(people, deal_parts)]
+    plans = [_base(team, p, targets[p], d, profile) for p, d in zip(people, deal_parts)]
     _split_kpis(team, plans, weights, profile)
     _split_work(team, people, plans, weights)
     return list(zip(people, plans))
 
 
-def _base(team: Plan, person: str, targets: dict[str, float], deals) -> Plan:
+def _base(team: Plan, person: str, targets: dict[str, float], deals, profile: list[float]) -> Plan:
     p = Plan(settings=copy.deepcopy(team.settings), review=copy.deepcopy(team.review),
              swot=copy.deepcopy(team.swot), key_dates=copy.deepcopy(team.key_dates))
     s = p.settings
@@ -142,7 +142,8 @@ def _base(team: Plan, person: str, targets: dict[str, float], deals) -> Plan:
     has_goal = is_number(team.settings.revenue_target)
     s.revenue_target = total if has_goal else None
     s.deals_target = int(deals) if deals is not None else None
-    s.seasonality = list(team.settings.seasonality) if team.settings.seasonality else []
+    # the seasonality the team uses, typed: kept when the plans are consolidated again
+    s.seasonality = list(profile)
     p.segments = []
     for sg in team.segments:
         sg2 = copy.copy(sg)
