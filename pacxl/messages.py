@@ -997,3 +997,6 @@ TEXTS.update({
 from .messages_team import TEXTS as _TEAM_TEXTS  # noqa: E402  (pacxl split, allocation)
 
 TEXTS.update(_TEAM_TEXTS)
+from .messages_team import CHECK as _TEAM_CHECK  # noqa: E402
+
+CHECK.update(_TEAM_CHECK)
