@@ -518,6 +518,9 @@ class _Checker:
         check_followup.run(self)
         self.customers()
         self.revisions()
+        from .check_team import allocation_findings
+
+        allocation_findings(self)
         check_reconcile.run(self)
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
 

@@ -385,6 +385,25 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
 
 
 @main.command()
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder of the individual plans (one NAME.xlsx per salesperson).")
+@click.option("--force", is_flag=True, help="Overwrite the individual plans that exist.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the individual plans (default: the team plan's).")
+@reports_errors(workbook="workbook")
+def split(workbook, folder, force, lang) -> None:
+    """Write one plan per salesperson from a team plan (Team sheet): their revenue target by
+    segment and month, funnel, KPI plans, objectives, actions and budget.
+
+    Example: pacxl split equipe.xlsx -o plans/
+    """
+    from .split import split_file
+
+    for path in split_file(workbook, folder, force=force, lang=lang):
+        click.echo(text("cli.wrote_split", current(), path=path))
+
+
+@main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--lang", type=click.Choice(["fr", "en"]),
               help="Language of the workbook (default fr); also the messages'.")

@@ -993,4 +993,11 @@ TEXTS.update({
     "report.rev.author": {"en": "Author", "fr": "Auteur"},
     "report.rev.total": {"en": "Total", "fr": "Total"},
 })
+
+from .messages_team import TEXTS as _TEAM_TEXTS  # noqa: E402  (pacxl split, allocation)
+
+TEXTS.update(_TEAM_TEXTS)
+from .messages_team import CHECK as _TEAM_CHECK  # noqa: E402
+
+CHECK.update(_TEAM_CHECK)
 from . import messages_reconcile  # noqa: E402,F401  (reconciliation and capacity, issue 15)
