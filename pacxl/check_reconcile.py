@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .calc import reconcile as R
 from .calc import team_capacity as T
+from .messages import fmt_number
 
 WARNING = "warning"
 
@@ -27,5 +28,5 @@ def run(chk) -> None:
         r = rows.get(R.key(m.salesperson)) if m.salesperson.strip() else None
         if r and T.overloaded(r["load"]):
             chk.add(WARNING, "team-overload", chk.at("tblTeam", i, "load"), salesperson=r["salesperson"],
-                    need=chk.num(round(r["need_per_week"], 1)), capacity=chk.num(r["meetings_per_week"]),
+                    need=fmt_number(r["need_per_week"], chk.lang, 1), capacity=chk.num(r["meetings_per_week"]),
                     load=chk.pct(r["load"], 0))

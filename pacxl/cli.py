@@ -231,9 +231,11 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
 @click.option("--year", type=int, metavar="YYYY", help="Year of the team plan when the plans differ (the others are aligned).")
 @click.option("--first-month", type=click.IntRange(1, 12), metavar="M",
               help="First month of the team plan when the plans differ (the others are aligned).")
+@click.option("--against", type=click.Path(dir_okay=False), metavar="TEAM.xlsx",
+              help="Team plan to reconcile the plans with: a Reconciliation sheet (plans against allocations).")
 @reports_errors(workbook="files")
 def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None, year: int | None,
-                first_month: int | None) -> None:
+                first_month: int | None, against: str | None) -> None:
     """Roll individual plans (one per salesperson) into a team workbook.
 
     Files that are not pacxl workbooks, or are damaged, are reported and skipped. Plans in
@@ -245,13 +247,15 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
     from .consolidate import consolidate_files
 
     result = consolidate_files(list(files), output, force=force, lang=lang, progress=True, year=year,
-                               first_month=first_month)
+                               first_month=first_month, against=against)
     team_lang = current()  # --lang before the command, else the team workbook's language
     for path, reason in result.skipped:
         said = reason.say(team_lang) if hasattr(reason, "say") else reason
         click.echo(text("cli.skipped", team_lang, path=path, reason=said), err=True)
     click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
                     skipped=len(result.skipped)))
+    if result.against:
+        click.echo(text("reconcile.summary", team_lang, path=against, n=result.against.gaps()))
     for note in result.notes:
         click.echo(text("cli.note", team_lang, note=note))
 

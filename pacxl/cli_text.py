@@ -236,6 +236,7 @@ HELP_FR: dict[str, dict[str, str]] = {
         "lang": "Langue du classeur d'équipe (par défaut : celle du premier plan) ; aussi celle des messages.",
         "year": "Année du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
         "first_month": "Premier mois du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
+        "against": "Plan d'équipe avec lequel rapprocher les plans : un onglet Rapprochement (plans contre allocations).",
     },
     "import": {
         "": "Importe le budget, les réalisés ou la liste des clients de la comptabilité dans un classeur.\n\n"
