@@ -59,3 +59,20 @@ TEXTS.update({
         "en": "reconciled with {path}: {n} {n:gap|gaps} between plans and allocations",
         "fr": "rapproché de {path} : {n} {n:écart|écarts} entre plans et allocations"},
 })
+
+TEXTS.update({f"report.rc.{k}": {"fr": fr, "en": en} for k, (fr, en) in {
+    "section": ("Rapprochement des plans individuels et de l'allocation",
+                "Individual plans reconciled with the allocation"),
+    "mix": ("Mix des segments : plans contre objectifs de l'équipe", "Segment mix: plans against the team's targets"),
+    "rates": ("Taux de conversion observés par commercial et taux de l'équipe",
+              "Observed conversion rates per salesperson and the team's rates"),
+    "capacity_section": ("Charge de l'équipe (rendez-vous par semaine ouvrée)",
+                         "Team load (meetings per working week)"),
+    "salesperson": ("Commercial", "Salesperson"), "segment": ("Segment", "Segment"),
+    "plan": ("Plan", "Plan"), "allocation": ("Allocation", "Allocation"), "gap": ("Écart", "Gap"),
+    "gap_pct": ("Écart %", "Gap %"), "plan_share": ("Part des plans", "Plans' share"),
+    "team_share": ("Part de l'équipe", "Team's share"), "mix_gap": ("Écart", "Difference"),
+    "stage": ("Étape", "Stage"), "observed": ("Observé", "Observed"), "assumed": ("Équipe", "Team"),
+    "difference": ("Écart", "Difference"), "capacity": ("Peut tenir", "Can hold"),
+    "need": ("Nécessaires", "Needed"), "load": ("Charge", "Load"),
+}.items()})

@@ -95,14 +95,85 @@ def reconciliation_figures(plan: Plan) -> dict[str, Any] | None:
         return None
     rec = R.totals(reconciliation_lines(plan))
 
-    def d(ln: R.Line, *keys: str) -> dict:
-        out = {"salesperson": ln.person, "segment": ln.segment} if not keys else {k: getattr(ln, k) for k in keys}
-        out.update({"plan": ln.plan, "allocation": ln.allocation, "gap": ln.gap, "gap_pct": ln.gap_pct})
-        return out
+    def d(ln: R.Line, **names: str) -> dict:
+        return {**names, "plan": ln.plan, "allocation": ln.allocation, "gap": ln.gap, "gap_pct": ln.gap_pct}
 
-    return {"lines": [d(ln) | {"gap_flagged": R.is_gap(ln.plan, ln.allocation)} for ln in rec.lines],
-            "salespeople": [d(ln, "person") for ln in rec.people],
-            "segments": [d(ln, "segment") for ln in rec.segments],
-            "total": d(rec.total, "plan"),
+    return {"lines": [d(ln, salesperson=ln.person, segment=ln.segment) | {"gap_flagged": R.is_gap(ln.plan, ln.allocation)}
+                      for ln in rec.lines],
+            "salespeople": [d(ln, salesperson=ln.person) for ln in rec.people],
+            "segments": [d(ln, segment=ln.segment) for ln in rec.segments],
+            "total": d(rec.total),
             "mix": rec.mix,
             "observed_rates": observed_figures(plan)}
+
+
+# --- rendering (report_terminal / report_html call these) ------------------------------------------
+
+def _label(key: str, lang: str, **kw: Any) -> str:
+    from .messages import text
+
+    return text(f"report.rc.{key}", lang, **kw)
+
+
+def _pct(x: float | None, lang: str, signed: bool = False) -> str:
+    from .report_format import fmt_num
+
+    if x is None:
+        return "-"
+    x = round(x, 3) + 0.0  # no "-0,0 %"
+    s = fmt_num(x * 100, 1, lang) + " %"
+    return ("+" + s) if signed and x > 0 else s
+
+
+def _rows(fig: dict, lang: str) -> tuple[list[tuple[str, list[list[str]], set[int]]], ...]:
+    """The sections to show: (title, header + rows, right-aligned columns)."""
+    from .report_format import fmt_num
+
+    out = []
+    rec, cap = fig.get("reconciliation"), fig.get("capacity")
+    if rec:
+        head = [_label("salesperson", lang), _label("segment", lang), _label("plan", lang),
+                _label("allocation", lang), _label("gap", lang), _label("gap_pct", lang)]
+        rows = [head] + [[x["salesperson"], x["segment"], fmt_num(x["plan"], 2, lang),
+                          fmt_num(x["allocation"], 2, lang) if x["allocation"] is not None else "-",
+                          fmt_num(x["gap"], 2, lang), _pct(x["gap_pct"], lang, True)]
+                         for x in rec["lines"] + [dict(p, segment="Total") for p in rec["salespeople"]]]
+        out.append((_label("section", lang), rows, {2, 3, 4, 5}))
+        head = [_label("segment", lang), _label("plan_share", lang), _label("team_share", lang), _label("mix_gap", lang)]
+        rows = [head] + [[m["segment"], _pct(m["plan_share"], lang), _pct(m["team_share"], lang),
+                          _pct(m["difference"], lang, True)] for m in rec["mix"]]
+        out.append((_label("mix", lang), rows, {1, 2, 3}))
+        if rec["observed_rates"]:
+            head = [_label("salesperson", lang), _label("stage", lang), _label("observed", lang),
+                    _label("assumed", lang), _label("difference", lang)]
+            rows = [head] + [[x["salesperson"], x["stage"], _pct(x["observed"], lang), _pct(x["assumed"], lang),
+                              _pct(x["difference"], lang, True)] for x in rec["observed_rates"] if x["assumed"] is not None
+                             or x["observed"] is not None]
+            out.append((_label("rates", lang), rows, {2, 3, 4}))
+    if cap:
+        head = [_label("salesperson", lang), _label("capacity", lang), _label("need", lang), _label("load", lang)]
+        rows = [head] + [[p["salesperson"], fmt_num(p["meetings_per_week"], 1, lang) if p["meetings_per_week"] is not None
+                          else "-", fmt_num(p["need_per_week"], 1, lang) if p["need_per_week"] is not None else "-",
+                          _pct(p["load"], lang)] for p in cap["people"]]
+        out.append((_label("capacity_section", lang), rows, {1, 2, 3}))
+    return tuple(out)
+
+
+def render_terminal(fig: dict, console, lang: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    for title, rows, right in _rows(fig, lang):
+        t = Table(title=title, title_justify="left")
+        for i, h in enumerate(rows[0]):
+            t.add_column(h, justify="right" if i in right else "left")
+        for row in rows[1:]:
+            t.add_row(*(escape(str(v)) for v in row))
+        console.print(t)
+
+
+def render_html(fig: dict, lang: str) -> str:
+    from .report_format import _e, _table
+
+    return "".join(f"<h2>{_e(title)}</h2>" + _table(rows[0], [[_e(v) for v in r] for r in rows[1:]], right)
+                   for title, rows, right in _rows(fig, lang))
