@@ -182,3 +182,21 @@ def test_duplicate_allocation_rows_add_up():
 
 def test_observed_from_totals():
     assert R.observed_from_totals([100, 20, None, 5]) == [0.2, None, None]
+
+
+def test_segment_targets_are_cents_adding_up_to_the_target():
+    got = R.segment_targets(100, [("A", 1 / 3), ("B", 1 / 3), ("C", 1 / 3)])
+    assert sorted(got.values()) == [33.33, 33.33, 33.34] and sum(round(v * 100) for v in got.values()) == 10000
+    got = R.segment_targets(1_398_625.44, [("I", 0.4), ("S", 0.27), ("C", 0.2), ("T", 0.13)])
+    assert sum(round(v * 100) for v in got.values()) == 139_862_544
+    assert all(round(v, 2) == v for v in got.values())
+
+
+def test_allocated_totals_equal_the_team_sheets_targets():
+    from pacxl.calc.team import Part, salesperson_targets
+
+    team = {"A": 123_456.78, "B": 98_765.43}
+    allocations = [("X", "A", 0.3334, None), ("Y", "A", 0.6666, None), ("X", "B", 0.5, 1000.0), ("Y", "B", None, 48_382.72)]
+    r = R.reconcile({}, allocations, team)
+    want = salesperson_targets([Part(*a) for a in allocations], team)
+    assert {ln.person: ln.allocation for ln in r.people} == pytest.approx(want)

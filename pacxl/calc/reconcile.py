@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from ._num import as_number
 from .followup import observed_rates
 from .kpi import ratio
+from .team import split_amount
 
 #: Relative noise under which two amounts are equal (a gap of 1e-9 x the allocation is no gap).
 NOISE = 1e-9
@@ -47,22 +48,34 @@ def allocated(share: object, amount: object, segment_target: object) -> float | 
 
 
 def segment_targets(revenue_target: object, shares: Iterable[tuple[str, object]]) -> dict[str, float]:
-    """``{segment: revenue target x share}`` for the segments with a share; what the shares leave
-    (1 - their sum, when above noise) goes to segment ``""``. Empty without a revenue target."""
+    """``{segment: revenue target x share}`` for the segments with a share, in cents adding up to
+    the target (largest remainder, :func:`pacxl.calc.team.split_amount`); what the shares leave
+    (1 - their sum, when above noise) goes to segment ``""``. Empty without a revenue target.
+    Shares below 0 or adding up to more than 1 are not rounded (nothing adds up then)."""
     total = as_number(revenue_target)
     if total is None:
         return {}
-    out: dict[str, float] = {}
-    used = 0.0
+    names: list[str] = []
+    weights: list[float] = []
     for name, share in shares:
         s = as_number(share)
         if s is None or not key(name):
             continue
-        out[str(name).strip()] = out.get(str(name).strip(), 0.0) + total * s
-        used += s
-    rest = total * (1 - used)
-    if abs(rest) > NOISE * max(abs(total), 1.0):
-        out[""] = out.get("", 0.0) + rest
+        names.append(str(name).strip())
+        weights.append(s)
+    rest = 1 - sum(weights)
+    if abs(rest) > NOISE:
+        names.append("")
+        weights.append(rest)
+    if not weights:
+        return {}
+    if min(weights) >= 0 and sum(weights) > 0:
+        parts = split_amount(total, weights)
+    else:
+        parts = [total * w for w in weights]
+    out: dict[str, float] = {}
+    for name, v in zip(names, parts):
+        out[name] = out.get(name, 0.0) + v
     return out
 
 
