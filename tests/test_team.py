@@ -229,3 +229,22 @@ def test_team_sheet_formulas_equal_calc_after_recalculation(team_files, tmp_path
     # the report's cents add up to the sheet's figures within a cent per salesperson
     for p in allocation_figures(plan)["salespeople"]:
         assert abs(p["target"] - got[p["salesperson"]]) <= 0.01 + 1e-9
+
+
+def test_check_and_report_on_a_team_plan(tmp_path):
+    import json
+
+    plan = demo_plan("fr")
+    add_team(plan, ["Ann", "Bob"])
+    plan.allocations[0].share = 0.4
+    bad = build_workbook(plan, tmp_path / "bad.xlsx")
+    r = run("check", str(bad), "--json")
+    found = [f for f in json.loads(r.output)["findings"] if f["code"] == "allocation-sum"]
+    assert len(found) == 1 and found[0]["severity"] == "error" and found[0]["sheet"] == "Équipe"
+    r = run("report", str(bad), "--json")
+    alloc = json.loads(r.output)["allocation"]
+    assert [s["ok"] for s in alloc["segments"]].count(False) == 1
+    assert abs(sum(p["target"] for p in alloc["salespeople"]) - 0.9 * alloc["segments"][0]["target"]
+               - sum(s["target"] for s in alloc["segments"][1:])) < CENT
+    r = CliRunner().invoke(main, ["split", str(bad), "-o", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "sa répartition fait 90,00 %" in r.output and "rien n'a été écrit" in r.output
