@@ -1,7 +1,7 @@
 """The report's allocation section (JSON key ``allocation``): per segment, its revenue target and
 the share the Team sheet allocates (100 % expected); per salesperson, their revenue target (to the
 cent, parts adding up to the segments' targets: :func:`pacxl.calc.team.split_targets`, the
-figures ``pacxl split`` writes). Empty (``null``) for a plan without allocation rows."""
+figures ``pacxl split`` writes; when a segment does not make 100 %, the shares as typed). Empty (``null``) for a plan without allocation rows."""
 
 from __future__ import annotations
 
@@ -37,7 +37,11 @@ def allocation_figures(plan: Plan) -> dict | None:
     people = salespeople(plan)
     fractions = T.salesperson_fractions(parts, seg_targets)
     fractions = {p: next((v for k, v in fractions.items() if k.casefold() == p.casefold()), {}) for p in people}
-    targets = T.split_targets(seg_targets, fractions, people)
+    if errors:  # the shares as typed (not adding up: they are not normalised)
+        targets = {p: {seg: round(f * seg_targets.get(seg, 0.0), 2) for seg, f in fractions[p].items()}
+                   for p in people}
+    else:
+        targets = T.split_targets(seg_targets, fractions, people)
     return {
         "segments": segments,
         "salespeople": [{"salesperson": p, "target": round(sum(targets[p].values()), 2), "segments": targets[p]}

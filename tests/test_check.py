@@ -320,9 +320,10 @@ def _rules():
     import pacxl.check
     import pacxl.check_followup
     import pacxl.check_revisions
+    import pacxl.check_team
 
     source = (inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
-              + inspect.getsource(pacxl.check_revisions))
+              + inspect.getsource(pacxl.check_revisions) + inspect.getsource(pacxl.check_team))
     return set(re.findall(r'(?:self|chk|checker)\.add\(\w+, "([a-z0-9-]+)"', source))
 
 

@@ -193,3 +193,58 @@ def test_safe_file_names():
     assert safe_name("..") == "_"
     assert file_names(["Anne", "anne", "A/nne"]) == ["Anne.xlsx", "anne-2.xlsx", "A_nne.xlsx"]
     assert all("/" not in n for n in file_names(["../../etc/passwd"]))
+
+
+@pytest.mark.skipif(not __import__("pacxl.recalc", fromlist=["x"]).soffice_path(), reason="LibreOffice needed")
+def test_team_sheet_formulas_equal_calc_after_recalculation(team_files, tmp_path):
+    from pacxl.calc import team as T
+    from pacxl.recalc import recalculate
+    from pacxl.report_team import allocation_figures
+    from pacxl.split import _parts, segment_targets
+    from pacxl.workbook.sheets import team as sheet
+    from pacxl.workbook.sheets._common import HEADER_ROW
+
+    _, team_path, _, _ = team_files
+    plan = read_plan(team_path)
+    ws = openpyxl.load_workbook(recalculate(team_path, tmp_path), data_only=True)["Équipe"]
+    c, h = sheet.SUMMARY_COL, HEADER_ROW["tblTeam"]
+    seg_targets = segment_targets(plan)
+    parts = _parts(plan)
+    shown = {}
+    for r in range(h + 1, h + 1 + sheet.SEGMENT_ROWS):
+        name = ws.cell(row=r, column=c).value
+        if name:
+            shown[name] = (ws.cell(row=r, column=c + 1).value, ws.cell(row=r, column=c + 2).value)
+    assert set(shown) == set(seg_targets)
+    for name, (target, allocated) in shown.items():
+        assert abs(target - seg_targets[name]) < CENT
+        assert abs(allocated - T.allocated_share(parts, name, seg_targets[name])) < 1e-9
+    expected = T.salesperson_targets(parts, seg_targets)
+    top = h + sheet.SEGMENT_ROWS + 2
+    got = {ws.cell(row=r, column=c).value: ws.cell(row=r, column=c + 1).value
+           for r in range(top + 1, top + 4)}
+    assert set(got) == set(expected)
+    for name, v in got.items():
+        assert abs(v - expected[name]) < CENT
+    # the report's cents add up to the sheet's figures within a cent per salesperson
+    for p in allocation_figures(plan)["salespeople"]:
+        assert abs(p["target"] - got[p["salesperson"]]) <= 0.01 + 1e-9
+
+
+def test_check_and_report_on_a_team_plan(tmp_path):
+    import json
+
+    plan = demo_plan("fr")
+    add_team(plan, ["Ann", "Bob"])
+    plan.allocations[0].share = 0.4
+    bad = build_workbook(plan, tmp_path / "bad.xlsx")
+    r = run("check", str(bad), "--json")
+    found = [f for f in json.loads(r.output)["findings"] if f["code"] == "allocation-sum"]
+    assert len(found) == 1 and found[0]["severity"] == "error" and found[0]["sheet"] == "Équipe"
+    r = run("report", str(bad), "--json")
+    alloc = json.loads(r.output)["allocation"]
+    assert [s["ok"] for s in alloc["segments"]].count(False) == 1
+    assert abs(sum(p["target"] for p in alloc["salespeople"]) - 0.9 * alloc["segments"][0]["target"]
+               - sum(s["target"] for s in alloc["segments"][1:])) < CENT
+    r = CliRunner().invoke(main, ["split", str(bad), "-o", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "sa répartition fait 90,00 %" in r.output and "rien n'a été écrit" in r.output
