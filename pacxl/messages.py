@@ -1000,4 +1000,7 @@ TEXTS.update(_TEAM_TEXTS)
 from .messages_team import CHECK as _TEAM_CHECK  # noqa: E402
 
 CHECK.update(_TEAM_CHECK)
-from . import messages_reconcile  # noqa: E402,F401  (reconciliation and capacity, issue 15)
+from .messages_reconcile import CHECK as _RC_CHECK, TEXTS as _RC_TEXTS  # noqa: E402  (issue 15)
+
+TEXTS.update(_RC_TEXTS)
+CHECK.update(_RC_CHECK)

@@ -3,7 +3,8 @@ refusals, report labels. Merged into :mod:`pacxl.messages`' catalogues by one im
 
 from __future__ import annotations
 
-from .messages import CHECK, TEXTS
+CHECK: dict = {}
+TEXTS: dict = {}
 
 CHECK.update({
     "reconciliation-gap": {

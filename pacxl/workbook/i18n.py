@@ -684,4 +684,6 @@ TEXT.update({
     "team_target": ("Objectif de CA", "Revenue target"),
 })
 
-from . import i18n_reconcile  # noqa: E402,F401  (reconciliation and team load, issue 15)
+from .i18n_reconcile import TEXT as _RC_TEXT  # noqa: E402  (reconciliation and team load, issue 15)
+
+TEXT.update(_RC_TEXT)

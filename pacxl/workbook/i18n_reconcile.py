@@ -3,7 +3,7 @@ merged into :data:`pacxl.workbook.i18n.TEXT` by one import there."""
 
 from __future__ import annotations
 
-from .i18n import TEXT
+TEXT: dict[str, tuple[str, str]] = {}
 
 TEXT.update({
     "rc_title": ("Rapprochement : plans individuels et allocation de l'équipe",
