@@ -54,8 +54,6 @@ def test_every_contract_name_and_table_reopens(demo_fr):
         ws = demo_fr[SHEETS[spec.sheet]["fr"]]
         assert tname in ws.tables
         tbl = ws.tables[tname]
-        from openpyxl.utils import range_boundaries
-
         c0, r0, _, _ = range_boundaries(tbl.ref)  # (tblAllocation starts at column K)
         header = [c.value for c in next(ws.iter_rows(min_row=r0, max_row=r0, min_col=c0,
                                                     max_col=c0 + len(spec.columns) - 1))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from .. import formulas_team as F
-from ..contract import ALLOCATION, BUSINESS_WORDS, TEAM
+from ..contract import ALLOCATION, BUSINESS_WORDS
 from . import targets as targets_sheet
 from ._common import HEADER_ROW, MIN_ROWS, Context, model_row, print_setup, protect
 
@@ -36,7 +36,7 @@ def business_key(typed: object) -> str:
 
 def build(ctx: Context) -> None:
     ws = ctx.sheet(ROLE)
-    st, lang = ctx.st, ctx.lang
+    lang = ctx.lang
     ctx.heading(ws, "team_title", "team_help")
     members = [model_row(m, "tblTeam") for m in ctx.plan.team]
     first, header = ctx.table(ws, "tblTeam", members,
