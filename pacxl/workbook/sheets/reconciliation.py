@@ -95,7 +95,7 @@ def build(wb, inputs: Inputs, lang: str, currency: str, index: int | None = None
     ws["A1"] = t("rc_title")
     st.title(ws["A1"])
     ws.row_dimensions[1].height = 24
-    put(ws, 2, 1, t("rc_help", file=inputs.source))
+    put(ws, 2, 1, t("rc_help", file=inputs.source).replace(" .", "."))  # no file: a plan read back
     st.subtitle(ws["A2"])
 
     # the lines -------------------------------------------------------------------------------

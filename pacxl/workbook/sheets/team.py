@@ -99,5 +99,5 @@ def _summary(ctx: Context, ws, header: int) -> None:
         st.computed(ws.cell(row=r, column=c0))
         ws.cell(row=r, column=c0 + 1, value=F.salesperson_target(f"{L[0]}{r}", segments, targets))
         st.computed(ws.cell(row=r, column=c0 + 1), "money")
-    for letter, w in zip(L, (22, 16, 12, 14)):
+    for letter, w in zip(L, (30, 16, 12, 14)):  # segment names as long as on the Targets sheet
         ws.column_dimensions[letter].width = w
