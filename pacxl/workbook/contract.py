@@ -336,6 +336,16 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "budget": {"fr": "budget", "en": "budget"},
 }
 
+def word_key(typed: object, words: dict[str, dict[str, str]]) -> str:
+    """A word of ``words`` (BUSINESS_WORDS, FIELD_WORDS) typed in either language, or its key ->
+    the key; other text is returned stripped and lowered (it then matches no key)."""
+    t = str(typed if typed is not None else "").strip().casefold()
+    for key, by_lang in words.items():
+        if t == key or t in (w.casefold() for w in by_lang.values()):
+            return key
+    return t
+
+
 TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE,
                                                 TEAM, ALLOCATION)}
 

@@ -330,7 +330,7 @@ def _value_axis_format(section: str) -> str:
 
 def _bars(ctx: Context, ws, kind: str, title_key: str, labels, data, number_format: str | None,
           legend: bool) -> BarChart:
-    (lc, lh, ll), (c0, c1, r0, r1) = labels, data
+    (lc, lh, ll), (c0, c1, r1) = labels, (data[0], data[1], data[3])
     ch = BarChart()
     ch.type = kind
     ch.title = ctx.t(title_key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from .. import formulas_team as F
-from ..contract import ALLOCATION, BUSINESS_WORDS
+from ..contract import ALLOCATION, BUSINESS_WORDS, word_key
 from . import targets as targets_sheet
 from ._common import HEADER_ROW, MIN_ROWS, Context, model_row, print_setup, protect
 
@@ -27,11 +27,7 @@ def business_word(key: str, lang: str) -> str:
 
 def business_key(typed: object) -> str:
     """A business word typed in either language -> new / existing; other text stripped."""
-    t = str(typed if typed is not None else "").strip().casefold()
-    for key, words in BUSINESS_WORDS.items():
-        if t == key or t in (w.casefold() for w in words.values()):
-            return key
-    return t
+    return word_key(typed, BUSINESS_WORDS)
 
 
 def build(ctx: Context) -> None:
