@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import adjust, calc, check_followup
+from . import adjust, calc, check_followup, check_reconcile
 from .adjust import deals_target  # noqa: F401  (consolidate imports it from here)
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
@@ -518,6 +518,10 @@ class _Checker:
         check_followup.run(self)
         self.customers()
         self.revisions()
+        from .check_team import allocation_findings
+
+        allocation_findings(self)
+        check_reconcile.run(self)
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
 
 

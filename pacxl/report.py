@@ -22,6 +22,8 @@ from .errors import InputError
 from .messages import lang_of
 from .model import Plan
 from .report_revisions import revision_figures
+from .report_team import allocation_figures
+from .report_reconcile import capacity_figures, reconciliation_figures
 from .report_format import ACTION_STATES
 from .workbook.contract import (
     STATUS_CANCELLED,
@@ -331,6 +333,9 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "abc": abc_figures(plan),
         "segments": segment_figures(plan),
         **revision_figures(plan),
+        "allocation": allocation_figures(plan),
+        "reconciliation": reconciliation_figures(plan),
+        "capacity": capacity_figures(plan),
     }
     add_figures(fig, plan, m, quarter)
     return finite_figures(fig)

@@ -482,6 +482,12 @@ _BUILDERS = {
     "tblRevisions": _no_formulas,
     "tblBaseline": _no_formulas,
 }
+from .formulas_team import BUILDERS as _TEAM_BUILDERS  # noqa: E402
+
+_BUILDERS.update(_TEAM_BUILDERS)
+from .formulas_capacity import BUILDERS as _CAPACITY_BUILDERS  # noqa: E402
+
+_BUILDERS.update(_CAPACITY_BUILDERS)
 
 
 def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4,
