@@ -65,6 +65,8 @@ TEXT_COLUMNS: dict[str, frozenset[str]] = {
     "tblCustomers": frozenset({"code", "name", "segment", "abc"}),
     "tblRevisions": frozenset({"id", "field", "reason", "author"}),
     "tblBaseline": frozenset({"kind", "id", "field"}),
+    "tblTeam": frozenset({"salesperson", "email"}),
+    "tblAllocation": frozenset({"salesperson", "segment", "business"}),
 }
 
 _MONTH_HEADER = re.compile(r"^(.*?) ?M(\d\d)$")  # the contract's month headers: "Prévu M01"

@@ -90,7 +90,8 @@ def test_every_contract_table_typed(books):
     assert len(got["tblActions"]) == len(plan.actions)
     for name, df in got.items():
         assert list(df.columns) == TABLES[name].keys()
-        assert isinstance(df.index, pd.RangeIndex) and df.index[0] == 0
+        assert isinstance(df.index, pd.RangeIndex) and df.index.start == 0
+        assert name in TEXT_COLUMNS, f"{name}: declare its text columns in pacxl.dataframes.TEXT_COLUMNS"
         for key in df.columns:
             col = df[key]
             if key in DATE_COLUMNS.get(name, ()):
