@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build_workbook"]
+__all__ = ["__version__", "build_workbook", "frames"]
 
 
 def _refuse_shadowing() -> None:
@@ -30,3 +30,11 @@ def build_workbook(plan, path, **kwargs):
     from .workbook.build import build_workbook as _build
 
     return _build(plan, path, **kwargs)
+
+
+def frames(workbook, lang=None, computed=True):
+    """Every table of the plan ``workbook`` as a pandas DataFrame, keyed by table name (see
+    :func:`pacxl.dataframes.frames`; pandas is imported by this call, not by ``import pacxl``)."""
+    from .dataframes import frames as _frames
+
+    return _frames(workbook, lang=lang, computed=computed)

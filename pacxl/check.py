@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import adjust, calc, check_followup, check_pipeline
+from . import adjust, calc, check_followup, check_pipeline, check_reconcile
 from .adjust import deals_target  # noqa: F401  (consolidate imports it from here)
 from .calc._num import as_number, is_number
 from .calc.variance import kpi_kind
@@ -519,6 +519,10 @@ class _Checker:
         check_pipeline.run(self)  # the CRM's deals (issue 14)
         self.customers()
         self.revisions()
+        from .check_team import allocation_findings
+
+        allocation_findings(self)
+        check_reconcile.run(self)
         return Findings(sort_findings(self.findings, self.layout), lang=self.lang)
 
 

@@ -231,9 +231,11 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
 @click.option("--year", type=int, metavar="YYYY", help="Year of the team plan when the plans differ (the others are aligned).")
 @click.option("--first-month", type=click.IntRange(1, 12), metavar="M",
               help="First month of the team plan when the plans differ (the others are aligned).")
+@click.option("--against", type=click.Path(dir_okay=False), metavar="TEAM.xlsx",
+              help="Team plan to reconcile the plans with: a Reconciliation sheet (plans against allocations).")
 @reports_errors(workbook="files")
 def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None, year: int | None,
-                first_month: int | None) -> None:
+                first_month: int | None, against: str | None) -> None:
     """Roll individual plans (one per salesperson) into a team workbook.
 
     Files that are not pacxl workbooks, or are damaged, are reported and skipped. Plans in
@@ -245,13 +247,15 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
     from .consolidate import consolidate_files
 
     result = consolidate_files(list(files), output, force=force, lang=lang, progress=True, year=year,
-                               first_month=first_month)
+                               first_month=first_month, against=against)
     team_lang = current()  # --lang before the command, else the team workbook's language
     for path, reason in result.skipped:
         said = reason.say(team_lang) if hasattr(reason, "say") else reason
         click.echo(text("cli.skipped", team_lang, path=path, reason=said), err=True)
     click.echo(text("cli.consolidated", team_lang, path=result.path, n=len(result.people),
                     skipped=len(result.skipped)))
+    if result.against:
+        click.echo(text("reconcile.summary", team_lang, path=against, n=result.against.gaps()))
     for note in result.notes:
         click.echo(text("cli.note", team_lang, note=note))
 
@@ -331,9 +335,11 @@ def _weights(value: str) -> list[float]:
 @click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Plan to write, from a YAML or JSON file.")
 @click.option("--from-previous", "previous", type=click.Path(dir_okay=False), metavar="LAST_YEAR.xlsx",
               help="Start from last year's workbook: review from its actuals, customers, segments, seasonality.")
+@click.option("--team", metavar='"A,B,C"',
+              help="Salespeople, comma-separated: a team plan with the Team sheet filled (equal shares).")
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @reports_errors
-def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, previous, force) -> None:
+def new(path, lang, year, company, currency, owners, seasonality, udfs, from_file, previous, team, force) -> None:
     """Write a blank PAC workbook, ready to fill (or the plan of a YAML/JSON file, or next year's
     plan started from last year's workbook with --from-previous).
 
@@ -376,9 +382,32 @@ def new(path, lang, year, company, currency, owners, seasonality, udfs, from_fil
                           currency=currency or "EUR", owners=owner_list)
     if seasonality is not None:
         plan.settings.seasonality = _weights(seasonality)
+    if team is not None:
+        from .team_plan import add_team, team_names
+
+        add_team(plan, team_names(team))
     # the values of a shipped template when the workbook is one (LibreOffice is too slow here)
     out = build_workbook(plan, path, udfs=udfs, force=force, values="shipped")
     click.echo(text("cli.wrote_new", current(), path=out, book_lang=plan.settings.lang, year=plan.settings.year))
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder of the individual plans (one NAME.xlsx per salesperson).")
+@click.option("--force", is_flag=True, help="Overwrite the individual plans that exist.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the individual plans (default: the team plan's).")
+@reports_errors(workbook="workbook")
+def split(workbook, folder, force, lang) -> None:
+    """Write one plan per salesperson from a team plan (Team sheet): their revenue target by
+    segment and month, funnel, KPI plans, objectives, actions and budget.
+
+    Example: pacxl split equipe.xlsx -o plans/
+    """
+    from .split import split_file
+
+    for path in split_file(workbook, folder, force=force, lang=lang):
+        click.echo(text("cli.wrote_split", current(), path=path))
 
 
 @main.command()

@@ -25,7 +25,7 @@ from typing import Any, Iterator, Sequence
 LANGS = ("fr", "en")
 
 #: Commands whose own ``--lang`` is the language of the workbook they write.
-WORKBOOK_LANG_COMMANDS = ("new", "demo", "consolidate")
+WORKBOOK_LANG_COMMANDS = ("new", "demo", "consolidate", "split")
 
 _current: contextvars.ContextVar[str | None] = contextvars.ContextVar("pacxl_cli_lang", default=None)
 
@@ -236,6 +236,7 @@ HELP_FR: dict[str, dict[str, str]] = {
         "lang": "Langue du classeur d'équipe (par défaut : celle du premier plan) ; aussi celle des messages.",
         "year": "Année du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
         "first_month": "Premier mois du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
+        "against": "Plan d'équipe avec lequel rapprocher les plans : un onglet Rapprochement (plans contre allocations).",
     },
     "import": {
         "": "Importe le budget, les réalisés ou la liste des clients de la comptabilité, ou les affaires du CRM "
@@ -269,7 +270,17 @@ HELP_FR: dict[str, dict[str, str]] = {
                        "l'année passée, sinon uniforme.",
         "previous": "Part du classeur de l'année passée : revue à partir de ses réalisés, clients, segments "
                     "et saisonnalité.",
+        "team": "Commerciaux, séparés par des virgules : un plan d'équipe avec la feuille Équipe remplie "
+                "(parts égales).",
         "force": "Remplace CHEMIN s'il existe.",
+    },
+    "split": {
+        "": "Écrit un plan par commercial depuis un plan d'équipe (feuille Équipe) : son objectif de CA "
+            "par segment et par mois, son entonnoir, ses prévus KPI, ses objectifs, actions et budget.\n\n"
+            "Exemple : pacxl split equipe.xlsx -o plans/",
+        "folder": "Dossier des plans individuels (un NOM.xlsx par commercial).",
+        "force": "Remplace les plans individuels qui existent.",
+        "lang": "Langue des plans individuels (par défaut : celle du plan d'équipe).",
     },
     "demo": {
         "": "Écrit le PAC d'une PME fictive, entièrement rempli, pour voir le classeur à l'œuvre.\n\n"

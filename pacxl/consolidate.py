@@ -45,6 +45,7 @@ class Consolidation:
     people: list[Person]
     skipped: list[tuple[str, str]] = field(default_factory=list)  #: (file, reason)
     notes: list[str] = field(default_factory=list)  #: plans aligned, differences the merge had to settle
+    against: object = None  #: the reconciliation with the team plan (pacxl.reconcile.Against), if asked
 
 
 def _key(s: object) -> str:
@@ -372,9 +373,11 @@ def consolidate_files(
     progress: bool = False,
     year: int | None = None,
     first_month: int | None = None,
+    against: str | os.PathLike | None = None,
 ) -> Consolidation:
     """Read ``files``, merge them and write the team workbook ``output`` (nothing is written when
-    the plans are refused: :func:`align_people`)."""
+    the plans are refused: :func:`align_people`). ``against``: a team plan to reconcile the plans
+    with (:mod:`pacxl.reconcile`)."""
     out = Path(output)
     if out.exists() and not force:
         raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)",
@@ -383,7 +386,7 @@ def consolidate_files(
         from .files import check_not_open
 
         check_not_open(out, force_hint=False)  # before reading every plan: --force is no reason
-    for f in files:
+    for f in files + ([against] if against else []):
         if Path(f).resolve() == out.resolve():
             raise InputError(f"{out}: the output file is also an input",
                 fr=f"{out} : le fichier de sortie est aussi un fichier d'entrée")
@@ -404,12 +407,18 @@ def consolidate_files(
         reasons = "; ".join(f"{f}: {r.say('en')}" for f, r in skipped[:3])
         reasons_fr = " ; ".join(f"{f} : {r.say('fr')}" for f, r in skipped[:3])
         raise InputError(f"no plan could be read ({reasons})", fr=f"aucun plan n'a pu être lu ({reasons_fr})")
-    people = make_people([(person_name(plan, f), plan) for f, plan in read], [f for f, _ in read])
+    rec = None
+    if against:
+        from .reconcile import against_team
+
+        rec = against_team(against, read, lang)
+    names = rec.names if rec else [person_name(plan, f) for f, plan in read]
+    people = make_people(list(zip(names, [plan for _, plan in read])), [f for f, _ in read])
     people, aligned = align_people(people, lang, year=year, first_month=first_month)
     team, notes = merge_plans(people, lang=lang)
-    notes = aligned + notes
-    write_team_workbook(team, people, out, force=force, notes=notes)
-    return Consolidation(out, team, people, skipped, notes)
+    notes = aligned + notes + (rec.apply(team, people, team.settings.lang) if rec else [])
+    write_team_workbook(team, people, out, force=force, notes=notes, extra=rec.add_sheet if rec else None)
+    return Consolidation(out, team, people, skipped, notes, rec)
 
 
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
@@ -537,7 +546,7 @@ def _text_cell(ws, row: int, column: int, value: str):
 
 
 def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: bool = False,
-                        notes: list[str] = ()) -> Path:
+                        notes: list[str] = (), extra: Callable | None = None) -> Path:
     """The team workbook: the generator's workbook of ``team`` plus one sheet per person, and
     ``notes`` on the Guide sheet."""
     from .workbook.build import make_workbook, save_atomic
@@ -547,6 +556,8 @@ def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: 
             fr=f"{path} : le nom du classeur d'équipe doit finir par .xlsx")
     wb = make_workbook(team)
     add_notes_block(wb, list(notes), team.settings.lang)
+    if extra:  # the Reconciliation sheet (consolidate --against)
+        extra(wb, team.settings.lang, team.settings.currency)
     as_of = team_as_of(team)
     for person in people:
         add_person_sheet(wb, person, team.settings.tracking_month, team.settings.lang, team.settings.currency,

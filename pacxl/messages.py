@@ -998,3 +998,17 @@ TEXTS.update({
 from .messages_pipeline import merge as _merge_pipeline  # noqa: E402
 
 _merge_pipeline(TEXTS, CHECK, FIELDS)
+# The pandas face (pacxl.dataframes, pacxl.io.frame).
+from .messages_frames import TEXTS_FRAMES  # noqa: E402
+
+TEXTS.update(TEXTS_FRAMES)
+from .messages_team import TEXTS as _TEAM_TEXTS  # noqa: E402  (pacxl split, allocation)
+
+TEXTS.update(_TEAM_TEXTS)
+from .messages_team import CHECK as _TEAM_CHECK  # noqa: E402
+
+CHECK.update(_TEAM_CHECK)
+from .messages_reconcile import CHECK as _RC_CHECK, TEXTS as _RC_TEXTS  # noqa: E402  (issue 15)
+
+TEXTS.update(_RC_TEXTS)
+CHECK.update(_RC_CHECK)

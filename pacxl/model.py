@@ -207,6 +207,49 @@ class Revision:
 
 
 @dataclass
+class TeamMember:
+    """A salesperson of the team (tblTeam)."""
+
+    salesperson: str = ""
+    email: str = ""
+    meetings_per_week: Number = None
+
+
+@dataclass
+class Allocation:
+    """A salesperson's part of a segment's revenue target (tblAllocation): a share (0-1) or an
+    amount; business: new | existing | "" (both)."""
+
+    salesperson: str = ""
+    segment: str = ""
+    share: Number = None
+    amount: Number = None
+    business: str = ""
+
+
+@dataclass
+class ReconciliationLine:
+    """A salesperson x segment line of the Reconciliation sheet (tblReconciliation, written by
+    ``consolidate --against``): their plan against their allocation of the team's target."""
+
+    salesperson: str = ""
+    segment: str = ""
+    plan: Number = None
+    team_target: Number = None  # the team's target of the segment
+    share: Number = None  # allocated share of it
+    amount: Number = None  # allocated amount
+
+
+@dataclass
+class StageActual:
+    """A salesperson's actual to date of a funnel stage (tblReconciliationRates)."""
+
+    salesperson: str = ""
+    stage: str = ""
+    actual: Number = None
+
+
+@dataclass
 class Plan:
     settings: Settings = field(default_factory=Settings)
     review: Review = field(default_factory=Review)
@@ -221,6 +264,10 @@ class Plan:
     baseline: Baseline = field(default_factory=Baseline)
     revisions: list[Revision] = field(default_factory=list)
     pipeline: list[Deal] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)
+    reconciliation: list[ReconciliationLine] = field(default_factory=list)
+    stage_actuals: list[StageActual] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (dates as ISO strings)."""

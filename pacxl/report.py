@@ -23,6 +23,8 @@ from .messages import lang_of
 from .model import Plan
 from .report_pipeline import pipeline_section
 from .report_revisions import revision_figures
+from .report_team import allocation_figures
+from .report_reconcile import capacity_figures, reconciliation_figures
 from .report_format import ACTION_STATES
 from .workbook.contract import (
     STATUS_CANCELLED,
@@ -333,6 +335,9 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "segments": segment_figures(plan),
         "pipeline": pipeline_section(plan, m, as_of),
         **revision_figures(plan),
+        "allocation": allocation_figures(plan),
+        "reconciliation": reconciliation_figures(plan),
+        "capacity": capacity_figures(plan),
     }
     add_figures(fig, plan, m, quarter)
     return finite_figures(fig)

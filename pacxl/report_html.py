@@ -197,6 +197,12 @@ def render_html(fig: dict, lang: str | None = None) -> str:
 
     out.append(report_pipeline.render_html(fig, lang))
     out.append(report_revisions.render_html(fig, lang))
+    from . import report_team
+
+    out.append(report_team.render_html(fig, lang))
+    from . import report_reconcile
+
+    out.append(report_reconcile.render_html(fig, lang))
 
     out.append(f"<h2>{_e(L('actions'))}</h2>")
     colours = {"done": _GREEN, "late": _RED, "in_progress": _BLUE, "to_do": _GREY, "postponed": _ORANGE,

@@ -156,6 +156,12 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
 
     report_pipeline.render_terminal(fig, console, table, e, lang)
     report_revisions.render_terminal(fig, console, lang)
+    from . import report_team
+
+    report_team.render_terminal(fig, console, lang)
+    from . import report_reconcile
+
+    report_reconcile.render_terminal(fig, console, lang)
 
     ab = fig["abc"]
     t = table(L("abc", n=ab["customers"]),

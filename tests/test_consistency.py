@@ -277,10 +277,21 @@ def imported(path: Path) -> None:
         import_file(kind, path, source, backup=False)
 
 
+def _team() -> Plan:
+    """The demo as a team plan of three salespeople (issue 15: tblTeam's capacity columns)."""
+    from pacxl.team_plan import add_team
+
+    p = add_team(demo_plan("fr"), ["Alice", "Bruno", "Chloé"])
+    for m, n in zip(p.team, (6, 2, None)):
+        m.meetings_per_week = n
+    return p
+
+
 def case_plans() -> dict[str, Plan]:
     out = {"demo_fr": demo_plan("fr"), "demo_en": demo_plan("en"),
            "blank_fr": _blank("fr", 1), "fresh": _fresh(), "edges": _frozen_then_changed(_edges(), 7),
-           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue(), "imported": clean_plan("fr")}
+           "seasonal": _seasonal(), "seasonal_revenue": _seasonal_revenue(), "imported": clean_plan("fr"),
+           "team": _team()}
     out.update({f"random{i}": _frozen_then_changed(p, i) if i % 2 == 0 else p
                 for i, p in enumerate(random_plans(RANDOM_PLANS))})
     for i in range(RANDOM_PLANS):  # (set after the draw: the plans stay the same)
@@ -417,9 +428,10 @@ class Column:
 
     table: str
     key: str
+    by: str = "id"
 
     def read(self, b: Book) -> dict:
-        return b.column(self.table, self.key)
+        return b.column(self.table, self.key, self.by)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -532,6 +544,10 @@ def per_objective(key: str) -> Callable[[dict], dict]:
 
 def per_line(key: str) -> Callable[[dict], dict]:
     return lambda r: {b["id"]: b[key] for b in r["budget"]["lines"] if b["id"]}
+
+
+def per_salesperson(key: str) -> Callable[[dict], dict]:
+    return lambda r: {p["salesperson"]: p[key] for p in (r["capacity"] or {"people": []})["people"]}
 
 
 def per_action_budget(r: dict) -> dict:
@@ -740,6 +756,9 @@ FIGURES: tuple[Figure, ...] = (
     Figure("budget.lines_variance", ColumnSum("tblBudget", "variance", "category"), per_category("variance")),
     Figure("budget.initial_total", Column("tblBudget", "initial_total"), per_line("initial")),
     Figure("budget.total_initial", Totals("tblBudget", "initial_total"), one(lambda r: r["budget"]["total"]["initial"])),
+    # Team sheet: each salesperson's share of the target, meetings needed per week, load (issue 15)
+    *(Figure(f"team.{key}", Column("tblTeam", key, by="salesperson"), per_salesperson(key), RATIO)
+      for key in ("share", "need_per_week", "load")),
     # Action plan: each action's budget is the sum of its budget lines
     Figure("actions.budget", Column("tblActions", "budget"), per_action_budget),
     # Objectives sheet, per objective
@@ -856,6 +875,9 @@ def test_the_cases_cover_what_the_issue_lists(cases):
     assert any(o["initial"] is not None and o["target"] is not None and abs(o["initial"] - o["target"]) > 0.5
                for c in cases for o in c.report["objectives"])
     assert {c.report["baseline"]["date"] is None for c in cases} == {True, False}
+    # the team's capacity: a load above 100 %, one below, one without a capacity typed
+    loads = [p["load"] for c in cases if c.report["capacity"] for p in c.report["capacity"]["people"]]
+    assert any(x and x > 1 for x in loads) and any(x and x < 1 for x in loads) and None in loads
 
 
 def _db_keys(label: str, lang: str) -> set[str]:

@@ -119,7 +119,7 @@ def test_an_english_workbook_hears_the_summary_in_english():
         ),
         (
             "KPI;Mois;Valeur\nK1;15/12/2026;1\n",
-            'reel.csv, line 2, column "Mois": "15/12/2026" is outside the plan year (janvier 2027 to décembre 2027)',
+            'reel.csv, line 2, column "Mois": "15/12/2026" is outside the plan year (January 2027 to December 2027)',
         ),
         (
             "KPI;Mois;Valeur\nK1;01/2027;douze\n",

@@ -116,7 +116,7 @@ def test_actual_column_gives_spend_to_date():
         ),
         (
             "Libellé;Mois;Montant\nA;15/03/2026;1\n",
-            'budget.csv, line 2, column "Mois": "15/03/2026" is outside the plan year (janvier 2027 to décembre 2027)',
+            'budget.csv, line 2, column "Mois": "15/03/2026" is outside the plan year (January 2027 to December 2027)',
         ),
         (
             "Libellé;Mois;Montant\nA;trente;1\n",
@@ -128,7 +128,7 @@ def test_actual_column_gives_spend_to_date():
         ),
         (
             "Libellé;Janv. 2026;Févr. 2026\nA;1;2\n",
-            'budget.csv, column "Janv. 2026": janvier 2026 is outside the plan year (janvier 2027 to décembre 2027)',
+            'budget.csv, column "Janv. 2026": January 2026 is outside the plan year (January 2027 to December 2027)',
         ),
         (
             "Libellé;Janvier;Janv.\nA;1;2\n",

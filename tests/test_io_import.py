@@ -123,8 +123,8 @@ def test_date_in_another_year_names_the_row(wb_copy, tmp_path, facts):
     before = digest(wb_copy)
     result = run("budget", wb_copy, csv)
     assert result.exit_code == 2
-    first = month_label(facts.year, 1)
-    last = month_label(facts.year, 12)
+    first = month_label(facts.year, 1, "en")
+    last = month_label(facts.year, 12, "en")
     assert result.stderr == (
         f'Error: budget.csv, line 3, column "Mois": "31/12/{facts.year - 1}" is outside the plan year '
         f"({first} to {last})\n"

@@ -54,8 +54,9 @@ def test_every_contract_name_and_table_reopens(demo_fr):
         ws = demo_fr[SHEETS[spec.sheet]["fr"]]
         assert tname in ws.tables
         tbl = ws.tables[tname]
-        header = [c.value for c in next(ws.iter_rows(min_row=int(tbl.ref.split(":")[0][1:]), max_row=int(tbl.ref.split(":")[0][1:]),
-                                                    max_col=len(spec.columns)))]
+        c0, r0, _, _ = range_boundaries(tbl.ref)  # (tblAllocation starts at column K)
+        header = [c.value for c in next(ws.iter_rows(min_row=r0, max_row=r0, min_col=c0,
+                                                    max_col=c0 + len(spec.columns) - 1))]
         for key, head in zip(spec.keys(), header):
             if not key[1:].isdigit():  # month columns carry the month's name
                 assert head == spec.columns[spec.index(key)].header("fr")

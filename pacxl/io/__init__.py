@@ -6,6 +6,12 @@ The public surface::
     summary = import_file("budget", "pac_2027.xlsx", "budget.csv", dry_run=True)
     print("\\n".join(summary.lines()))
 
+a DataFrame the same way, through the same pipeline (:func:`run_import`; pandas is loaded only
+when ``pacxl.io.import_frame`` is asked for)::
+
+    from pacxl.io import import_frame
+    summary = import_frame("pac_2027.xlsx", "budget", df)
+
 and, for other writers (the xlwings macros), the two halves of it: :func:`parse_file` (read,
 parse and validate: rows keyed by the contract's column keys, nothing written) and
 :func:`final_rows` (the rows each table holds after the import).
@@ -35,10 +41,22 @@ __all__ = [
     "context_from_workbook",
     "final_rows",
     "import_file",
+    "import_frame",
     "parse_file",
     "parse_table",
     "read_table",
+    "run_import",
 ]
+
+
+def __getattr__(name: str):
+    """:func:`pacxl.io.frame.import_frame`, loaded when asked for (it is the one importer that
+    needs pandas)."""
+    if name == "import_frame":
+        from .frame import import_frame
+
+        return import_frame
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 KINDS = ("budget", "actuals", "customers", "pipeline")
 
@@ -136,6 +154,27 @@ def import_file(
     ``backup``: keep a copy of the original beside it. ``progress(step, done, total)`` is called
     as the steps go.
     """
+    return run_import(workbook, kind, lambda: read_table(file, sheet=sheet), mapping=mapping, dry_run=dry_run,
+                      force=force, backup=backup, append=append, progress=progress, rates=rates)
+
+
+def run_import(
+    workbook: Union[str, os.PathLike],
+    kind: str,
+    rows_source: Callable[[], RawTable],
+    *,
+    mapping: dict[str, str] | Iterable[str] | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    backup: bool = True,
+    append: bool = False,
+    progress: Progress | None = None,
+    rates: dict[str, float] | Iterable[str] | None = None,
+) -> ImportSummary:
+    """The one import pipeline behind :func:`import_file` and :func:`pacxl.io.frame.import_frame`:
+    open and check the workbook, call ``rows_source()`` for the rows to import (a
+    :class:`~pacxl.io.read.RawTable`: a file read, or a DataFrame's cells), parse and validate them
+    (:func:`parse_table`), write, save atomically with a backup. All or nothing."""
     from ..files import workbook_lock
     from .save import check_not_open, close_workbook, open_workbook
 
@@ -162,12 +201,12 @@ def import_file(
     with contextlib.nullcontext() if dry_run else workbook_lock(path):
         wb = open_workbook(path)
         try:
-            return _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step, rates)
+            return _import(wb, kind, path, rows_source, mapping, dry_run, force, backup, append, step, rates)
         finally:
             close_workbook(wb)
 
 
-def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append, step, rates=None) -> ImportSummary:
+def _import(wb, kind, path, rows_source, mapping, dry_run, force, backup, append, step, rates=None) -> ImportSummary:
     from .save import check_nothing_dropped, save_workbook
     from ..workbook.cells import restore_escapes
     from .target import write_result
@@ -176,7 +215,7 @@ def _import(wb, kind, path, file, sheet, mapping, dry_run, force, backup, append
     if not dry_run and not force:
         check_nothing_dropped(path, context.lang)
     step(1)
-    table = read_table(file, sheet=sheet)
+    table = rows_source()
     step(2)
     result = parse_table(kind, table, context, mapping, append=append, rates=rates)
     summary = ImportSummary(result, path, dry_run=dry_run, context=context)

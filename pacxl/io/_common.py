@@ -28,7 +28,7 @@ from .read import (
 )
 from .amounts import comma_three_digits
 from .headers import columns_text
-from .cells import is_error_value
+from .cells import RowLabel, is_error_value
 from .result import WorkbookContext
 
 MONTH_FIELD = Field(
@@ -102,11 +102,18 @@ def locate(
     *,
     months: bool,
     expected: str,
+    kind: str | None = None,
 ) -> tuple[int, HeaderMatch]:
     """The header row (index into table.rows) and its matched columns; an unknown layout raises
-    an error listing the columns found and the fields expected."""
-    idx, score = find_header(table, fields, mapping, months)
+    an error listing the columns found and the fields expected. A header that is the whole
+    contract table of ``kind`` is mapped by the contract (:mod:`pacxl.io.contract_map`)."""
+    from .contract_map import contract_mapping
+
+    scanned = RawTable(table.name, table.rows[:1], table.format) if table.header_fixed else table
+    idx, score = find_header(scanned, fields, mapping, months)
     line, cells = table.rows[idx]
+    if kind is not None:
+        mapping = contract_mapping(kind, cells, mapping)
     if score <= 0 and not mapping:
         raise unknown_layout(table, cells, expected)
     hm = match_headers(cells, fields, mapping=mapping, months=months, where=table.where(), header_line=line,
@@ -176,14 +183,18 @@ class Row:
         try:
             return plan_month(year, month, ctx.year, ctx.first_month)
         except NotAMonth:
-            raise self.error(col, f"is outside the plan year ({plan_year_span(ctx)})",
-                             f"est hors de l'année du plan ({plan_year_span(ctx)})") from None
+            raise self.error(col, f"is outside the plan year ({plan_year_span(ctx, 'en')})",
+                             f"est hors de l'année du plan ({plan_year_span(ctx, 'fr')})") from None
 
 
-def plan_year_span(ctx: WorkbookContext) -> str:
+def plan_year_span(ctx: WorkbookContext, lang: str | None = None) -> str:
+    """``January 2027 to December 2027`` / ``janvier 2027 à décembre 2027`` (``lang``: the
+    message's language, default the workbook's)."""
+    lang = lang or ctx.lang
     last_month = (ctx.first_month + 10) % 12 + 1
     last_year = ctx.year if ctx.first_month == 1 else ctx.year + 1
-    return f"{month_label(ctx.year, ctx.first_month, ctx.lang)} to {month_label(last_year, last_month, ctx.lang)}"
+    to = "à" if lang_of(lang) == "fr" else "to"
+    return f"{month_label(ctx.year, ctx.first_month, lang)} {to} {month_label(last_year, last_month, lang)}"
 
 
 def comma_warnings(table: RawTable, hm: HeaderMatch, start: int, cols: Sequence[int], lang: str) -> list[str]:
@@ -224,9 +235,9 @@ def month_columns(table: RawTable, hm: HeaderMatch, ctx: WorkbookContext) -> dic
                 pm = plan_month(year, cal, ctx.year, ctx.first_month)
             except NotAMonth:
                 raise InputError(
-                    f'{table.where(column=hm.headers[col])}: {month_label(year, cal, ctx.lang)} is outside the '
-                    f"plan year ({plan_year_span(ctx)})",
-                        fr=f"{place(table, 'fr', column=hm.headers[col])} : {month_label(year, cal, 'fr')} est hors de l'année du plan ({plan_year_span(ctx)})"
+                    f'{table.where(column=hm.headers[col])}: {month_label(year, cal, "en")} is outside the '
+                    f"plan year ({plan_year_span(ctx, 'en')})",
+                        fr=f"{place(table, 'fr', column=hm.headers[col])} : {month_label(year, cal, 'fr')} est hors de l'année du plan ({plan_year_span(ctx, 'fr')})"
                 ) from None
         if pm in seen:
             raise InputError(
@@ -259,10 +270,13 @@ def say(lang: str, key: str, **kw: Any) -> str:
 
 
 def lines_text(lines: Sequence[int], lang: str) -> str:
-    """``lines 3, 5`` / ``lignes 3, 5`` (the first five, then how many more)."""
+    """``lines 3, 5`` / ``lignes 3, 5`` (the first five, then how many more); a DataFrame's rows
+    by their index labels: ``index 3, 5``."""
     shown = ", ".join(str(n) for n in lines[:5])
     if len(lines) > 5:
         shown = say(lang, "more", shown=shown, n=len(lines) - 5)
+    if lines and isinstance(lines[0], RowLabel):
+        return say(lang, "index_labels", shown=shown)
     return say(lang, "lines" if len(lines) > 1 else "line", shown=shown)
 
 
@@ -282,7 +296,8 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
     if table.sheet:
         parts.append(say(lang, "where_sheet", sheet=table.sheet))
     if line is not None:
-        parts.append(say(lang, "where_line" if table.format == "csv" else "where_row", n=line))
+        word = {"csv": "where_line", "dataframe": "where_index"}.get(table.format, "where_row")
+        parts.append(say(lang, word, n=line))
     if column is not None:
         parts.append(say(lang, "where_column", column=column))
     return ", ".join(parts)
@@ -290,5 +305,8 @@ def place(table: RawTable, lang: str, line: int | None = None, column: str | Non
 
 def nothing_found(table: RawTable, header_line: int, what: str, what_fr: str | None = None) -> InputError:
     """An import that would empty a table (or change nothing) is refused."""
+    if table.header_fixed:  # a DataFrame: its header is its columns, not a line
+        return InputError(f"{table.where()}: no {what} in the rows; nothing to import",
+            fr=f"{place(table, 'fr')} : pas de {what_fr or what} dans les lignes ; rien à importer")
     return InputError(f"{table.where()}: no {what} below the header (line {header_line}); nothing to import",
         fr=f"{place(table, 'fr')} : pas de {what_fr or what} sous l'en-tête (ligne {header_line}) ; rien à importer")

@@ -97,7 +97,7 @@ def parse_actuals(
     table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
 ) -> ImportResult:
     """Parse and validate an actuals file into KPI actuals and spend per budget line."""
-    start, hm = locate(table, FIELDS, mapping, months=True, expected=EXPECTED)
+    start, hm = locate(table, FIELDS, mapping, months=True, expected=EXPECTED, kind="actuals")
     f = hm.fields
     from ._common import unknown_layout
 

@@ -71,7 +71,7 @@ def parse_budget(
     table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
 ) -> ImportResult:
     """Parse and validate a budget file into ``tblBudget`` rows (nothing is written)."""
-    start, hm = locate(table, FIELDS, mapping, months=True, expected=EXPECTED)
+    start, hm = locate(table, FIELDS, mapping, months=True, expected=EXPECTED, kind="budget")
     f = hm.fields
     long = "month" in f and ("amount" in f or "total" in f)
     if long:

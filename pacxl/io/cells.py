@@ -34,10 +34,12 @@ class RawTable:
     separator: str | None = None  # CSV only
     sheet_read: str | None = None  # spreadsheets: the sheet read, named in the summary
     hidden_skipped: list[str] = field(default_factory=list)  # hidden sheets passed over
+    #: the header is the first row, whatever the rows below hold (a DataFrame's columns)
+    header_fixed: bool = False
 
     @property
     def line_word(self) -> str:
-        return "line" if self.format == "csv" else "row"
+        return {"csv": "line", "dataframe": "index"}.get(self.format, "row")
 
     def where(self, line: int | None = None, column: str | None = None) -> str:
         """``budget.csv, line 7, column "Montant"``: the place of a message."""
@@ -49,6 +51,30 @@ class RawTable:
         if column is not None:
             parts.append(f'column "{column}"')
         return ", ".join(parts)
+
+
+class RowLabel(int):
+    """A DataFrame row as the importers count it (its position from 1: an ``int``) and as their
+    messages show it (its index label)."""
+
+    label: str
+
+    def __new__(cls, position: int, label: str) -> "RowLabel":
+        obj = super().__new__(cls, position)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
+    def __repr__(self) -> str:
+        return f"RowLabel({int(self)}, {self.label!r})"
+
+    def __getnewargs__(self) -> tuple[int, str]:  # (copy, pickle)
+        return int(self), self.label
 
 
 def _blank(cells: Sequence[Any]) -> bool:

@@ -48,7 +48,7 @@ def parse_customers(
     table: RawTable, ctx: WorkbookContext, mapping: dict[str, str] | None = None, *, append: bool = False
 ) -> ImportResult:
     """Parse and validate a customer list into ``tblCustomers`` rows (nothing is written)."""
-    start, hm = locate(table, FIELDS, mapping, months=False, expected=EXPECTED)
+    start, hm = locate(table, FIELDS, mapping, months=False, expected=EXPECTED, kind="customers")
     f = hm.fields
     if "amount" not in f or not ({"code", "name"} & set(f)):
         raise unknown_layout(table, table.rows[start][1], EXPECTED)

@@ -125,9 +125,11 @@ def match_headers(
     ``months`` the month columns of a wide layout. Two columns for one field is an error."""
     texts = [as_text(h) for h in headers]
     result = HeaderMatch(header_line, texts)
-    keys = {f.key for f in fields}
+    # a field named as typed or normalised: "action_id", "Action ID", "actionid"
+    keys = {normalize(f.key): f.key for f in fields}
     mapping = dict(mapping or {})
     mapped: set[int] = set()
+    named_by: dict[str, str] = {}  # field -> the --map that named it
     for src, dst in mapping.items():
         i = _mapped_column(src, dst, texts, where, where_fr)
         mapped.add(i)
@@ -136,7 +138,14 @@ def match_headers(
             result.ignored.append(i)
             continue
         if d in keys:
-            key = next(k for k in keys if normalize(k) == d)
+            key = keys[d]
+            if key in named_by:  # two columns for one field: refused, as two headers for one field are
+                raise InputError(
+                    f'{where}: --map "{named_by[key]}" and --map "{src}={dst}" both name the field "{key}"; '
+                    "map one column to each field",
+                    fr=f'{where_fr or where} : --map "{named_by[key]}" et --map "{src}={dst}" désignent tous '
+                       f"deux le champ « {key} » ; associez une seule colonne à chaque champ")
+            named_by[key] = f"{src}={dst}"
             result.fields[key] = i
             continue
         if months:
@@ -144,9 +153,12 @@ def match_headers(
             if mh is not None:
                 result.month_cols[i] = mh
                 continue
-        expected = ", ".join(f.key for f in fields) + (", m01..m12 or a month name" if months else "")
-        raise InputError(f'{where}: --map "{src}={dst}": unknown field "{dst}" (fields: {expected})',
-            fr=f'{where_fr or where} : --map "{src}={dst}" : champ inconnu « {dst} » (champs : {expected})')
+        listed = ", ".join(f.key for f in fields)
+        raise InputError(
+            f'{where}: --map "{src}={dst}": unknown field "{dst}" (fields: {listed}'
+            + (", m01..m12 or a month name)" if months else ")"),
+            fr=f'{where_fr or where} : --map "{src}={dst}" : champ inconnu « {dst} » (champs : {listed}'
+               + (", m01..m12 ou un nom de mois)" if months else ")"))
     candidates: dict[str, list[tuple[int, bool]]] = {}
     for i, t in enumerate(texts):
         if i in mapped or not t:

@@ -40,11 +40,12 @@ from .sheets import (
     settings,
     swot,
     targets,
+    team,
 )
 from .sheets._common import Context
 
 #: Sheet builders in workbook order (the contract's order of roles).
-BUILDERS = (guide, settings, review, swot, targets, customers, objectives, funnel, pipeline, actions,
+BUILDERS = (guide, settings, review, swot, targets, customers, objectives, team, funnel, pipeline, actions,
             calendar, budget, kpi, quarters, dashboard, revisions)
 
 
@@ -134,6 +135,8 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
         udf_sheet.build(ctx)
     ctx.fill_tables()
     kpi.seasonal_revenue_plan(ctx)
+    if p.reconciliation or p.stage_actuals:  # a consolidated team workbook read back as a plan
+        _reconciliation_sheet(wb, p)
     fit_workbook(wb, {
         ctx.title("calendar"): calendar.shown_texts(wb, p.settings.lang),
         ctx.title("quarters"): quarters.shown_texts(wb, p.settings.lang, p.settings.budget_categories),
@@ -143,6 +146,22 @@ def make_workbook(plan, *, udfs: bool = False) -> Workbook:
     wb.properties.creator = "pacxl"
     wb.properties.title = ctx.t("guide_title") + f" {p.settings.year}"
     return wb
+
+
+def _reconciliation_sheet(wb: Workbook, p: Plan) -> None:
+    """The Reconciliation sheet of a plan that carries one (``consolidate --against`` wrote it; a
+    plan read from that workbook keeps it when written again): nothing read is dropped."""
+    from types import SimpleNamespace
+
+    from .sheets import reconciliation
+
+    lines = [SimpleNamespace(person=x.salesperson, segment=x.segment, plan=x.plan, team_target=x.team_target,
+                             share=x.share, amount=x.amount) for x in p.reconciliation]
+    stages = [(x.salesperson, x.stage, x.actual) for x in p.stage_actuals]
+    people = list(dict.fromkeys([x.salesperson for x in p.reconciliation] + [s[0] for s in stages]))
+    segments = list(dict.fromkeys(x.segment for x in p.reconciliation))
+    reconciliation.build(wb, reconciliation.Inputs(lines, stages, people, segments, ""),
+                         p.settings.lang, p.settings.currency)
 
 
 #: How formula cells get their cached values (see :func:`workbook_bytes`).

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import WorkbookError
-from .contract import MONTHS, TABLES, Table
+from .contract import MONTHS, Table, table_spec
 from .i18n import MONTH_ABBR
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
@@ -67,7 +67,7 @@ def _month_of(rest: str) -> tuple[int | None, bool]:
 def match_headers(table_name: str, headers: Sequence[Any]) -> tuple[dict[str, int], dict[str, list[int]]]:
     """Contract key -> 0-based position in ``headers`` of each column found, and the keys
     matched by more than one header (key -> positions). Unknown headers are ignored."""
-    spec = TABLES[table_name]
+    spec = table_spec(table_name)
     exact: dict[str, str] = {}
     for col in spec.columns:
         for h in (col.fr, col.en):
@@ -107,7 +107,7 @@ def match_headers(table_name: str, headers: Sequence[Any]) -> tuple[dict[str, in
 def _error(key: str, *, what: str, table_name: str, sheet: str, lang: str, path: Any, header: str = "") -> WorkbookError:
     from ..messages import text
 
-    col = next(c for c in TABLES[table_name].columns if c.key == key)
+    col = next(c for c in table_spec(table_name).columns if c.key == key)
     def say(words: str) -> str:  # the sentence in ``words``; sheet and header stay the workbook's
         where = (f"{path} : " if words == "fr" else f"{path}: ") if path else ""
         return where + text(what, words, sheet=sheet, table=table_name, header=header or col.header(lang))
@@ -123,7 +123,7 @@ def column_map(table_name: str, headers: Sequence[Any], *, first_col: int = 1, s
     A missing contract column, or one whose header appears twice, raises a WorkbookError naming
     ``path``, ``sheet``, the table and the header, in ``lang``.
     """
-    spec = TABLES[table_name]
+    spec = table_spec(table_name)
     pos, twice = match_headers(table_name, headers)
     # readers accept a workbook made before a column was added (read as blank); writers need all
     needed = [c.key for c in spec.columns if computed or not (c.computed or c.since)]

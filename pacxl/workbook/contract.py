@@ -28,6 +28,8 @@ SHEETS: dict[str, dict[str, str]] = {
     "targets": {"fr": "Cibles", "en": "Targets"},
     "customers": {"fr": "Clients", "en": "Customers"},
     "objectives": {"fr": "Objectifs", "en": "Objectives"},
+    # the sales team: salespeople and their share of each segment's target (pacxl split)
+    "team": {"fr": "Équipe", "en": "Team"},
     "funnel": {"fr": "Entonnoir", "en": "Funnel"},
     "pipeline": {"fr": "Pipeline", "en": "Pipeline"},  # the CRM's deals (pacxl import pipeline)
     "actions": {"fr": "Plan d'actions", "en": "Action plan"},
@@ -322,6 +324,41 @@ BASELINE = Table(
     ),
 )
 
+#: The sales team (Team sheet): one row per salesperson. Input columns first; capacity columns
+#: (computed) may follow.
+TEAM = Table(
+    "tblTeam",
+    "team",
+    (
+        C("salesperson", "Commercial", "Salesperson"),
+        C("email", "E-mail", "Email"),
+        C("meetings_per_week", "RDV par semaine", "Meetings per week"),
+        # capacity (calc.team_capacity): share of the team's target, meetings needed per working
+        # week, load = need / meetings per week
+        C("share", "Part de l'objectif", "Share of the target", computed=True),
+        C("need_per_week", "RDV nécessaires par semaine", "Meetings needed per week", computed=True),
+        C("load", "Charge", "Load", computed=True),
+    ),
+)
+#: Who carries which part of each segment's revenue target (Team sheet, pacxl split): a share
+#: (0-1) of the segment's target, or an amount; business: new / existing (nouveau / existant).
+ALLOCATION = Table(
+    "tblAllocation",
+    "team",
+    (
+        C("salesperson", "Commercial", "Salesperson"),
+        C("segment", "Segment", "Segment"),
+        C("share", "Part", "Share"),
+        C("amount", "Montant", "Amount"),
+        C("business", "Activité", "Business"),
+    ),
+)
+#: The words of tblAllocation's business column, per language.
+BUSINESS_WORDS: dict[str, dict[str, str]] = {
+    "new": {"fr": "nouveau", "en": "new"},
+    "existing": {"fr": "existant", "en": "existing"},
+}
+
 #: The words of tblRevisions' field column, per language (key: calc.revisions' field).
 FIELD_WORDS: dict[str, dict[str, str]] = {
     "target": {"fr": "cible", "en": "target"},
@@ -329,8 +366,18 @@ FIELD_WORDS: dict[str, dict[str, str]] = {
     "budget": {"fr": "budget", "en": "budget"},
 }
 
+def word_key(typed: object, words: dict[str, dict[str, str]]) -> str:
+    """A word of ``words`` (BUSINESS_WORDS, FIELD_WORDS) typed in either language, or its key ->
+    the key; other text is returned stripped and lowered (it then matches no key)."""
+    t = str(typed if typed is not None else "").strip().casefold()
+    for key, by_lang in words.items():
+        if t == key or t in (w.casefold() for w in by_lang.values()):
+            return key
+    return t
+
+
 TABLES: dict[str, Table] = {t.name: t for t in (OBJECTIVES, ACTIONS, BUDGET, KPI, CUSTOMERS, REVISIONS, BASELINE,
-                                                 PIPELINE)}
+                                                TEAM, ALLOCATION, PIPELINE)}
 
 
 def column_name(table: str, key: str) -> str:
@@ -349,3 +396,18 @@ def role_of_title(title: str) -> str | None:
         if title in titles.values():
             return role
     return None
+
+
+#: Tables of optional sheets (the Reconciliation sheet of ``consolidate --against``): read and
+#: written by header like :data:`TABLES`, but not in every workbook.
+EXTRA_TABLES: dict[str, Table] = {}
+
+
+def table_spec(name: str) -> Table:
+    """The contract of table ``name``, standard or optional (KeyError when unknown)."""
+    return TABLES[name] if name in TABLES else EXTRA_TABLES[name]
+
+
+from .contract_reconcile import TABLES as _RECONCILE_TABLES  # noqa: E402
+
+EXTRA_TABLES.update(_RECONCILE_TABLES)

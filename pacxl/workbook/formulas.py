@@ -490,6 +490,12 @@ _BUILDERS = {
     "tblBaseline": _no_formulas,
     "tblPipeline": _pipeline,
 }
+from .formulas_team import BUILDERS as _TEAM_BUILDERS  # noqa: E402
+
+_BUILDERS.update(_TEAM_BUILDERS)
+from .formulas_capacity import BUILDERS as _CAPACITY_BUILDERS  # noqa: E402
+
+_BUILDERS.update(_CAPACITY_BUILDERS)
 
 
 def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4,

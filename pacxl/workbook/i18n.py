@@ -670,3 +670,24 @@ TEXT.update({
 from .i18n_pipeline import TEXT as _PIPELINE_TEXT  # noqa: E402
 
 TEXT.update(_PIPELINE_TEXT)
+# The Team sheet (pacxl.workbook.sheets.team).
+TEXT.update({
+    "team_title": ("Équipe commerciale", "Sales team"),
+    "team_help": ("Les commerciaux, puis la part de l'objectif de CA de chaque segment que chacun porte "
+                  "(part ou montant ; 100 % par segment). pacxl split en fait un plan par commercial.",
+                  "The salespeople, then the part of each segment's revenue target each one carries "
+                  "(share or amount; 100 % per segment). pacxl split makes one plan per salesperson."),
+    "team_segment": ("Segment", "Segment"),
+    "team_business": ("Activité (nouveau / existant)", "Business (new / existing)"),
+    "team_share": ("Part de l'objectif du segment", "Share of the segment's target"),
+    "team_segment_target": ("Objectif du segment", "Segment target"),
+    "team_allocated": ("Part répartie", "Share allocated"),
+    "team_check": ("Contrôle", "Check"),
+    "team_not_100": ("≠ 100 %", "≠ 100 %"),
+    "team_salesperson": ("Commercial", "Salesperson"),
+    "team_target": ("Objectif de CA", "Revenue target"),
+})
+
+from .i18n_reconcile import TEXT as _RC_TEXT  # noqa: E402  (reconciliation and team load, issue 15)
+
+TEXT.update(_RC_TEXT)

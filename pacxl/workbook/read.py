@@ -29,7 +29,7 @@ from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
 from .formulas import seasonal_plan
 from .cells import cell_value, is_formula
-from .contract import FUNNEL_STAGES, SHEETS, TABLES
+from .contract import FUNNEL_STAGES, SHEETS, table_spec
 from .layout import SEGMENT_KEYS, Layout, TableLayout
 from .settings_check import checked_settings
 
@@ -173,7 +173,9 @@ class _Book:
         return vals[0] if vals else None
 
 
-def _load(path: Path):
+def _load(path: Path, *, data_only: bool = False):
+    """The openpyxl workbook at ``path`` after the zip-bomb checks (``data_only``: the values a
+    spreadsheet cached in formula cells instead of the formulas, for :mod:`pacxl.dataframes`)."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -191,7 +193,7 @@ def _load(path: Path):
             check_zip = None
         if check_zip is not None:
             check_zip(path)
-        return openpyxl.load_workbook(path, data_only=False)
+        return openpyxl.load_workbook(path, data_only=data_only)
     except PacxlError as exc:
         raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
@@ -213,7 +215,7 @@ _TYPED_OVER = {"tblActions": ("budget",)}
 def _read_table(book: _Book, table_name: str, layout: Layout) -> list[dict[str, Any]]:
     from .columns import sheet_columns
 
-    spec = TABLES[table_name]
+    spec = table_spec(table_name)
     if table_name not in book.tables:
         raise WorkbookError(f"{book.path}: not a pacxl workbook (the table {table_name} is missing)",
             fr=f"{book.path} : ce n'est pas un classeur pacxl (le tableau {table_name} manque)")
@@ -502,6 +504,37 @@ def _read_revisions(book: _Book, plan: Plan, layout: Layout) -> None:
             for r in _read_table(book, "tblRevisions", layout)]
 
 
+def _read_team(book: _Book, plan: Plan, layout: Layout) -> None:
+    """tblTeam and tblAllocation, when the workbook has them (made before they existed: none)."""
+    from ..model import Allocation, TeamMember
+    from .sheets.team import business_key
+
+    if "tblTeam" in book.tables:
+        plan.team = [TeamMember(as_text(r.get("salesperson")), as_text(r.get("email")),
+                                as_number(r.get("meetings_per_week")))
+                     for r in _read_table(book, "tblTeam", layout)]
+    if "tblAllocation" in book.tables:
+        plan.allocations = [
+            Allocation(as_text(r.get("salesperson")), as_text(r.get("segment")), as_number(r.get("share")),
+                       as_number(r.get("amount")), business_key(r.get("business")))
+            for r in _read_table(book, "tblAllocation", layout)]
+
+
+def _read_reconciliation(book: _Book, plan: Plan, layout: Layout) -> None:
+    """tblReconciliation and tblReconciliationRates, when ``consolidate --against`` wrote them."""
+    from ..model import ReconciliationLine, StageActual
+
+    if "tblReconciliation" in book.tables:
+        plan.reconciliation = [
+            ReconciliationLine(as_text(r.get("salesperson")), as_text(r.get("segment")), as_number(r.get("plan")),
+                               as_number(r.get("team_target")), as_number(r.get("share")), as_number(r.get("amount")))
+            for r in _read_table(book, "tblReconciliation", layout)]
+    if "tblReconciliationRates" in book.tables:
+        plan.stage_actuals = [
+            StageActual(as_text(r.get("salesperson")), as_text(r.get("stage")), as_number(r.get("actual")))
+            for r in _read_table(book, "tblReconciliationRates", layout)]
+
+
 # --- entry points ---------------------------------------------------------------------------------
 
 
@@ -522,6 +555,8 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
         from .read_pipeline import deal
 
         plan.pipeline = [deal(row) for row in _read_table(book, "tblPipeline", layout)]
+    _read_team(book, plan, layout)
+    _read_reconciliation(book, plan, layout)
     for name in book.names:
         sheet, cell = book.where(name)
         layout.names[name] = (sheet, cell)

@@ -117,7 +117,7 @@ def _value(v):
 
 
 #: The column that identifies a row: the user's own cells in extra columns follow it.
-ROW_KEY = {"tblCustomers": "code", "tblPipeline": "deal"}
+ROW_KEY = {"tblCustomers": "code", "tblPipeline": "deal", "tblTeam": "salesperson", "tblAllocation": "salesperson"}
 
 
 def table_columns(wb, table_name: str, *, computed: bool = True, path=None) -> tuple:

@@ -25,6 +25,8 @@ HEADER_ROW = {
     "tblRevisions": 4,
     "tblBaseline": 5,
     "tblPipeline": 30,  # below the sheet's figures (pacxl.workbook.sheets.pipeline)
+    "tblTeam": 4,
+    "tblAllocation": 4,
 }
 
 #: Blank formatted rows offered for typing, beyond the plan's rows.
@@ -37,6 +39,8 @@ SPARE_ROWS = {
     "tblRevisions": 10,
     "tblBaseline": 0,
     "tblPipeline": 10,
+    "tblTeam": 5,
+    "tblAllocation": 10,
 }
 #: Capacity of each table: the rows (with their formulas, drop-downs and input look) every
 #: generated workbook offers, so that an owner types this many rows on the protected sheet (Excel
@@ -51,6 +55,8 @@ MIN_ROWS = {
     "tblRevisions": 50,
     "tblBaseline": 1,
     "tblPipeline": 200,
+    "tblTeam": 20,
+    "tblAllocation": 120,
 }
 
 
@@ -192,14 +198,15 @@ class Context:
 
     def table(self, ws, table_name: str, rows: list[Mapping], *, formats: Mapping[str, str | None],
               widths: Mapping[str, float], headers: Mapping[str, str] | None = None,
-              wrap: Iterable[str] = ()) -> tuple[int, int]:
-        """Create a contract table at column A and fill it; returns (first body row, last row)."""
+              wrap: Iterable[str] = (), column: int = 1) -> tuple[int, int]:
+        """Create a contract table at ``column`` (A by default) and fill it; returns (first body
+        row, header row)."""
         spec = TABLES[table_name]
         header = HEADER_ROW[table_name]
         first = header + 1
         headers = headers or {}
         wrap = set(wrap)
-        for i, col in enumerate(spec.columns, start=1):
+        for i, col in enumerate(spec.columns, start=column):
             cell = ws.cell(row=header, column=i, value=headers.get(col.key, col.header(self.lang)))
             self.st.header(cell)
             body = ws.cell(row=first, column=i)
@@ -210,8 +217,8 @@ class Context:
                 self.st.input(body, fmt, wrap=col.key in wrap)
             ws.column_dimensions[get_column_letter(i)].width = widths.get(col.key, 12)
         ws.row_dimensions[header].height = 32
-        last_col = get_column_letter(len(spec.columns))
-        tbl = Table(displayName=table_name, ref=f"A{header}:{last_col}{first}")
+        last_col = get_column_letter(column + len(spec.columns) - 1)
+        tbl = Table(displayName=table_name, ref=f"{get_column_letter(column)}{header}:{last_col}{first}")
         tbl.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
         ws.add_table(tbl)
         min_rows = max(MIN_ROWS[table_name], len(rows) + SPARE_ROWS[table_name])

@@ -109,8 +109,10 @@ def build(ctx: Context) -> None:
     ws.row_dimensions[CARD_ROW + 2].height = 18
     st.section(ws.cell(row=TABLES_TITLE, column=1, value=ctx.t("db_tables")))
     ws.row_breaks.append(Break(id=TABLES_TITLE - 1))  # cards and charts on page 1, tables after
-    print_setup(ws, landscape=False, fit_height=0,
-                area=f"A1:{get_column_letter(len(WIDTHS))}{TABLE_HEADER + 21}")
+    from .capacity import load_block  # a team plan's load per salesperson, below the tables
+
+    last = load_block(ctx, ws, TABLE_HEADER + 23) or TABLE_HEADER + 21
+    print_setup(ws, landscape=False, fit_height=0, area=f"A1:{get_column_letter(len(WIDTHS))}{last}")
     protect(ws)
 
 
@@ -328,7 +330,7 @@ def _value_axis_format(section: str) -> str:
 
 def _bars(ctx: Context, ws, kind: str, title_key: str, labels, data, number_format: str | None,
           legend: bool) -> BarChart:
-    (lc, lh, ll), (c0, c1, r0, r1) = labels, data
+    (lc, lh, ll), (c0, c1, r1) = labels, (data[0], data[1], data[3])
     ch = BarChart()
     ch.type = kind
     ch.title = ctx.t(title_key)

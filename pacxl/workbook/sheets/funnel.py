@@ -117,7 +117,7 @@ def _observed(ctx: Context, ws, first: int) -> None:
     for c, key in enumerate(heads, start=OBS_COL):
         st.header(ws.cell(row=TABLE_HEADER, column=c, value=ctx.t(key)))
     G, H, I, J = (get_column_letter(OBS_COL + i) for i in range(4))
-    stage_col, kpi_actuals = column_name("tblKPI", "stage"), None
+    stage_col = column_name("tblKPI", "stage")
     below, ok = ctx.t("fu_obs_below"), ctx.t("fu_obs_ok")
     for i in range(1, FUNNEL_STAGES + 1):
         r = first + i - 1

@@ -14,7 +14,7 @@ STEPS = (
     ("step1", ("review",)),
     ("step2", ("swot",)),
     ("step3", ("targets", "customers")),
-    ("step4", ("objectives",)),
+    ("step4", ("objectives", "team")),
     ("step5", ("funnel",)),
     ("step6", ("actions", "calendar", "budget")),
     ("step7", ("kpi", "quarters", "dashboard", "revisions")),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 
 from ..cells import put
-from ..contract import FIELD_WORDS, MONTHS, REVISIONS
+from ..contract import FIELD_WORDS, MONTHS, REVISIONS, word_key
 from ..i18n import text
 from ._common import Context, fit_rows, print_setup, protect
 
@@ -36,11 +36,7 @@ def field_word(field: str, lang: str) -> str:
 def field_key(text: object) -> str:
     """A field word typed in either language -> its key (target, plan, budget); other text is
     returned stripped and lowered (it then matches no baseline value)."""
-    t = str(text if text is not None else "").strip().casefold()
-    for key, words in FIELD_WORDS.items():
-        if t == key or t in (w.casefold() for w in words.values()):
-            return key
-    return t
+    return word_key(text, FIELD_WORDS)
 
 
 def build(ctx: Context) -> None:
