@@ -52,6 +52,7 @@ DATE_COLUMNS: dict[str, frozenset[str]] = {
     "tblObjectives": frozenset({"deadline"}),
     "tblActions": frozenset({"start", "end"}),
     "tblRevisions": frozenset({"date"}),
+    "tblPipeline": frozenset({"close", "created"}),
 }
 #: Contract columns holding identifiers or text; every other contract column is a number.
 TEXT_COLUMNS: dict[str, frozenset[str]] = {
@@ -67,6 +68,7 @@ TEXT_COLUMNS: dict[str, frozenset[str]] = {
     "tblBaseline": frozenset({"kind", "id", "field"}),
     "tblTeam": frozenset({"salesperson", "email"}),
     "tblAllocation": frozenset({"salesperson", "segment", "business"}),
+    "tblPipeline": frozenset({"deal", "account", "owner", "stage", "status"}),
 }
 
 _MONTH_HEADER = re.compile(r"^(.*?) ?M(\d\d)$")  # the contract's month headers: "Prévu M01"

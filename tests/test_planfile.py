@@ -51,7 +51,7 @@ YAML_CASES = [
     ("segments:\n  - {name: A, share: 35}\n", "segments[1].share: 35 is out of range (0-1)"),
     ("key_dates:\n  - {date: 'soon'}\n", "key_dates[1].date: 'soon' is not a date (use YYYY-MM-DD)"),
     ("1: 2\n", "unknown key '1' (expected one of actions, allocations, baseline, budget, customers, key_dates, "
-               "kpis, objectives, reconciliation, review, revisions, segments, settings, stage_actuals, swot, "
+               "kpis, objectives, pipeline, reconciliation, review, revisions, segments, settings, stage_actuals, swot, "
                "team)"),
     ("settings: &s {company: *s}\n", None),  # an alias inside its own anchor
 ]
