@@ -320,12 +320,13 @@ def _rules():
     import pacxl.check
     import pacxl.check_followup
     import pacxl.check_revisions
+    import pacxl.check_pipeline
     import pacxl.check_reconcile
     import pacxl.check_team
 
     source = (inspect.getsource(pacxl.check) + inspect.getsource(pacxl.check_followup)
               + inspect.getsource(pacxl.check_revisions) + inspect.getsource(pacxl.check_team)
-              + inspect.getsource(pacxl.check_reconcile))
+              + inspect.getsource(pacxl.check_reconcile) + inspect.getsource(pacxl.check_pipeline))
     return set(re.findall(r'(?:self|chk|checker)\.add\(\w+, "([a-z0-9-]+)"', source))
 
 
