@@ -554,6 +554,8 @@ def write_team_workbook(team: Plan, people: list[Person], path: Path, *, force: 
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"{path}: the team workbook's name must end in .xlsx",
             fr=f"{path} : le nom du classeur d'équipe doit finir par .xlsx")
+    if extra:  # ``extra`` writes the Reconciliation sheet: the plan's copy of it is not written twice
+        team = dataclasses.replace(team, reconciliation=[], stage_actuals=[])
     wb = make_workbook(team)
     add_notes_block(wb, list(notes), team.settings.lang)
     if extra:  # the Reconciliation sheet (consolidate --against)

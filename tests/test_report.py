@@ -15,7 +15,7 @@ from rich.console import Console
 
 from pacxl.calc import revisions as revisions_rule
 from pacxl.errors import InputError
-from pacxl.model import Baseline, BaselineEntry, Revision
+from pacxl.model import Baseline, BaselineEntry, Deal, Revision
 from pacxl.report import report_figures
 from pacxl.report_html import render_html
 from pacxl.report_terminal import render_terminal
@@ -124,6 +124,8 @@ def test_json_matches_the_documented_schema():
     plan.revisions = [Revision(dt.date(2026, 5, 2), plan.objectives[0].id, "target", None, plan.objectives[0].target,
                                310000.0, "Tender won", "alice")]
     plan.objectives[0].target = 310000.0
+    plan.pipeline = [Deal("Tender", "Acme", "alice", plan.settings.funnel_stages[-2], 50000.0, 0.5,
+                          dt.date(2026, 6, 30), dt.date(2026, 1, 10), "open")]  # past its close in December
     fig = report_figures(plan, 12)  # a month with a late action, so no list is empty
     text = DOCS.read_text(encoding="utf-8")
     example = re.search(r"```json\n(.*?)\n```", text, re.S).group(1)
@@ -170,8 +172,14 @@ def _terminal(fig, **kw) -> str:
 def test_figures_carry_the_workbook_language(fig, fig_fr):
     assert fig["lang"] == "en" and fig_fr["lang"] == "fr"
     # the figures themselves do not depend on the language
-    strip = {"lang", "objectives", "kpis", "budget", "actions", "funnel", "quarters"}  # names, categories
+    strip = {"lang", "objectives", "kpis", "budget", "actions", "funnel", "quarters", "pipeline"}  # names
     assert {k: v for k, v in fig.items() if k not in strip} == {k: v for k, v in fig_fr.items() if k not in strip}
+
+    def unnamed(pipeline):  # the funnel's stage names are the workbook's words
+        return {**pipeline, "by_stage": [{**x, "stage": None} for x in pipeline["by_stage"]]}
+
+    assert unnamed(fig["pipeline"]) == unnamed(fig_fr["pipeline"])
+    assert [x["stage"] for x in fig_fr["pipeline"]["by_stage"]][-1] == "Signatures"
     assert [k["plan_ytd"] for k in fig["kpis"]] == [k["plan_ytd"] for k in fig_fr["kpis"]]
 
 

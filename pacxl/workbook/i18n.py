@@ -205,9 +205,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "step5_name": ("Calculer l'entonnoir", "Work out the funnel"),
     "step5_text": (
         "De l'objectif de chiffre d'affaires au nombre de signatures, puis aux propositions, rendez-vous "
-        "et contacts nécessaires : par an, par mois, par semaine.",
+        "et contacts nécessaires : par an, par mois, par semaine ; le pipeline du CRM en regard "
+        "(pacxl import pipeline).",
         "From the revenue goal to the deals to sign, then the proposals, meetings and contacts "
-        "needed: per year, per month, per week.",
+        "needed: per year, per month, per week; the CRM's pipeline beside it (pacxl import pipeline).",
     ),
     "step6_name": ("Planifier les actions", "Plan the actions"),
     "step6_text": (

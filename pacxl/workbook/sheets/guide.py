@@ -15,7 +15,7 @@ STEPS = (
     ("step2", ("swot",)),
     ("step3", ("targets", "customers")),
     ("step4", ("objectives", "team")),
-    ("step5", ("funnel",)),
+    ("step5", ("funnel", "pipeline")),
     ("step6", ("actions", "calendar", "budget")),
     ("step7", ("kpi", "quarters", "dashboard", "revisions")),
 )
