@@ -669,6 +669,8 @@ def _settings(lang: str) -> Settings:
         funnel_lags=[3, 2, 1, 0],
         abc_a=0.80,
         abc_b=0.95,
+        # the coverage plan: a visit a month to A customers, a quarter to B, a year to C
+        coverage_visits=[12, 4, 1],
         revenue_target=REVENUE_TARGET,
         average_deal=AVERAGE_DEAL,
         deals_target=None,  # computed: 4 200 000 / 35 000 = 120, the target of OBJ-02
@@ -970,9 +972,38 @@ def _customer_rows() -> list[tuple[str, str, int, float]]:
     return sorted(flat, key=lambda r: (-r[3], r[0]))
 
 
+#: Gross margin rate of each segment's customers (before noise), for the demo's margins.
+_MARGIN_RATES = (0.31, 0.38, 0.27, 0.34)
+#: Customers of last year lost this year (revenue N-1 only): their codes follow the others'.
+_LOST = 14
+
+
 def _customers(lang: str) -> list[Customer]:
-    return [Customer(code, name, _pick(_SEGMENTS[seg][0], lang), amount)
-            for code, name, seg, amount in _customer_rows()]
+    """The customers with a gross margin (a segment rate, with noise), a potential for most of
+    them (a few small ones with a large one: the customers to develop) and the revenue of the year
+    before for those who were already customers; then the customers lost since (no revenue)."""
+    rng = random.Random(_CUSTOMER_SEED + 14)
+    out = []
+    rows = _customer_rows()
+    for code, name, seg, amount in rows:
+        rate = _MARGIN_RATES[seg % len(_MARGIN_RATES)] + rng.uniform(-0.08, 0.08)
+        margin = float(round(amount * rate)) if amount else None
+        potential = None
+        if amount > 0 and rng.random() < 0.75:
+            factor = rng.choice((1.0, 1.2, 1.5, 2.0)) if rng.random() < 0.85 else rng.uniform(8.0, 25.0)
+            potential = float(round(amount * factor, -2))
+        previous = None
+        if rng.random() < 0.86:  # already a customer the year before
+            previous = float(round(max(amount, 500.0) * rng.uniform(0.6, 1.3)))
+        out.append(Customer(code, name, _pick(_SEGMENTS[seg][0], lang), amount, margin, potential, previous))
+    used = {int(r[0][1:]) for r in rows}
+    free = [n for n in range(1_000, 1_200) if n not in used]
+    for k in range(_LOST):
+        seg = k % len(_SEGMENTS)
+        name = _customer_name(rng, seg)
+        previous = float(round(rng.lognormvariate(9.0, 1.0)))
+        out.append(Customer(f"C{free[k]:05d}", name, _pick(_SEGMENTS[seg][0], lang), None, None, None, previous))
+    return out
 
 
 def _key_dates(lang: str) -> list[KeyDate]:

@@ -233,7 +233,13 @@ class BookWriter:
         min_col, header, max_col, old_last = range_boundaries(tbl.range.address.replace("$", ""))
         col_of = self._columns(sheet, tbl, table_name)
         if table_name == "tblCustomers":
-            rows = sort_customers(rows)
+            from .calc.customers import basis_of
+
+            try:
+                word = self.book.names["PAC_ABCBasis"].refers_to_range.value
+            except Exception:  # a workbook made before the ABC basis: revenue
+                word = None
+            rows = sort_customers(rows, basis_of(word))
         first = header + 1
         old_last = max(old_last, first)
         last = first + max(len(rows) + spare, 1) - 1

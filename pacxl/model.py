@@ -42,6 +42,9 @@ class Settings:
     funnel_rates: list[float] = field(default_factory=list)  # len(funnel_stages) - 1
     abc_a: float = 0.80
     abc_b: float = 0.95
+    abc_basis: str = "revenue"  # what the ABC classes rank: "revenue" or "margin"
+    # coverage plan: visits or calls per customer and year for class A, B, C (blank: none)
+    coverage_visits: list = field(default_factory=list)
     revenue_target: Number = None
     average_deal: Number = None
     deals_target: Optional[int] = None  # typed override; else ceil(revenue / average deal)
@@ -98,6 +101,9 @@ class Customer:
     name: str = ""
     segment: str = ""
     amount: Number = None
+    margin: Number = None  # gross margin of the year (optional)
+    potential: Number = None  # estimated yearly revenue within reach (optional)
+    previous: Number = None  # revenue of the year before (N-1, optional)
 
 
 @dataclass

@@ -53,16 +53,17 @@ RANGES: dict[tuple[str, str], tuple[float | None, float | None]] = {
     ("Settings", "funnel_lags"): (0, 24),
     ("Review", "monthly_revenue"): (-MAX_FIGURE, MAX_FIGURE),
     ("Deal", "probability"): (0, 100),
+    ("Settings", "coverage_visits"): (0, 10_000),
 }
 #: (class name, field) -> the words allowed.
-CHOICES = {("Settings", "lang"): ("fr", "en")}
+CHOICES = {("Settings", "lang"): ("fr", "en"), ("Settings", "abc_basis"): ("revenue", "margin")}
 #: (class name, field) -> the exact length of a list.
 LENGTHS = {("BudgetLine", "months"): MONTHS, ("KPI", "plan"): MONTHS, ("KPI", "actual"): MONTHS,
            ("Review", "monthly_revenue"): MONTHS}
 #: (class name, field) -> the longest list.
 MAX_ITEMS = {("Settings", "funnel_stages"): 6, ("Settings", "funnel_rates"): 5,
              ("Settings", "seasonality"): MONTHS, ("Settings", "funnel_lags"): 6,
-             ("Settings", "holidays"): 30}
+             ("Settings", "holidays"): 30, ("Settings", "coverage_visits"): 3}
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

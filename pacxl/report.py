@@ -260,18 +260,20 @@ def funnel_figures(plan: Plan) -> dict:
 
 
 def abc_figures(plan: Plan) -> dict:
+    """The ABC split on the plan's basis (revenue or margin); the class summary is in revenue."""
+    from .calc.customers import class_summary
+    from .report_customers import classes
+
     amounts = [c.amount for c in plan.customers]
     s = plan.settings
-    try:
-        res = calc.abc_classes(amounts, s.abc_a, s.abc_b)
-    except InputError:
-        res = calc.abc_classes(amounts)
+    res, _ = classes(plan)
     return {
         "customers": sum(1 for a in amounts if is_number(a)),
         "with_revenue": sum(1 for a in amounts if is_number(a) and a > 0),
-        "total": res.total,
+        "total": float(sum(a for a in amounts if is_number(a) and a > 0)),
+        "basis": s.abc_basis,
         "thresholds": {"A": s.abc_a, "B": s.abc_b},
-        "classes": res.summary(amounts),
+        "classes": class_summary([str(c) for c in res.classes], amounts),
     }
 
 
@@ -306,6 +308,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
     """Every figure of the report at plan month ``month`` (the tracking month by default), as of
     the plan's as-of date (``today`` overrides it, like ``check --today``); ``quarter``: the plan
     quarter the terminal and HTML show (default: the month's)."""
+    from .report_customers import customer_figures
     from .report_followup import add_figures
 
     m = resolve_month(plan, month)
@@ -332,6 +335,7 @@ def report_figures(plan: Plan, month: int | None = None, workbook: str = "",
         "seasonality": adjust.profile(plan),
         "working_days": adjust.working_days(plan),
         "abc": abc_figures(plan),
+        "customers": customer_figures(plan),
         "segments": segment_figures(plan),
         "pipeline": pipeline_section(plan, m, as_of),
         **revision_figures(plan),

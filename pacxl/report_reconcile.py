@@ -43,7 +43,9 @@ def funnel_meetings(plan: Plan) -> float | None:
 
 def coverage_meetings(plan: Plan) -> float:
     """The customer coverage plan's meetings per year (``PAC_CoverageMeetings``; 0 without one)."""
-    return 0.0
+    from .report_customers import coverage_meetings as meetings
+
+    return meetings(plan)
 
 
 def capacity_figures(plan: Plan) -> dict[str, Any] | None:

@@ -16,7 +16,7 @@ native formula                         calc function
 =====================================  ==================================================
 ``funnel_volume``, ``per_period``      :func:`pacxl.calc.funnel.required_volumes`, ``per_period``
 ``deals_target``                       :func:`pacxl.calc.funnel.deals_for_revenue`
-tblCustomers share/prior/cum/abc       :func:`pacxl.calc.pareto.abc_classes`
+tblCustomers share/prior/cum/abc       :func:`pacxl.calc.pareto.abc_classes` (see :mod:`.formulas_customers`)
 tblKPI plan_ytd/actual_ytd             :func:`pacxl.calc.variance.year_to_date`
 tblKPI variance, variance_pct          :func:`pacxl.calc.variance.variance`, ``variance_pct``
 tblKPI landing, run_rate               :func:`pacxl.calc.variance.landing_forecast`, ``run_rate_forecast``
@@ -395,84 +395,7 @@ def _kpi(g: Geometry, lang: str) -> dict[str, Formula]:
     }
 
 
-# --- tblCustomers: ABC in O(1) per row on a table sorted by amount, SUMIF fallback ----------------
-
-def _customers(g: Geometry, lang: str) -> dict[str, Formula]:
-    """Twin of :func:`pacxl.calc.pareto.abc_classes`.
-
-    The builder and the importers keep the table sorted by amount, largest first (positive
-    amounts first; zeros, credit notes, blanks and text after). Helper columns then give each
-    row's sums in O(1): ``h_pos`` (the amount if > 0, else 0), ``h_run`` (running sum of
-    ``h_pos``), ``h_prior`` (sum of the amounts strictly greater: the running sum before the first
-    row of the row's group of equal amounts), ``h_upto`` (sum of the amounts >= the row's: the
-    running sum at the last row of its group, carried up from below) and ``h_break`` (1 where the
-    order is broken). ``PAC_CustomersSorted`` is true when no row breaks the order; when a user's
-    edit breaks it, every row falls back to the order-independent ``SUMIF`` (IF evaluates only
-    the branch it takes, in Excel as in LibreOffice, so the sorted case never pays for SUMIF).
-    """
-    c = g.letters
-    amount = g.name("amount")
-    d = c["amount"]
-    pos, run, prior, upto, brk = (c[k] for k in ("h_pos", "h_run", "h_prior", "h_upto", "h_break"))
-
-    def h_pos(r, _f, _l):
-        return f"=IF(ISNUMBER({d}{r}),IF({d}{r}>0,{d}{r},0),0)"
-
-    # One formula per column, the same on every row (an Excel calculated column, and a sort
-    # moves rows without breaking them): the first row's "row above" is the header, text, and
-    # the last row's "row below" is empty.
-    def h_run(r, _f, _l):
-        return f"=N({run}{r - 1})+{pos}{r}"
-
-    def h_break(r, _f, _l):
-        return f"=IF(ISNUMBER({pos}{r - 1}),IF({pos}{r}>{pos}{r - 1},1,0),0)"
-
-    def h_prior(r, _f, _l):
-        fast = f"IF(ISNUMBER({pos}{r - 1}),IF({pos}{r}={pos}{r - 1},{prior}{r - 1},{run}{r - 1}),0)"
-        return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">"&{d}{r})))'
-
-    def h_upto(r, _f, _l):
-        fast = f"IF(N({pos}{r + 1})={pos}{r},{upto}{r + 1},{run}{r})"
-        return f'=IF({pos}{r}=0,"",IF(PAC_CustomersSorted,{fast},SUMIF({amount},">="&{d}{r})))'
-
-    def share(r, _f, _l):
-        return f'=IF(ISNUMBER({d}{r}),IF(PAC_CustomersTotal>0,{d}{r}/PAC_CustomersTotal,""),"")'
-
-    def prior_share(r, _f, _l):
-        return f'=IF(ISNUMBER({prior}{r}),{prior}{r}/PAC_CustomersTotal,"")'
-
-    def cum_share(r, _f, _l):
-        return f'=IF(ISNUMBER({upto}{r}),{upto}{r}/PAC_CustomersTotal,"")'
-
-    def abc(r, _f, _l):
-        p = f'ROUND({c["prior_share"]}{r},9)'
-        return (
-            f'=IF(ISNUMBER({d}{r}),IF({d}{r}>0,'
-            f'IF({p}<PAC_ABC_A,"A",IF({p}<PAC_ABC_B,"B","C")),"C"),"")'
-        )
-
-    return {
-        "share": share,
-        "cum_share": cum_share,
-        "prior_share": prior_share,
-        "abc": abc,
-        "h_pos": h_pos,
-        "h_run": h_run,
-        "h_prior": h_prior,
-        "h_upto": h_upto,
-        "h_break": h_break,
-    }
-
-
-def customers_total() -> str:
-    """``PAC_CustomersTotal``: the sum of the positive amounts (calc's ``AbcResult.total``)."""
-    return f'=SUMIF({column_name("tblCustomers", "amount")},">0")'
-
-
-def customers_sorted() -> str:
-    """``PAC_CustomersSorted``: TRUE when the table is sorted by amount, largest first."""
-    return f'=SUM({column_name("tblCustomers", "h_break")})=0'
-
+# --- tblCustomers: see formulas_customers ---------------------------------------------------------
 
 def _pipeline(g: Geometry, lang: str) -> dict[str, Formula]:
     from .formulas_pipeline import pipeline_columns  # (it imports this module)
@@ -485,7 +408,6 @@ _BUILDERS = {
     "tblActions": _actions,
     "tblBudget": _budget,
     "tblKPI": _kpi,
-    "tblCustomers": _customers,
     "tblRevisions": _no_formulas,
     "tblBaseline": _no_formulas,
     "tblPipeline": _pipeline,
@@ -496,6 +418,9 @@ _BUILDERS.update(_TEAM_BUILDERS)
 from .formulas_capacity import BUILDERS as _CAPACITY_BUILDERS  # noqa: E402
 
 _BUILDERS.update(_CAPACITY_BUILDERS)
+from .formulas_customers import BUILDERS as _CUSTOMERS_BUILDERS  # noqa: E402
+
+_BUILDERS.update(_CUSTOMERS_BUILDERS)
 
 
 def computed_columns(table_name: str, lang: str, first_col: int = 1, header_row: int = 4,

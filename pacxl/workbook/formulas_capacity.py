@@ -19,9 +19,9 @@ from __future__ import annotations
 from . import formulas_team
 from .contract import SHEETS
 
-#: The customer coverage plan's meetings per year, as a formula term ("0" while the workbook has
-#: no coverage plan).
-COVERAGE = "0"
+#: The customer coverage plan's meetings per year, as a formula term (the Customers sheet's
+#: ``PAC_CoverageMeetings``; N() counts a blank or text 0).
+COVERAGE = "N(PAC_CoverageMeetings)"
 
 #: The funnel's meeting stage (1-based position in PAC_FunnelVolumes).
 MEETINGS = f"INDEX(PAC_FunnelVolumes,{2})"

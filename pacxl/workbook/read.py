@@ -305,7 +305,8 @@ def _kpi(row: dict) -> KPI:
 
 def _customer(row: dict) -> Customer:
     return Customer(code=as_text(row["code"]), name=as_text(row["name"]), segment=as_text(row["segment"]),
-                    amount=as_number(row["amount"]))
+                    amount=as_number(row["amount"]), margin=as_number(row.get("margin")),
+                    potential=as_number(row.get("potential")), previous=as_number(row.get("previous")))
 
 
 _MAKERS = {
@@ -381,6 +382,11 @@ def _read_settings(book: _Book, plan: Plan) -> None:
     a, b = values["abc_a"], values["abc_b"]
     s.abc_a = a if a is not None else 0.80
     s.abc_b = b if b is not None else 0.95
+    from ..calc.customers import basis_of
+
+    s.abc_basis = basis_of(book.value("PAC_ABCBasis", required=False))
+    visits = [as_number(v) for v in book.cells("PAC_CoverageVisits", required=False)][:3]
+    s.coverage_visits = visits if any(v is not None for v in visits) else []
     s.revenue_target = as_number(book.value("PAC_RevenueTarget", required=False))
     s.average_deal = as_number(book.value("PAC_AvgDeal", required=False))
     if "PAC_DealsOverride" in book.names:  # the typed override beside the computed target

@@ -82,18 +82,31 @@ def _last_data_row(ws, cols: Iterable[int], first: int, last: int) -> int:
     return first - 1
 
 
-def _sort_key(row: Mapping) -> tuple:
-    v = row.get("amount")
-    if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
-        return (0, -float(v))
-    return (1, 0.0)
+def sort_customers(rows: Iterable[Mapping], basis: str = "revenue") -> list[Mapping]:
+    """Customers sorted as tblCustomers keeps them: positive figures of the ABC basis (the amount,
+    or the margin with ``basis="margin"``) largest first, then the rest (zeros, credit notes,
+    blanks, text) in their order. The ABC formulas are O(1) per row only on a table sorted by its
+    basis (see :mod:`pacxl.workbook.formulas_customers`)."""
+    key = "margin" if basis == "margin" else "amount"
+
+    def order(row: Mapping) -> tuple:
+        v = row.get(key)
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0:
+            return (0, -float(v))
+        return (1, 0.0)
+
+    return sorted(rows, key=order)
 
 
-def sort_customers(rows: Iterable[Mapping]) -> list[Mapping]:
-    """Customers sorted as tblCustomers keeps them: positive amounts largest first, then the rest
-    (zeros, credit notes, blanks, text) in their order. The ABC formulas are O(1) per row only on
-    a sorted table (see :func:`pacxl.workbook.formulas._customers`)."""
-    return sorted(rows, key=_sort_key)
+def workbook_basis(wb) -> str:
+    """The ABC basis a workbook's Settings name (``PAC_ABCBasis``; revenue without it)."""
+    from ..calc.customers import basis_of
+    from .names import name_values
+
+    if "PAC_ABCBasis" not in wb.defined_names:
+        return "revenue"
+    values = name_values(wb, "PAC_ABCBasis")
+    return basis_of(values[0] if values else None)
 
 
 def _read_rows(ws, keys: list[str], cols: list[int], first: int, last: int) -> list[dict]:
@@ -235,7 +248,7 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
 
     Returns the number of body rows the table has afterwards (data rows plus the blank,
     formatted rows kept for typing, at least ``min_rows`` in all). ``tblCustomers`` is kept
-    sorted by amount (see :func:`sort_customers`), also when appending.
+    sorted by its ABC basis (see :func:`sort_customers`), also when appending.
 
     Columns are found by header (:func:`table_columns`); columns the contract does not know (a
     user's "Commentaire") are kept: their cells follow their row's id (``id``, or a customer's
@@ -278,7 +291,7 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
             rows = _read_rows(ws, input_keys, input_cols, first, start - 1) + rows
             start = first
     if table_name == "tblCustomers":
-        rows = sort_customers(rows)
+        rows = sort_customers(rows, workbook_basis(wb))
     extras = _take_extras(ws, extra_cols, col_of[ROW_KEY.get(table_name, "id")], first, old_last) if moves else []
 
     n_data = start - first + len(rows)

@@ -81,7 +81,7 @@ def build(ctx: Context) -> None:
         if check:
             kind, lo, hi = check
             ctx.value_validation(ws, f"B{r}", kind, key, lo, hi)
-    r = FIRST + len(VALUES) + 1
+    r = _customer_settings(ctx, ws, FIRST + len(VALUES)) + 1
     note = ws.cell(row=r, column=1, value=ctx.t("set_month_note"))
     st.subtitle(note)
     note.alignment = st.wrap
@@ -127,6 +127,28 @@ def build(ctx: Context) -> None:
     ws.freeze_panes = "A5"
     print_setup(ws, landscape=True, fit_height=1)
     protect(ws)
+
+
+def _customer_settings(ctx: Context, ws, r: int) -> int:
+    """The ABC basis (a drop-down of two words) and the coverage plan's visits per customer and
+    year of class A, B, C (``PAC_CoverageVisits``), from row ``r``; returns the next free row."""
+    from ...calc.customers import basis_word
+
+    s, st = ctx.settings, ctx.st
+    st.label(ws.cell(row=r, column=1, value=ctx.t("set_abc_basis")))
+    words = [basis_word(b, ctx.lang) for b in ("revenue", "margin")]
+    cell = put(ws, r, 2, basis_word(s.abc_basis, ctx.lang))
+    st.input(cell)
+    ctx.name("PAC_ABCBasis", ROLE, f"B{r}")
+    ctx.list_validation(ws, f"B{r}", "", "set_abc_basis", values=words)
+    visits = list(s.coverage_visits) + [None] * 3
+    for i, cls in enumerate("ABC"):
+        row = r + 1 + i
+        st.label(ws.cell(row=row, column=1, value=ctx.t("set_visits", cls=cls)))
+        st.input(ws.cell(row=row, column=2, value=visits[i]), "decimal")
+    ctx.name("PAC_CoverageVisits", ROLE, f"B{r + 1}:B{r + 3}")
+    ctx.value_validation(ws, f"B{r + 1}:B{r + 3}", "decimal", "set_visits_what", 0, 10000)
+    return r + 4
 
 
 def _list_column(ctx: Context, ws, name: str, header_key: str, col: int, cap: int, items: list,
