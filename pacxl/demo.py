@@ -992,6 +992,8 @@ def _customers(lang: str) -> list[Customer]:
         if amount > 0 and rng.random() < 0.75:
             factor = rng.choice((1.0, 1.2, 1.5, 2.0)) if rng.random() < 0.85 else rng.uniform(8.0, 25.0)
             potential = float(round(amount * factor, -2))
+            if rng.random() < 0.07:  # a small account of a large group: one to develop
+                potential = float(round(rng.uniform(80_000, 250_000), -3))
         previous = None
         if rng.random() < 0.86:  # already a customer the year before
             previous = float(round(max(amount, 500.0) * rng.uniform(0.6, 1.3)))

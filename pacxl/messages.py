@@ -706,6 +706,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "io.customers_negative": {"en": "negative revenue for {names}: check them",
                               "fr": "chiffre d'affaires négatif pour {names} : à vérifier"},
     "io.customers": {"en": "{n} {n:customer|customers}", "fr": "{n} {n:client|clients}"},
+    "io.customers_years": {"en": 'revenue of {year} from "{amount}", revenue N-1 ({prior}) from "{previous}"',
+                           "fr": "CA {year} lu dans « {amount} », CA N-1 ({prior}) dans « {previous} »"},
+    "io.customers_year_ignored": {"en": "{columns}: older {what} columns, not imported",
+                                  "fr": "{columns} : colonnes {what} plus anciennes, non importées"},
+    "io.customers_extras": {"en": "with {what}", "fr": "avec {what}"},
+    "io.field_amount": {"en": "revenue", "fr": "de CA"},
+    "io.field_margin": {"en": "margin", "fr": "de marge"},
+    "io.field_potential": {"en": "potential", "fr": "de potentiel"},
     # what saving through openpyxl would lose (io/save.py), and the refusal naming it
     "save.would_lose": {"en": "{name}: saving would lose its {what}; use --force to import anyway "
                               "(those would be removed)",
@@ -1012,3 +1020,6 @@ from .messages_reconcile import CHECK as _RC_CHECK, TEXTS as _RC_TEXTS  # noqa: 
 
 TEXTS.update(_RC_TEXTS)
 CHECK.update(_RC_CHECK)
+from .messages_customers import merge as _merge_customers  # noqa: E402  (margin, potential, retention)
+
+_merge_customers(TEXTS, FIELDS)

@@ -75,3 +75,82 @@ def customer_figures(plan: Plan) -> dict[str, Any]:
             "all_meetings_per_week": per_week(every),
         },
     }
+
+
+# --- the terminal and HTML sections ----------------------------------------------------------------
+
+def _label(key: str, lang: str, **kw: Any) -> str:
+    from .messages import text
+
+    return text(f"report.cu.{key}", lang, **kw)
+
+
+def _blocks(fig: dict, lang: str, money, count, share, decimal) -> list[tuple[str, list[str], list[list[str]], set]]:
+    """(title, headers, rows, numeric columns) of the section's tables."""
+    from .messages import currency_symbol
+
+    c = fig.get("customers")
+    if not c or not fig["abc"]["customers"] and not any(v is not None for v in c["retention"].values()):
+        return []
+    cur = currency_symbol(fig.get("currency") or "EUR")
+    m = c["matrix"]
+    matrix = [[f"{cls}"] + [f"{count(n)} ; {money(v)}" if lang == "fr" else f"{count(n)}; {money(v)}"
+                            for n, v in zip(m["counts"][i], m["revenue"][i])] for i, cls in enumerate(CLASSES)]
+    out = [(_label("matrix", lang, currency=cur), [_label("current", lang)] + [_label("potential", lang, cls=x)
+                                                                              for x in CLASSES], matrix, {1, 2, 3})]
+    r = c["retention"]
+    if any(v is not None for v in r.values()):
+        fmt = {"kept": count, "lost": count, "new": count, "revenue_retention": share, "churn_rate": share}
+        out.append((_label("retention", lang, currency=cur), [_label("figure", lang), _label("value", lang)],
+                    [[_label(k, lang), fmt.get(k, money)(v)] for k, v in r.items()], {1}))
+    cov = c["coverage"]
+    rows = [[cls, count(cov["customers"][cls]), decimal(v), decimal(cov["customers"][cls] * (v or 0.0)), ""]
+            for cls, v in zip(CLASSES, cov["visits"])]
+    rows += [[_label(k, lang), "", "", decimal(cov[key]), decimal(cov[key + "_per_week"])]
+             for k, key in (("total", "meetings"), ("funnel", "funnel_meetings"), ("all", "all_meetings"))]
+    out.append((_label("coverage", lang), [_label(k, lang) for k in ("class", "customers", "visits", "meetings",
+                                                                      "per_week")], rows, {1, 2, 3, 4}))
+    return out
+
+
+def _formats(lang: str):
+    from .report_format import fmt_num, fmt_share
+
+    def money(v):
+        return "" if v is None else fmt_num(v, 0, lang)
+
+    def count(v):
+        return "" if v is None else fmt_num(v, 0, lang)
+
+    def share(v):
+        return "" if v is None else fmt_share(v, lang)
+
+    def decimal(v):
+        return "" if v is None else fmt_num(v, 1, lang)
+
+    return money, count, share, decimal
+
+
+def render_terminal(fig: dict, console, table, e, lang: str) -> None:
+    """The section as rich tables (``table(title, columns)``: the report's table maker)."""
+    for title, heads, rows, numeric in _blocks(fig, lang, *_formats(lang)):
+        t = table(e(title), [(h, "num" if i in numeric else ("wide" if i == 0 else "text"))
+                             for i, h in enumerate(heads)])
+        for row in rows:
+            t.add_row(*(e(str(x)) for x in row))
+        console.print(t)
+
+
+def render_html(fig: dict, lang: str) -> str:
+    """The section as HTML tables (empty without customers)."""
+    from .report_format import _e, _table
+
+    blocks = _blocks(fig, lang, *_formats(lang))
+    if not blocks:
+        return ""
+    basis = _label("basis", lang, basis=_label(f"basis_{fig['customers']['basis']}", lang))
+    out = [f"<h2>{_e(_label('section', lang))}</h2>", f"<p>{_e(basis)}</p>"]
+    for title, heads, rows, numeric in blocks:
+        out.append(f"<h3>{_e(title)}</h3>")
+        out.append(_table(heads, [[_e(x) for x in row] for row in rows], numeric))
+    return "\n".join(out)

@@ -242,6 +242,9 @@ def render_html(fig: dict, lang: str | None = None) -> str:
         out.append(svg_hbars([(L("chart_class", cls=k, n=r["count"]), r["share"] * 100, col)
                               for (k, r), col in zip(ab["classes"].items(), (_BLUE, _ORANGE, _GREY))],
                              title=L("chart_abc"), value_fmt=pct))
+    from . import report_customers
+
+    out.append(report_customers.render_html(fig, lang))
     out.append(f'<p class="legend">{_e(L("generated", date=_show_date(dt.date.today().isoformat(), lang)))}</p>')
     out.append("</body></html>")
     return "\n".join(out)

@@ -170,5 +170,8 @@ def render_terminal(fig: dict, console=None, lang: str | None = None) -> None:
     for cls, r in ab["classes"].items():
         t.add_row(cls, str(r["count"]), num(r["revenue"]), share(r["share"]))
     console.print(t)
+    from . import report_customers
+
+    report_customers.render_terminal(fig, console, table, e, lang)
 
 

@@ -24,6 +24,7 @@ import xlwings as xw
 
 from .calc._num import is_number
 from .calc.funnel import deals_for_revenue, funnel_calendar, per_period, required_volumes
+from .calc import customers as CU
 from .calc.pareto import DEFAULT_A, DEFAULT_B, abc_classes
 from .calc.pipeline import coverage, deal_figures, weighted_pipeline
 from .calc.variance import aggregation, check_month, kpi_kind, landing_forecast, variance, variance_pct
@@ -31,12 +32,15 @@ from .errors import InputError, PacxlError
 
 __all__ = [
     "PAC_ABC",
+    "PAC_ABC_MATRIX",
+    "PAC_COVERAGE_MEETINGS",
     "PAC_DEALS",
     "PAC_FORECAST",
     "PAC_FUNNEL",
     "PAC_FUNNEL_CALENDAR",
     "PAC_PIPELINE_COVERAGE",
     "PAC_PIPELINE_WEIGHTED",
+    "PAC_RETENTION",
     "PAC_VARIANCE",
     "PAC_VARIANCE_PCT",
 ]
@@ -163,6 +167,46 @@ def _abc(values, a_share=None, b_share=None):
     flat = _flatten(values)
     classes = abc_classes(flat, a, b).classes.tolist()
     return _reshape(classes, values)
+
+
+def _same_size(what_en: str, what_fr: str, *ranges) -> list[list]:
+    columns = [_flatten(x) for x in ranges]
+    if len({len(c) for c in columns}) != 1:
+        raise InputError(f"{what_en} must be ranges of the same size",
+                         fr=f"{what_fr} doivent être des plages de même taille")
+    return columns
+
+
+def _abc_matrix(values, potentials, amounts=None, a_share=None, b_share=None):
+    a = DEFAULT_A if _is_blank(a_share) else _number(a_share, "the A share")
+    b = DEFAULT_B if _is_blank(b_share) else _number(b_share, "the B share")
+    if _is_blank(amounts):
+        amounts = values
+    v, p, m = _same_size("values, potentials and amounts", "valeurs, potentiels et montants",
+                         values, potentials, amounts)
+    current = abc_classes(v, a, b).classes.tolist()
+    matrix = CU.abc_matrix(current, CU.potential_classes(p, a, b), m)
+    return [list(map(float, row)) for row in matrix["counts"] + matrix["revenue"]]
+
+
+def _retention(previous, current):
+    p, c = _same_size("revenue N-1 and revenue", "CA N-1 et CA", previous, current)
+    fig = CU.retention(p, c)
+    return [[_blank_or(fig[k])] for k in CU.RETENTION_KEYS]
+
+
+def _coverage_meetings(classes, visits):
+    v = _flatten(visits)
+    if len(v) != 3:
+        raise InputError(f"visits must be 3 cells (class A, B, C), got {len(v)}",
+                         fr=f"les visites doivent tenir en 3 cellules (classe A, B, C), reçu {len(v)}")
+    for x in v:
+        if not _is_blank(x) and not is_number(x):
+            raise InputError(f"visits hold {x!r}: give numbers (or leave cells empty)",
+                             fr=f"les visites contiennent {x!r} : donnez des nombres (ou laissez les cellules vides)")
+    flat = [str(x) for x in _flatten(classes) if isinstance(x, str)]
+    counts = {c: flat.count(c) for c in ("A", "B", "C")}
+    return CU.coverage_meetings(counts, [None if _is_blank(x) else x for x in v])
 
 
 def _variance(actual, plan):
@@ -354,3 +398,37 @@ def PAC_PIPELINE_COVERAGE(weighted, revenue_target, revenue_to_date=None):
     """Pipeline coverage (couverture): weighted pipeline / (revenue goal - revenue to date);
     blank when nothing is left to cover."""
     return _pipeline_coverage(weighted, revenue_target, revenue_to_date)
+
+
+@xw.func(category="pacxl")
+@xw.arg("values", ndim=1, doc="What the ABC classes rank: revenue (CA) or gross margin (marge), per customer")
+@xw.arg("potentials", ndim=1, doc="Potential (potentiel) per customer; blank: no potential class")
+@xw.arg("amounts", ndim=1, doc="Optional: the revenue summed in the matrix (défaut: values)")
+@xw.arg("a_share", doc="Optional: cumulative share closing class A (défaut 0.80)")
+@xw.arg("b_share", doc="Optional: cumulative share closing class B (défaut 0.95)")
+@excel_errors
+def PAC_ABC_MATRIX(values, potentials, amounts=None, a_share=None, b_share=None):
+    """Cross ABC (ABC croisé): 6 rows x 3 columns, rows the current class A, B, C (customers
+    counted, then their revenue), columns the potential class A, B, C."""
+    return _abc_matrix(values, potentials, amounts, a_share, b_share)
+
+
+@xw.func(category="pacxl")
+@xw.arg("previous", ndim=1, doc="Revenue N-1 (CA de l'an dernier) per customer")
+@xw.arg("current", ndim=1, doc="Revenue (CA de l'année) per customer, in the same order")
+@excel_errors
+def PAC_RETENTION(previous, current):
+    """Retention (fidélisation), one column of 9: customers kept, lost, new; revenue N-1 of last
+    year's customers, revenue of the kept, revenue N-1 of the lost, revenue of the new; revenue
+    retention; churn rate. Blank while no customer has a revenue N-1."""
+    return _retention(previous, current)
+
+
+@xw.func(category="pacxl")
+@xw.arg("classes", ndim=1, doc="ABC class of each customer (classe ABC), e.g. the table's column")
+@xw.arg("visits", ndim=1, doc="Visits or calls per customer a year for class A, B, C (3 cells)")
+@excel_errors
+def PAC_COVERAGE_MEETINGS(classes, visits):
+    """Coverage plan (plan de couverture): the meetings a year the customer base needs, customers
+    of each class x that class's visits per customer (a blank counts 0)."""
+    return _coverage_meetings(classes, visits)

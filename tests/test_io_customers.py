@@ -90,7 +90,8 @@ def test_an_english_workbook_hears_the_summary_in_english():
         (
             "Nom;Ville\nA;Paris\n",
             'clients.csv: unknown layout; columns found: "Nom", "Ville"; fields expected: code and/or name, '
-            'amount, optional segment; name the columns with --map "Source column=field"',
+            'amount, optional segment, margin, potential, previous (revenue N-1); name the columns with '
+            '--map "Source column=field"',
         ),
     ],
 )
@@ -108,3 +109,56 @@ def test_append_refuses_a_customer_already_there():
         'clients.csv, line 2, column "Code": customer "00123" is already in the workbook; '
         "import without --append to replace the list"
     )
+
+
+# --- margin, potential, revenue N-1 (issue 14) ----------------------------------------------------
+
+def test_margin_potential_and_previous_are_read_in_french_and_english_styles():
+    fr = customers("Code client;Raison sociale;CA;Marge brute;Potentiel;CA N-1\n"
+                   "1;A;12 500,50;3 125,25;40 000;10 000\n2;B;800;;;\n")
+    assert fr.rows == [
+        {"code": "1", "name": "A", "segment": "", "amount": 12500.5, "margin": 3125.25, "potential": 40000.0,
+         "previous": 10000.0},
+        {"code": "2", "name": "B", "segment": "", "amount": 800.0, "margin": None, "potential": None,
+         "previous": None}]
+    assert fr.notices[-1] == "2 clients avec « Marge brute », « Potentiel », « CA N-1 »"
+    from dataclasses import replace
+
+    en = customers("Customer ID,Company,Revenue,Gross margin,Potential,Revenue N-1\n"
+                   '1,A,"12,500.50","3,125.25",40000,10000\n', replace(CTX, lang="en"))
+    assert en.rows[0] == fr.rows[0]
+    assert en.notices[-1] == '1 customer with "Gross margin", "Potential", "Revenue N-1"'
+
+
+def test_revenue_by_year_makes_the_year_before_the_revenue_n1():
+    r = customers("Code;Nom;CA 2024;CA 2025;CA 2026;Marge 2025;Marge 2026\n"
+                  "1;A;1;2 000;3 000;100;300\n2;B;5;700;;;\n")
+    assert [(c["code"], c["amount"], c["previous"], c["margin"]) for c in r.rows] == [
+        ("1", 3000.0, 2000.0, 300.0), ("2", None, 700.0, None)]
+    assert r.notices[:3] == [
+        "CA 2026 lu dans « CA 2026 », CA N-1 (2025) dans « CA 2025 »",
+        "« CA 2024 » : colonnes de CA plus anciennes, non importées",
+        "« Marge 2025 » : colonnes de marge plus anciennes, non importées"]
+    # a customer with a revenue N-1 only is a customer lost since: kept, with a blank revenue
+    assert r.rows_imported == 2 and r.total == 3000.0
+
+
+def test_an_explicit_n1_column_wins_over_the_years():
+    r = customers("Code;Nom;CA 2025;CA 2026;CA N-1\n1;A;5;6;7\n")
+    assert (r.rows[0]["amount"], r.rows[0]["previous"]) == (6.0, 7.0)
+
+
+def test_invoices_add_up_their_margins_too():
+    r = customers("Code;Nom;Montant;Marge\n7;A;10;3\n7;A;5;\n7;A;1;0,5\n")
+    assert (r.rows[0]["amount"], r.rows[0]["margin"]) == (16.0, 3.5)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Code;Nom;CA;Marge brute\n1;A;10;beaucoup\n",
+     'clients.csv, line 2, column "Marge brute": "beaucoup" is not an amount'),
+    ("Code;Nom;CA;CA N-1\n1;A;10;x\n", 'clients.csv, line 2, column "CA N-1": "x" is not an amount'),
+])
+def test_a_bad_figure_is_refused_naming_its_cell(text, message):
+    with pytest.raises(InputError) as e:
+        customers(text)
+    assert str(e.value) == message

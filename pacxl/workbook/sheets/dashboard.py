@@ -111,7 +111,7 @@ def build(ctx: Context) -> None:
     ws.row_breaks.append(Break(id=TABLES_TITLE - 1))  # cards and charts on page 1, tables after
     from .capacity import load_block  # a team plan's load per salesperson, below the tables
 
-    last = load_block(ctx, ws, TABLE_HEADER + 23) or TABLE_HEADER + 21
+    last = load_block(ctx, ws, TABLE_HEADER + 26) or TABLE_HEADER + 24
     print_setup(ws, landscape=False, fit_height=0, area=f"A1:{get_column_letter(len(WIDTHS))}{last}")
     protect(ws)
 
@@ -147,6 +147,9 @@ def _key_figures(ctx: Context, ws) -> dict[str, str]:
         ("db_kpi_unfav", f'=COUNTIF({_n("tblKPI", "status")},"{ctx.t("unfavourable")}")', "int"),
         ("db_customers", "=PAC_CustomersCount", "int"),
         ("db_customers_a", f'=COUNTIF({_n("tblCustomers", "abc")},"A")', "int"),
+        ("db_revenue_retention", "=INDEX(PAC_Retention,8)", "pct"),
+        ("db_churn_rate", "=INDEX(PAC_Retention,9)", "pct"),
+        ("db_coverage_meetings", "=PAC_CoverageMeetings", "int"),
         ("db_segments", "=PAC_SegmentShareCheck", None),
     )
     st.header(ws.cell(row=TABLE_HEADER, column=1, value=ctx.t("db_key_figures")))

@@ -29,6 +29,8 @@ def _agree(udf: str, native: str) -> str:
 
 
 def build(ctx: Context) -> None:
+    from ...calc.customers import RETENTION_KEYS
+
     ws = ctx.sheet(ROLE)
     st = ctx.st
     ctx.heading(ws, "udf_title", "udf_help")
@@ -46,12 +48,22 @@ def build(ctx: Context) -> None:
                      f"ISNUMBER({native})"))
     rows.append((ctx.t("udf_deals"), "PAC_FunnelTarget", "PAC_DEALS(PAC_RevenueTarget,PAC_AvgDeal)",
                  "AND(NOT(ISNUMBER(PAC_DealsOverride)),ISNUMBER(PAC_FunnelTarget))"))
-    abc = f"PAC_ABC({_n('tblCustomers', 'amount')},PAC_ABC_A,PAC_ABC_B)"
+    abc = f"PAC_ABC({_n('tblCustomers', 'h_basis')},PAC_ABC_A,PAC_ABC_B)"
     for j, cls in enumerate("ABC", start=1):
         rows.append((f"{ctx.t('udf_abc_count')} {cls}", f"INDEX(PAC_ABCSummary,{j},2)",
                      f'SUMPRODUCT(--({abc}="{cls}"))', "PAC_CustomersTotal>0"))
     rows.append((ctx.t("udf_abc_rows"), f"ROWS({_n('tblCustomers', 'abc')})",
                  f"SUMPRODUCT(--({abc}={_n('tblCustomers', 'abc')}))", "PAC_CustomersTotal>0"))
+    matrix = (f"PAC_ABC_MATRIX({_n('tblCustomers', 'h_basis')},{_n('tblCustomers', 'potential')},"
+              f"{_n('tblCustomers', 'amount')},PAC_ABC_A,PAC_ABC_B)")
+    rows.append((ctx.t("udf_matrix"), "ROWS(PAC_ABCMatrix)*COLUMNS(PAC_ABCMatrix)",
+                 f"SUMPRODUCT(--(ROUND({matrix}-PAC_ABCMatrix,2)=0))", "PAC_CustomersTotal>0"))
+    retention = f"PAC_RETENTION({_n('tblCustomers', 'previous')},{_n('tblCustomers', 'amount')})"
+    for k, key in enumerate(RETENTION_KEYS, start=1):
+        rows.append((ctx.t(f"cu_ret_{key}"), f"INDEX(PAC_Retention,{k})", f"INDEX({retention},{k})",
+                     f"ISNUMBER(INDEX(PAC_Retention,{k}))"))
+    rows.append((ctx.t("cu_cov_total"), "PAC_CoverageMeetings",
+                 f"PAC_COVERAGE_MEETINGS({_n('tblCustomers', 'abc')},PAC_CoverageVisits)", "ISNUMBER(PAC_CoverageMeetings)"))
 
     kpi_rows = max(MIN_ROWS["tblKPI"], len(ctx.plan.kpis) + SPARE_ROWS["tblKPI"])
     for i in range(1, kpi_rows + 1):
