@@ -991,18 +991,22 @@ def _customers(lang: str) -> list[Customer]:
         potential = None
         if amount > 0 and rng.random() < 0.75:
             factor = rng.choice((1.0, 1.2, 1.5, 2.0)) if rng.random() < 0.85 else rng.uniform(8.0, 25.0)
-            potential = float(round(amount * factor, -2))
-            if rng.random() < 0.07:  # a small account of a large group: one to develop
+            potential = float(math.ceil(amount * factor / 100) * 100)
+            if rng.random() < 0.07 and amount < 20_000:  # a small account of a large group: one to develop
                 potential = float(round(rng.uniform(80_000, 250_000), -3))
         previous = None
         if rng.random() < 0.86:  # already a customer the year before
             previous = float(round(max(amount, 500.0) * rng.uniform(0.6, 1.3)))
         out.append(Customer(code, name, _pick(_SEGMENTS[seg][0], lang), amount, margin, potential, previous))
     used = {int(r[0][1:]) for r in rows}
+    names = {r[1] for r in rows}
     free = [n for n in range(1_000, 1_200) if n not in used]
     for k in range(_LOST):
         seg = k % len(_SEGMENTS)
         name = _customer_name(rng, seg)
+        while name in names:
+            name = _customer_name(rng, seg)
+        names.add(name)
         previous = float(round(rng.lognormvariate(9.0, 1.0)))
         out.append(Customer(f"C{free[k]:05d}", name, _pick(_SEGMENTS[seg][0], lang), None, None, None, previous))
     return out

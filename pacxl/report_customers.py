@@ -96,14 +96,18 @@ def _blocks(fig: dict, lang: str, money, count, share, decimal) -> list[tuple[st
     m = c["matrix"]
     matrix = [[f"{cls}"] + [f"{count(n)} ; {money(v)}" if lang == "fr" else f"{count(n)}; {money(v)}"
                             for n, v in zip(m["counts"][i], m["revenue"][i])] for i, cls in enumerate(CLASSES)]
-    out = [(_label("matrix", lang, currency=cur), [_label("current", lang)] + [_label("potential", lang, cls=x)
-                                                                              for x in CLASSES], matrix, {1, 2, 3})]
+    out = []
+    if any(map(sum, m["counts"])):  # customers with a potential class
+        out.append((_label("matrix", lang, currency=cur), [_label("current", lang)]
+                    + [_label("potential", lang, cls=x) for x in CLASSES], matrix, {1, 2, 3}))
     r = c["retention"]
     if any(v is not None for v in r.values()):
         fmt = {"kept": count, "lost": count, "new": count, "revenue_retention": share, "churn_rate": share}
         out.append((_label("retention", lang, currency=cur), [_label("figure", lang), _label("value", lang)],
                     [[_label(k, lang), fmt.get(k, money)(v)] for k, v in r.items()], {1}))
     cov = c["coverage"]
+    if all(v is None for v in cov["visits"]):  # no coverage plan typed
+        return out
     rows = [[cls, count(cov["customers"][cls]), decimal(v), decimal(cov["customers"][cls] * (v or 0.0)), ""]
             for cls, v in zip(CLASSES, cov["visits"])]
     rows += [[_label(k, lang), "", "", decimal(cov[key]), decimal(cov[key + "_per_week"])]

@@ -300,7 +300,9 @@ def test_customers(plan):
     assert any(c.startswith("C00") for c in codes)  # leading zeros are part of the code
     assert len({c.name for c in cs}) == len(cs) and all(c.name.strip() for c in cs)
     assert {c.segment for c in cs} == set(plan.settings.segments)
-    amounts = [c.amount for c in cs]
+    lost = [c for c in cs if c.amount is None]  # customers of last year lost since: revenue N-1 only
+    assert 10 <= len(lost) <= 20 and all(is_num(c.previous) and c.previous > 0 for c in lost)
+    amounts = [c.amount for c in cs if c.amount is not None]
     assert all(is_num(a) for a in amounts)
     assert 1 <= sum(a < 0 for a in amounts) <= 2  # credit notes
     assert sum(a == 0 for a in amounts) == 1
@@ -308,8 +310,20 @@ def test_customers(plan):
     assert len(positive) - len(set(positive)) >= 2  # a couple of ties
 
 
+def test_customers_have_margins_potentials_and_last_year(plan):
+    current = [c for c in plan.customers if c.amount is not None]
+    margins = [c.margin / c.amount for c in current if c.amount > 0]
+    assert len(margins) == sum(c.amount > 0 for c in current)
+    assert all(0.15 <= m <= 0.5 for m in margins)
+    with_potential = [c for c in current if c.potential is not None]
+    assert 0.6 <= len(with_potential) / len(current) <= 0.9
+    assert all(c.potential >= c.amount for c in with_potential)
+    assert 0.75 <= sum(c.previous is not None for c in current) / len(current) <= 0.95
+    assert plan.settings.coverage_visits == [12, 4, 1]
+
+
 def test_customers_follow_pareto_and_the_review(plan):
-    amounts = sorted((c.amount for c in plan.customers if c.amount > 0), reverse=True)
+    amounts = sorted((c.amount for c in plan.customers if c.amount is not None and c.amount > 0), reverse=True)
     top = amounts[: len(amounts) // 5]
     assert 0.70 <= sum(top) / sum(amounts) <= 0.88  # roughly 20/80
     abc = calc.abc_classes([c.amount for c in plan.customers])
@@ -317,7 +331,7 @@ def test_customers_follow_pareto_and_the_review(plan):
     assert counts["A"] < counts["B"] < counts["C"]
     achieved = {line.label: line.achieved for line in plan.review.lines if line.kind == "segment"}
     for segment, total in achieved.items():
-        assert sum(c.amount for c in plan.customers if c.segment == segment) == total
+        assert sum(c.amount for c in plan.customers if c.segment == segment and c.amount is not None) == total
 
 
 def test_key_dates(plan):

@@ -322,10 +322,10 @@ def test_lite_checks_every_file_before_writing_any(tmp_path):
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    """A 300 KiB tmpfs (root only); skipped where mounting is not permitted."""
+    """A 1 MiB tmpfs (root only); skipped where mounting is not permitted."""
     mnt = tmp_path / "tiny"
     mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mnt)], capture_output=True)
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1024k", "tmpfs", str(mnt)], capture_output=True)
     if r.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode(errors='replace').strip()}")
     try:

@@ -208,16 +208,16 @@ def test_user_column_types_are_guessed(books, tmp_path):
     from pacxl.workbook.tables import table_columns
     import datetime as dt
 
-    for key, header in (("segment", "Relance"), ("segment", "Potentiel")):
+    for key, header in (("segment", "Relance"), ("segment", "Note interne")):
         insert_column(wb, "tblCustomers", key, header)
     ws, tbl, col_of = table_columns(wb, "tblCustomers")
-    heads = {ws.cell(row=4, column=c).value: c for c in range(1, 20)}
+    heads = {ws.cell(row=4, column=c).value: c for c in range(1, 30)}
     ws.cell(row=5, column=heads["Relance"], value=dt.datetime(2026, 3, 1))
-    ws.cell(row=6, column=heads["Potentiel"], value=12000)
+    ws.cell(row=6, column=heads["Note interne"], value=12000)
     wb.save(path)
     df = pacxl.frames(path, computed=False)["tblCustomers"]
     assert df["Relance"].dtype == "datetime64[ns]" and df["Relance"][0] == pd.Timestamp("2026-03-01")
-    assert df["Potentiel"].dtype == "float64" and df["Potentiel"][1] == 12000.0
+    assert df["Note interne"].dtype == "float64" and df["Note interne"][1] == 12000.0
 
 
 def test_a_bad_input_cell_is_named(books, tmp_path):

@@ -60,7 +60,7 @@ PAYLOADS = [
 ]
 
 #: str fields of the model that are codes, not free text (validated elsewhere).
-NOT_FREE_TEXT = {"plan.settings.lang"}
+NOT_FREE_TEXT = {"plan.settings.lang", "plan.settings.abc_basis"}
 
 
 class Texts:

@@ -10,13 +10,13 @@ import sys
 import openpyxl
 import pytest
 import yaml
-from openpyxl.utils import range_boundaries
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from pacxl import build_workbook as top_level_build
 from pacxl.defaults import blank_plan
 from pacxl.errors import FileExistsError_, InputError, PacxlError
 from pacxl.workbook.build import build_workbook, make_workbook
-from pacxl.workbook.contract import NAMES, SHEETS, TABLES, column_name
+from pacxl.workbook.contract import CUSTOMERS, NAMES, SHEETS, TABLES, column_name
 from pacxl.workbook.sheets._common import quote
 from pacxl.workbook.tables import table_columns
 
@@ -139,7 +139,8 @@ def test_funnel_and_abc_formulas_are_classic(demo_fr):
                     seen.append(c.value)
     joined = "\n".join(seen)
     assert "ROUNDUP(ROUND(" in joined
-    assert "ROUND(G5,9)<PAC_ABC_A" in joined
+    prior = get_column_letter(CUSTOMERS.index("prior_share") + 1)
+    assert f"ROUND({prior}5,9)<PAC_ABC_A" in joined
 
 
 def test_charts_present(demo_fr):
@@ -250,10 +251,12 @@ def test_customer_summary_reads_on_one_line(demo_fr):
     both vertically centred (the value used to print a line above its label), and the Pareto
     chart's title never breaks '5 %' across two lines."""
     ws = demo_fr[SHEETS["customers"]["fr"]]
-    labels = {ws.cell(row=r, column=15).value: r for r in range(4, 7)}
+    from pacxl.workbook.sheets.customers import SUMMARY_COL as col
+
+    labels = {ws.cell(row=r, column=col).value: r for r in range(4, 7)}
     assert set(labels) == {"CA total (montants > 0)", "Clients avec CA", "Table triée"}
     for r in labels.values():
-        assert ws.cell(row=r, column=15).alignment.vertical == ws.cell(row=r, column=16).alignment.vertical == "center"
+        assert ws.cell(row=r, column=col).alignment.vertical == ws.cell(row=r, column=col + 1).alignment.vertical == "center"
     title = "".join(run.t for p in ws._charts[0].title.tx.rich.p for run in (p.r or []))
     assert "5\u00a0%" in title and "5 %" not in title
 

@@ -80,7 +80,7 @@ def test_helper_rows_and_columns_are_hidden(generated_workbooks, name):
     flag = wb.defined_names["PAC_CustomersSorted"].attr_text.split("!")[1].replace("$", "")
     flag_col = openpyxl.utils.cell.column_index_from_string("".join(ch for ch in flag if ch.isalpha()))
     assert flag_col in hidden_columns(ws)
-    assert len(helpers) == 5 and set(helpers) <= hidden_columns(ws)
+    assert len(helpers) == 7 and set(helpers) <= hidden_columns(ws)
     printed = " ".join(str(a) for a in ([ws.print_area] if isinstance(ws.print_area, str) else ws.print_area))
     assert get_column_letter(flag_col) + "1" not in printed
 

@@ -26,7 +26,8 @@ KIND_TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "budget": ("tblBudget", {"id": "id", "category": "category", "action_id": "action_id",
                              "label": "label", "m": "month", "actual": "actual"}),
     "customers": ("tblCustomers", {"code": "code", "name": "name", "segment": "segment",
-                                   "amount": "amount"}),
+                                   "amount": "amount", "margin": "margin", "potential": "potential",
+                                   "previous": "previous"}),
     "actuals": ("tblKPI", {"id": "kpi", "a": "month"}),
 }
 
