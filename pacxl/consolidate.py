@@ -257,7 +257,7 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
             sg.share = sum(v * w for v, w in parts) / sum(w for _, w in parts)
     team.segments = list(segs.values())
 
-    # customers: one line per code (or name), amounts summed ----------------------------------
+    # customers: one line per code (or name), amounts, margins, potentials and N-1 summed ------
     custs: dict[str, Customer] = {}
     for p in people:
         for c in p.plan.customers:
@@ -266,7 +266,8 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
                 continue
             if k not in custs:
                 custs[k] = Customer(c.code, c.name, c.segment, None)
-            custs[k].amount = _sum_opt([custs[k].amount, c.amount])
+            for attr in ("amount", "margin", "potential", "previous"):
+                setattr(custs[k], attr, _sum_opt([getattr(custs[k], attr), getattr(c, attr)]))
     team.customers = list(custs.values())
     from .pipeline_plan import team_pipeline  # the CRM's deals: every plan's, one after the other
 

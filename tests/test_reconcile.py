@@ -34,7 +34,7 @@ from pacxl.workbook.read import read_plan, read_workbook
 from workbook_values import Book, blank, recalculate_all
 
 PEOPLE = ("Alice", "Bruno", "Chloé")
-CAPACITY = (6, 2, None)  # meetings per week: Bruno is overloaded, Chloé's is not typed
+CAPACITY = (14, 2, None)  # meetings per week: Bruno is overloaded, Chloé's is not typed
 LOWERED = 1234.56
 
 
@@ -176,13 +176,18 @@ def test_capacity_columns_equal_calc(scene, which):
     for p in cap["people"]:
         for key in ("share", "need_per_week", "load"):
             assert _close(rows[p["salesperson"]][key], p[key]), (p["salesperson"], key)
-    # independent: share x meetings of the funnel's second stage / (working days / 5)
+    # independent: share x (meetings of the funnel's second stage + the coverage plan's: the
+    # customers of each class x their visits a year) / (working days / 5)
     fig = report_figures(held)
     meetings = fig["funnel"]["stages"][1]["year"]
+    classes = fig["abc"]["classes"]
+    coverage = sum(classes[c]["count"] * v for c, v in zip("ABC", held.settings.coverage_visits))
+    assert cap["coverage_meetings"] == coverage
+    assert coverage > 0 if which == "team" else coverage == 0  # the split plans hold no customers
     weeks = sum(fig["working_days"]) / 5
     alice = cap["people"][0]
-    assert alice["need_per_week"] == pytest.approx(alice["share"] * meetings / weeks)
-    assert alice["load"] == pytest.approx(alice["need_per_week"] / 6)
+    assert alice["need_per_week"] == pytest.approx(alice["share"] * (meetings + coverage) / weeks)
+    assert alice["load"] == pytest.approx(alice["need_per_week"] / 14)
     assert cap["people"][2]["load"] is None  # no capacity typed
     assert fig["capacity"] == cap
     # the team dashboard shows each load
@@ -216,8 +221,11 @@ def test_check_warns_of_the_overloaded_salesperson_only(scene):
         assert len(found) == 1
         f = found[0]
         assert (f.sheet, f.cell) == layout.item("tblTeam", 1, "load")  # Bruno's row
-        assert f.message.startswith("Bruno a besoin de 4,5 rendez-vous par semaine ouvrée")
-        assert "peut en tenir 2 : charge 227\xa0%" in f.message
+        bruno = capacity_figures(held)["people"][1]
+        need = f"{bruno['need_per_week']:.1f}".replace(".", ",")
+        assert f.message.startswith(f"Bruno a besoin de {need} rendez-vous par semaine ouvrée")
+        load = f"{bruno['load'] * 100:.0f}"
+        assert f"peut en tenir 2 : charge {load}\xa0%" in f.message
     en = [f for f in check_workbook(scene["cons"], lang="en") if f.code == "team-overload"]
     assert en[0].message.startswith("Bruno needs 4.5 meetings a working week")
 
