@@ -420,7 +420,8 @@ def test_unknown_language():
 
 def test_example_yaml_loads_and_is_coherent():
     p = Plan.from_file(EXAMPLE)
-    assert (len(p.objectives), len(p.actions), len(p.budget), len(p.kpis), len(p.customers)) == (2, 3, 2, 2, 5)
+    assert (len(p.objectives), len(p.actions), len(p.budget), len(p.kpis), len(p.customers)) == (2, 3, 2, 2, 6)
+    assert p.settings.coverage_visits == [12, 4, 1] and p.customers[-1].amount is None  # a customer lost since
     objective_ids = {o.id for o in p.objectives}
     action_ids = {a.id for a in p.actions}
     assert all(a.objective_id in objective_ids for a in p.actions)

@@ -281,8 +281,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "set_abc_a": ("Seuil classe A (part cumulée)", "Class A threshold (cumulative share)"),
     "set_abc_b": ("Seuil classe B (part cumulée)", "Class B threshold (cumulative share)"),
     "set_abc_basis": ("Classes ABC calculées sur (CA ou Marge)", "ABC classes ranked on (Revenue or Margin)"),
-    "set_visits": ("Plan de couverture : visites ou appels par client {cls} et par an",
-                   "Coverage plan: visits or calls per class {cls} customer a year"),
+    "set_visits": ("Couverture : visites par an, client {cls}", "Coverage: visits a year, class {cls}"),
     "set_visits_what": ("Visites par client et par an", "Visits per customer a year"),
     "set_month_note": ("Mois de suivi : 1 dans un plan neuf (son premier mois) ; 3 = les trois "
                        "premiers mois du plan ont leurs réalisés. La date d'arrêté est la fin du mois "

@@ -12,6 +12,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from .. import styles as S
 from ..contract import CUSTOMERS, column_name
@@ -82,6 +83,7 @@ def build(ctx: Context) -> None:
     ws.column_dimensions.group(h_first, h_last, hidden=True, outline_level=1)
 
     _summary(ctx, ws)
+    ws.row_breaks.append(Break(id=MATRIX_ROW - 2))  # the chart ends its page; the blocks start the next
     _matrix(ctx, ws)
     _retention(ctx, ws)
     _coverage(ctx, ws)
@@ -205,7 +207,7 @@ def _summary(ctx: Context, ws) -> None:
     bar += line
     bar.visible_cells_only = False  # the line's column is hidden
     bar.display_blanks = "gap"
-    bar.height, bar.width = 10, 17
+    bar.height, bar.width = 9.5, 17
     bar.legend.position = "b"
     ws.add_chart(bar, f"{C[0]}{last + 2}")
     ws.row_dimensions[hr].height = 30
