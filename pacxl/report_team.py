@@ -42,9 +42,13 @@ def allocation_figures(plan: Plan) -> dict | None:
                    for p in people}
     else:
         targets = T.split_targets(seg_targets, fractions, people)
+    business = T.business_targets(parts, seg_targets)
+    zero = {k: 0.0 for k in (*T.BUSINESS, T.UNSPECIFIED)}
+    business = {p: next((v for k, v in business.items() if k.casefold() == p.casefold()), zero) for p in people}
     return {
         "segments": segments,
-        "salespeople": [{"salesperson": p, "target": round(sum(targets[p].values()), 2), "segments": targets[p]}
+        "salespeople": [{"salesperson": p, "target": round(sum(targets[p].values()), 2), "segments": targets[p],
+                         "business": business[p]}
                         for p in people],
     }
 

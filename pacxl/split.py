@@ -82,7 +82,7 @@ def segment_targets(plan: Plan) -> dict[str, float]:
 
 
 def _parts(plan: Plan) -> list[T.Part]:
-    return [T.Part(a.salesperson, a.segment, a.share, a.amount) for a in plan.allocations]
+    return [T.Part(a.salesperson, a.segment, a.share, a.amount, a.business) for a in plan.allocations]
 
 
 def check_allocations(plan: Plan, lang: str) -> None:
@@ -128,13 +128,15 @@ def split_plan(team: Plan) -> list[tuple[str, Plan]]:
     deal_parts = T.split_count(deals, weights) if deals is not None else [None] * len(people)
     profile = used_profile(s.seasonality, team.review.monthly_revenue)
 
-    plans = [_base(team, p, targets[p], d, profile) for p, d in zip(people, deal_parts)]
+    plans = [_base(team, p, targets[p], d, profile, T.business_mix(_parts(team), seg_targets, p))
+             for p, d in zip(people, deal_parts)]
     _split_kpis(team, plans, weights, profile)
     _split_work(team, people, plans, weights)
     return list(zip(people, plans))
 
 
-def _base(team: Plan, person: str, targets: dict[str, float], deals, profile: list[float]) -> Plan:
+def _base(team: Plan, person: str, targets: dict[str, float], deals, profile: list[float],
+          mix: dict[str, list[tuple[str, float]]]) -> Plan:
     p = Plan(settings=copy.deepcopy(team.settings), review=copy.deepcopy(team.review),
              swot=copy.deepcopy(team.swot), key_dates=copy.deepcopy(team.key_dates))
     s = p.settings
@@ -153,7 +155,14 @@ def _base(team: Plan, person: str, targets: dict[str, float], deals, profile: li
     p.customers = []
     member = next((m for m in team.team if _key(m.salesperson) == _key(person)), TeamMember(person))
     p.team = [copy.copy(member)]
-    p.allocations = [Allocation(person, seg, 1.0) for seg, v in targets.items() if v]
+    # their own allocation: all of each of their segments, split between new and existing
+    # business as the team plan splits their part
+    p.allocations = []
+    for seg, v in targets.items():
+        if not v:
+            continue
+        kinds = mix.get(seg) or [(T.UNSPECIFIED, 1.0)]
+        p.allocations += [Allocation(person, seg, share, None, "" if k == T.UNSPECIFIED else k) for k, share in kinds]
     return p
 
 

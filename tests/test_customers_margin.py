@@ -180,3 +180,50 @@ def test_report_json_has_the_section(books):
     assert cu["basis"] == "revenue" and fig["abc"]["basis"] == "revenue"
     assert all(sum(row) > 0 for row in cu["matrix"]["counts"])  # the demo fills every row
     assert cu["retention"]["lost"] > 0 and cu["retention"]["new"] > 0
+
+
+# --- issue 15: new vs existing business in the allocation ------------------------------------------
+
+def business_team():
+    """Alice carries the first segment's new business (30 %) and half its existing (20 %); Bruno
+    the rest; the other segments are split evenly, without a kind of business."""
+    from pacxl.model import Allocation
+
+    p = team_plan()
+    first = p.allocations[0].segment
+    p.allocations = [a for a in p.allocations if a.segment != first] + [
+        Allocation("Alice", first, 0.3, None, "new"), Allocation("Alice", first, 0.2, None, "existing"),
+        Allocation("Bruno", first, None, None, "existing"), Allocation("Bruno", first, 0.5, None, "existing")]
+    return p, first
+
+
+def test_business_targets_on_the_team_sheet_and_in_split_plans(tmp_path):
+    from pacxl.calc import team as T
+    from pacxl.split import _parts, segment_targets, split_plan
+    from pacxl.workbook.sheets.team import SUMMARY_COL
+
+    plan, first = business_team()
+    path = build_workbook(plan, tmp_path / "team.xlsx")
+    book = Book(recalculate_all([path], tmp_path / "lo")[path], "fr")
+    fig = report_workbook(path)["allocation"]
+    held = read_plan(path)
+    seg_targets = segment_targets(held)
+    by_hand = seg_targets[first]
+    alice = next(p for p in fig["salespeople"] if p["salesperson"] == "Alice")
+    assert alice["business"]["new"] == pytest.approx(0.3 * by_hand)
+    assert alice["business"]["existing"] == pytest.approx(0.2 * by_hand)
+    assert sum(alice["business"].values()) == pytest.approx(alice["target"], abs=0.01)
+    # the Team sheet's "of which new / existing" columns equal the report
+    ws = book.sheet("team")
+    head = book.find("team", "team_target_new")
+    rows = {ws.cell(row=r, column=SUMMARY_COL).value: r for r in range(head.row + 1, head.row + 4)}
+    for person in fig["salespeople"]:
+        r = rows[person["salesperson"]]
+        assert agrees(ws.cell(row=r, column=SUMMARY_COL + 2).value, person["business"]["new"], rel_tol=1e-12)
+        assert agrees(ws.cell(row=r, column=SUMMARY_COL + 3).value, person["business"]["existing"], rel_tol=1e-12)
+    # each salesperson's own plan keeps the mix of their part of the segment: Alice 60 % new
+    plans = dict(split_plan(held))
+    mine = [(a.business, a.share) for a in plans["Alice"].allocations if a.segment == first]
+    assert mine == [("new", pytest.approx(0.6)), ("existing", pytest.approx(0.4))]
+    assert T.allocation_errors(_parts(plans["Alice"]), segment_targets(plans["Alice"])) == []
+    assert [(a.business, a.share) for a in plans["Bruno"].allocations if a.segment == first] == [("existing", 1.0)]

@@ -73,6 +73,7 @@ class Part:
     segment: str
     share: float | None = None
     amount: float | None = None
+    business: str = ""  # "new", "existing", or "" (both, not told apart)
 
 
 def _key(text: str) -> str:
@@ -180,4 +181,52 @@ def split_months(values: Sequence[float | None], weights: Sequence[float], *, wh
         parts = split_count(v, weights) if whole else split_amount(v, weights)
         for row, x in zip(out, parts):
             row.append(x)
+    return out
+
+
+#: The kinds of business an allocation row may name, and the key of a row naming neither.
+BUSINESS = ("new", "existing")
+UNSPECIFIED = "unspecified"
+
+
+def _business(part: Part) -> str:
+    return part.business if part.business in BUSINESS else UNSPECIFIED
+
+
+def business_targets(parts: Sequence[Part], segment_targets: dict[str, float]) -> dict[str, dict[str, float]]:
+    """salesperson -> ``{"new", "existing", "unspecified"}`` -> the target of their rows of that
+    kind (share x segment target + amount, as :func:`salesperson_targets`; they add up to it)."""
+    out: dict[str, dict[str, float]] = {}
+    for p in parts:
+        if not _key(p.salesperson):
+            continue
+        t = _lookup(segment_targets, p.segment)
+        v = (float(p.share) * t if is_number(p.share) else 0.0) + (float(p.amount) if is_number(p.amount) else 0.0)
+        who = next((k for k in out if _key(k) == _key(p.salesperson)), p.salesperson.strip())
+        row = out.setdefault(who, {k: 0.0 for k in (*BUSINESS, UNSPECIFIED)})
+        row[_business(p)] += v
+    return out
+
+
+def business_mix(parts: Sequence[Part], segment_targets: dict[str, float], person: str) -> dict[str, list[tuple[str, float]]]:
+    """segment -> ``[(business, share of the person's part of the segment)]`` for one salesperson:
+    the shares of each segment add up to exactly 1 (the last takes the remainder), so that a
+    salesperson's own plan keeps the split of their target between new and existing business."""
+    acc: dict[str, dict[str, float]] = {}
+    for p in parts:
+        if _key(p.salesperson) != _key(person) or not _key(p.segment):
+            continue
+        seg = next((k for k in segment_targets if _key(k) == _key(p.segment)), p.segment.strip())
+        f = segment_fraction(p, _lookup(segment_targets, seg))
+        kinds = acc.setdefault(seg, {})
+        kinds[_business(p)] = kinds.get(_business(p), 0.0) + f
+    out: dict[str, list[tuple[str, float]]] = {}
+    for seg, kinds in acc.items():
+        total = sum(kinds.values())
+        items = [(k, v) for k, v in kinds.items() if v > 0] if total > 0 else []
+        if not items:
+            continue
+        shares = [v / total for _, v in items[:-1]]
+        shares.append(1.0 - sum(shares))
+        out[seg] = [(k, s) for (k, _), s in zip(items, shares)]
     return out

@@ -5,6 +5,7 @@ native formula                         calc function
 =====================================  ==================================================
 allocated share of a segment           :func:`pacxl.calc.team.allocated_share`
 target of a salesperson                :func:`pacxl.calc.team.salesperson_targets`
+new / existing target of a salesperson :func:`pacxl.calc.team.business_targets`
 =====================================  ==================================================
 
 Classic functions only (SUMIFS, SUMIF, SUMPRODUCT, INDEX): Excel 2010+ and LibreOffice compute
@@ -41,6 +42,16 @@ def salesperson_target(name: str, segments: str, targets: str) -> str:
     sp, seg, share, amount = _col("salesperson"), _col("segment"), _col("share"), _col("amount")
     return (f'=IF({name}="","",SUMPRODUCT(--({sp}={name}),{share},SUMIF({segments},{seg},{targets}))'
             f'+SUMIFS({amount},{sp},{name}))')
+
+
+def business_target(name: str, segments: str, targets: str, words: tuple[str, ...]) -> str:
+    """Twin of ``business_targets``: the salesperson's target on their allocation rows whose
+    business is one of ``words`` (the kind's word in each language, compared as Excel's ``=``)."""
+    sp, seg, share, amount, bus = (_col(k) for k in ("salesperson", "segment", "share", "amount", "business"))
+    kind = "+".join(f'({bus}="{w}")' for w in words)
+    amounts = "+".join(f'SUMIFS({amount},{sp},{name},{bus},"{w}")' for w in words)
+    return (f'=IF({name}="","",SUMPRODUCT(--({sp}={name}),--(({kind})>0),{share},'
+            f'SUMIF({segments},{seg},{targets}))+{amounts})')
 
 
 def no_formulas(_g, _lang) -> dict:

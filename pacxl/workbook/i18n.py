@@ -721,6 +721,8 @@ TEXT.update({
                   "The salespeople, then the part of each segment's revenue target each one carries "
                   "(share or amount; 100 % per segment). pacxl split makes one plan per salesperson."),
     "team_segment": ("Segment", "Segment"),
+    "team_target_new": ("dont nouveau", "of which new"),
+    "team_target_existing": ("dont existant", "of which existing"),
     "team_business": ("Activité (nouveau / existant)", "Business (new / existing)"),
     "team_share": ("Part de l'objectif du segment", "Share of the segment's target"),
     "team_segment_target": ("Objectif du segment", "Segment target"),

@@ -86,14 +86,18 @@ def _summary(ctx: Context, ws, header: int) -> None:
         ws.cell(row=r, column=c0 + 3, value=f'=IF({L[2]}{r}="","",IF(ABS({L[2]}{r}-1)<0.0000005,"{ok}","{bad}"))')
         st.computed(ws.cell(row=r, column=c0 + 3))
     top = header + SEGMENT_ROWS + 2
-    st.header(ws.cell(row=top, column=c0, value=ctx.t("team_salesperson")))
-    st.header(ws.cell(row=top, column=c0 + 1, value=ctx.t("team_target")))
+    for i, key in enumerate(("team_salesperson", "team_target", "team_target_new", "team_target_existing")):
+        st.header(ws.cell(row=top, column=c0 + i, value=ctx.t(key)))
     tfirst = HEADER_ROW["tblTeam"] + 1
+    words = {k: tuple(dict.fromkeys(v.values())) for k, v in BUSINESS_WORDS.items()}
     for i in range(MIN_ROWS["tblTeam"]):
         r = top + 1 + i
         ws.cell(row=r, column=c0, value=f'=IF(A{tfirst + i}="","",A{tfirst + i})')
         st.computed(ws.cell(row=r, column=c0))
         ws.cell(row=r, column=c0 + 1, value=F.salesperson_target(f"{L[0]}{r}", segments, targets))
         st.computed(ws.cell(row=r, column=c0 + 1), "money")
-    for letter, w in zip(L, (30, 16, 12, 14)):  # segment names as long as on the Targets sheet
+        for j, kind in enumerate(("new", "existing"), start=2):
+            ws.cell(row=r, column=c0 + j, value=F.business_target(f"{L[0]}{r}", segments, targets, words[kind]))
+            st.computed(ws.cell(row=r, column=c0 + j), "money")
+    for letter, w in zip(L, (30, 16, 16, 16)):  # segment names as long as on the Targets sheet
         ws.column_dimensions[letter].width = w
