@@ -233,9 +233,11 @@ def report(workbook: str, month: int | None, as_json: bool, html_path: str | Non
               help="First month of the team plan when the plans differ (the others are aligned).")
 @click.option("--against", type=click.Path(dir_okay=False), metavar="TEAM.xlsx",
               help="Team plan to reconcile the plans with: a Reconciliation sheet (plans against allocations).")
+@click.option("--jobs", type=click.IntRange(1, None), metavar="N",
+              help="Processes reading the plans (default: every core from 8 plans on); same workbook whatever N.")
 @reports_errors(workbook="files")
 def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | None, year: int | None,
-                first_month: int | None, against: str | None) -> None:
+                first_month: int | None, against: str | None, jobs: int | None) -> None:
     """Roll individual plans (one per salesperson) into a team workbook.
 
     Files that are not pacxl workbooks, or are damaged, are reported and skipped. Plans in
@@ -247,7 +249,7 @@ def consolidate(files: tuple[str, ...], output: str, force: bool, lang: str | No
     from .consolidate import consolidate_files
 
     result = consolidate_files(list(files), output, force=force, lang=lang, progress=True, year=year,
-                               first_month=first_month, against=against)
+                               first_month=first_month, against=against, jobs=jobs)
     team_lang = current()  # --lang before the command, else the team workbook's language
     for path, reason in result.skipped:
         said = reason.say(team_lang) if hasattr(reason, "say") else reason

@@ -346,22 +346,55 @@ def merge_plans(people: list[Person], lang: str | None = None, *, year: int | No
     return team, notes
 
 
-def read_plans(
-    files: list[str], progress: Callable[[int, str], None] | None = None
-) -> tuple[list[tuple[str, Plan]], list[tuple[str, str]]]:
-    """Read each workbook: ``([(file, plan)], [(file, reason it was skipped)])``."""
+def _read_one(f: str) -> tuple[Plan | None, tuple[str, dict] | None]:
+    """One workbook read: ``(plan, None)`` or ``(None, (reason, its texts))`` (picklable, for the
+    worker processes of :func:`read_plans`)."""
     from .workbook.read import read_plan
 
+    try:
+        return read_plan(f), None
+    except PacxlError as exc:
+        said = Said.of(exc, f)
+        return None, (str(said), said.texts)
+    except OSError as exc:
+        return None, (exc.strerror or str(exc), {"fr": os_reason(exc, "fr")})
+
+
+def default_jobs(n_files: int) -> int:
+    """Worker processes for reading ``n_files`` plans: every core from 8 files on (a process
+    costs about the reading of a few plans to start), else 1."""
+    return max(1, min(os.cpu_count() or 1, n_files)) if n_files >= 8 else 1
+
+
+def read_plans(
+    files: list[str], progress: Callable[[int, str], None] | None = None, jobs: int = 1
+) -> tuple[list[tuple[str, Plan]], list[tuple[str, str]]]:
+    """Read each workbook: ``([(file, plan)], [(file, reason it was skipped)])``, in the order of
+    ``files`` whatever the number of worker processes ``jobs`` (1: in this process)."""
+    results: list = [None] * len(files)
+    if jobs > 1 and len(files) > 1:
+        import concurrent.futures
+        import multiprocessing
+
+        # spawn, not fork: a fresh interpreter per worker, whatever threads this process runs
+        ctx = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=ctx) as pool:
+            futures = {pool.submit(_read_one, f): i for i, f in enumerate(files)}
+            for done, fut in enumerate(concurrent.futures.as_completed(futures), start=1):
+                results[futures[fut]] = fut.result()
+                if progress:
+                    progress(done, files[futures[fut]])
+    else:
+        for i, f in enumerate(files):
+            results[i] = _read_one(f)
+            if progress:
+                progress(i + 1, f)
     read, skipped = [], []
-    for i, f in enumerate(files):
-        try:
-            read.append((f, read_plan(f)))
-        except PacxlError as exc:
-            skipped.append((f, Said.of(exc, f)))
-        except OSError as exc:
-            skipped.append((f, Said(exc.strerror or str(exc), {"fr": os_reason(exc, "fr")})))
-        if progress:
-            progress(i + 1, f)
+    for f, (plan, reason) in zip(files, results):
+        if plan is not None:
+            read.append((f, plan))
+        else:
+            skipped.append((f, Said(reason[0], reason[1])))
     return read, skipped
 
 
@@ -375,10 +408,17 @@ def consolidate_files(
     year: int | None = None,
     first_month: int | None = None,
     against: str | os.PathLike | None = None,
+    jobs: int | None = None,
 ) -> Consolidation:
     """Read ``files``, merge them and write the team workbook ``output`` (nothing is written when
     the plans are refused: :func:`align_people`). ``against``: a team plan to reconcile the plans
-    with (:mod:`pacxl.reconcile`)."""
+    with (:mod:`pacxl.reconcile`). ``jobs``: worker processes reading the plans (default:
+    :func:`default_jobs`); the workbook is the same whatever their number."""
+    if jobs is None:
+        jobs = default_jobs(len(files))
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs}: give 1 or more worker processes",
+                         fr=f"--jobs {jobs} : donnez 1 processus ou plus")
     out = Path(output)
     if out.exists() and not force:
         raise FileExistsError_(f"{out}: the file exists (use --force to overwrite it)",
@@ -401,9 +441,9 @@ def consolidate_files(
         with Progress(TextColumn(reading), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=console, transient=True, disable=not console.is_terminal) as bar:
             task = bar.add_task("read", total=len(files))
-            read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i))
+            read, skipped = read_plans(files, lambda i, f: bar.update(task, completed=i), jobs=jobs)
     else:
-        read, skipped = read_plans(files)
+        read, skipped = read_plans(files, jobs=jobs)
     if not read:
         reasons = "; ".join(f"{f}: {r.say('en')}" for f, r in skipped[:3])
         reasons_fr = " ; ".join(f"{f} : {r.say('fr')}" for f, r in skipped[:3])

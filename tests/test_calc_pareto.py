@@ -115,3 +115,16 @@ def test_abc_properties(values, rnd):
     rnd.shuffle(order)
     shuffled = list(abc_classes([values[i] for i in order]).classes)
     assert shuffled == [cls[i] for i in order]
+
+
+def test_every_kind_of_cell_is_read_alike_whatever_the_path():
+    """A list of plain numbers and blanks, one with text and booleans, one with numpy numbers:
+    the three ways a list becomes floats agree (bools and text are no amounts)."""
+    import numpy as np
+
+    plain = [100.0, None, 50, 30.5, 0, -20.0, None]
+    mixed = [100.0, "", 50, 30.5, 0, -20.0, True]
+    numpy_ = [np.float64(100.0), None, np.int64(50), 30.5, 0, -20.0, False]
+    expected = ["A", "", "A", "B", "C", "C", ""]
+    for values in (plain, mixed, numpy_):
+        assert list(abc_classes(values).classes) == expected, values

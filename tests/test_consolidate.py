@@ -451,3 +451,26 @@ def test_team_dashboard_late_actions_are_the_sum_of_each_person(plans_of_every_k
     label = wb_text("db_actions_late", "fr")
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == label)
     assert ws.cell(row=row, column=2).value == sum(report_workbook(f)["actions"]["counts"]["late"] for f in files)
+
+
+def test_worker_processes_write_the_same_workbook(three_plans, tmp_path):
+    """Read by 3 processes or by this one, in any order of completion: the same team workbook,
+    part for part (bar the save time), the same skipped file with the same reason."""
+    import re
+    import zipfile
+
+    paths, junk = three_plans
+    files = [str(p) for p in paths] + [str(junk)]
+
+    def parts(path):
+        with zipfile.ZipFile(path) as z:
+            return {n: re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", z.read(n))
+                    for n in z.namelist()}
+
+    one = consolidate_files(files, tmp_path / "one.xlsx", jobs=1)
+    many = consolidate_files(files, tmp_path / "many.xlsx", jobs=3)
+    assert parts(tmp_path / "one.xlsx") == parts(tmp_path / "many.xlsx")
+    assert [(f, r.say("fr")) for f, r in one.skipped] == [(f, r.say("fr")) for f, r in many.skipped]
+    assert "pas un classeur Excel" in many.skipped[0][1].say("fr")
+    res = CliRunner().invoke(main, ["consolidate", *files, "-o", str(tmp_path / "cli.xlsx"), "--jobs", "0"])
+    assert res.exit_code == 2 and "--jobs" in res.output and not (tmp_path / "cli.xlsx").exists()

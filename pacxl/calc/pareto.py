@@ -35,6 +35,19 @@ def _as_float_array(values) -> np.ndarray:
         dtype = None
     if dtype is not None and getattr(dtype, "kind", "O") in "fiu":
         return np.asarray(values, dtype=float).ravel()
+    if isinstance(values, list):
+        # a list of plain floats, ints and blanks (what a spreadsheet range gives): one C
+        # conversion, None becoming NaN; bools, text or anything else take the careful path
+        kinds = set(map(type, values))
+        if kinds <= {float, int, type(None)}:
+            return np.array(values, dtype=float)
+        if kinds <= {float, int, type(None), str, bool}:  # blanks as "", text, TRUE/FALSE: masked in C
+            n = len(values)  # (fromiter: np.array would look into every text as a sequence)
+            types = np.fromiter(map(type, values), dtype=object, count=n)
+            numeric = (types == float) | (types == int)
+            out = np.full(n, np.nan)
+            out[numeric] = np.fromiter(values, dtype=object, count=n)[numeric].astype(float)
+            return out
     return np.fromiter(
         (
             float(v) if isinstance(v, Real) and not isinstance(v, (bool, np.bool_)) else np.nan
