@@ -29,6 +29,7 @@ SOURCES = (
     "calc/variance.py",
     "calc/dates.py",
     "calc/pipeline.py",
+    "calc/customers.py",
     "udfs.py",
 )
 

@@ -27,7 +27,7 @@ import xlwings as xw
 
 from .calc._num import is_number
 from .calc.funnel import deals_for_revenue, funnel_calendar, per_period, required_volumes
-from .calc import customers as CU
+from .calc.customers import RETENTION_KEYS, abc_matrix, coverage_meetings, potential_classes, retention
 from .calc.pareto import DEFAULT_A, DEFAULT_B, abc_classes
 from .calc.pipeline import coverage, deal_figures, weighted_pipeline
 from .calc.variance import aggregation, check_month, kpi_kind, landing_forecast, variance, variance_pct
@@ -200,14 +200,14 @@ def _abc_matrix(values, potentials, amounts=None, a_share=None, b_share=None):
     v, p, m = _same_size("values, potentials and amounts", "valeurs, potentiels et montants",
                          values, potentials, amounts)
     current = abc_classes(v, a, b).classes.tolist()
-    matrix = CU.abc_matrix(current, CU.potential_classes(p, a, b), m)
+    matrix = abc_matrix(current, potential_classes(p, a, b), m)
     return [list(map(float, row)) for row in matrix["counts"] + matrix["revenue"]]
 
 
 def _retention(previous, current):
     p, c = _same_size("revenue N-1 and revenue", "CA N-1 et CA", previous, current)
-    fig = CU.retention(p, c)
-    return [[_blank_or(fig[k])] for k in CU.RETENTION_KEYS]
+    fig = retention(p, c)
+    return [[_blank_or(fig[k])] for k in RETENTION_KEYS]
 
 
 def _coverage_meetings(classes, visits):
@@ -221,7 +221,7 @@ def _coverage_meetings(classes, visits):
                              fr=f"les visites contiennent {x!r} : donnez des nombres (ou laissez les cellules vides)")
     seen = collections.Counter(_flatten(classes))  # (one pass in C)
     counts = {c: seen.get(c, 0) for c in ("A", "B", "C")}
-    return CU.coverage_meetings(counts, [None if _is_blank(x) else x for x in v])
+    return coverage_meetings(counts, [None if _is_blank(x) else x for x in v])
 
 
 def _variance(actual, plan):
