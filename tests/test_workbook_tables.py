@@ -14,7 +14,7 @@ from pacxl.calc import abc_classes
 from pacxl.demo import demo_plan
 from pacxl.errors import InputError, WorkbookError
 from pacxl.recalc import recalculate
-from pacxl.workbook.contract import BUDGET, SHEETS, column_name
+from pacxl.workbook.contract import BUDGET, CUSTOMERS, SHEETS, column_name
 from pacxl.workbook.tables import find_table, sort_customers, write_rows
 
 
@@ -155,10 +155,12 @@ def test_grown_tables_recalculate_over_every_row(generated_workbooks, tmp_path):
     assert values["Actions faites (%)"] == pytest.approx(1.0)
     assert values["Clients avec CA"] == sum(1 for a in amounts if a > 0)
     cust = rec[SHEETS["customers"]["fr"]]
-    classes = [cust.cell(row=r, column=8).value or "" for r in range(5, 5 + len(amounts))]
-    got = sorted(zip([cust.cell(row=r, column=4).value for r in range(5, 5 + len(amounts))], classes))
+    abc_col, amount_col = CUSTOMERS.index("abc") + 1, CUSTOMERS.index("amount") + 1
+    classes = [cust.cell(row=r, column=abc_col).value or "" for r in range(5, 5 + len(amounts))]
+    got = sorted(zip([cust.cell(row=r, column=amount_col).value for r in range(5, 5 + len(amounts))], classes))
     res = abc_classes(amounts)
-    assert got == sorted(zip(amounts, res.classes))
+    expected = sorted(zip(amounts, map(str, res.classes)))
+    assert len(got) == len(expected) and not [(g, e) for g, e in zip(got, expected) if g != e][:5]
     cal = rec[SHEETS["calendar"]["fr"]]
     assert cal["A64"].value == "A60"
 
