@@ -14,7 +14,8 @@ from ..contract import FUNNEL_STAGES, column_name
 from ._common import MIN_ROWS, SPARE_ROWS, Context, print_setup, protect, quote
 
 ROLE = "udfs"
-UDF_FUNCTIONS = ("PAC_FUNNEL", "PAC_ABC", "PAC_VARIANCE", "PAC_VARIANCE_PCT", "PAC_FORECAST", "PAC_DEALS")
+UDF_FUNCTIONS = ("PAC_FUNNEL", "PAC_ABC", "PAC_VARIANCE", "PAC_VARIANCE_PCT", "PAC_FORECAST", "PAC_DEALS",
+                 "PAC_ABC_MATRIX", "PAC_RETENTION", "PAC_COVERAGE_MEETINGS")
 OK, KO = "✔", "✘"
 
 
