@@ -282,7 +282,7 @@ def _team() -> Plan:
     from pacxl.team_plan import add_team
 
     p = add_team(demo_plan("fr"), ["Alice", "Bruno", "Chloé"])
-    for m, n in zip(p.team, (6, 2, None)):
+    for m, n in zip(p.team, (14, 2, None)):  # each needs ~11.3 a week with the coverage plan
         m.meetings_per_week = n
     return p
 
@@ -678,6 +678,12 @@ FIGURES: tuple[Figure, ...] = (
     Figure("dashboard.customers", KeyFigure("db_customers"), one(lambda r: r["abc"]["with_revenue"]), EXACT),
     Figure("dashboard.customers_a", KeyFigure("db_customers_a"), one(lambda r: r["abc"]["classes"]["A"]["count"]),
            EXACT),
+    Figure("dashboard.revenue_retention", KeyFigure("db_revenue_retention"),
+           one(lambda r: r["customers"]["retention"]["revenue_retention"]), RATIO),
+    Figure("dashboard.churn_rate", KeyFigure("db_churn_rate"),
+           one(lambda r: r["customers"]["retention"]["churn_rate"]), RATIO),
+    Figure("dashboard.coverage_meetings", KeyFigure("db_coverage_meetings"),
+           one(lambda r: r["customers"]["coverage"]["meetings"]), RATIO),
     # Dashboard cards (figure and sub-line)
     Figure("card.revenue", Card("db_card_revenue"), one(lambda r: r["revenue"]["actual_ytd"])),
     Figure("card.revenue_vs_plan", Card("db_card_revenue", sub=True),

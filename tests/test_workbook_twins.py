@@ -145,16 +145,21 @@ def test_abc_every_customer_equals_calc(edge_books, book):
     rows, res = check_customers(gen, rec, 0.7, 0.9)
     assert {"A", "B", "C", ""} <= set(res.classes)
     sheet = openpyxl.load_workbook(rec, data_only=True)[SHEETS["customers"]["en"]]
-    assert sheet["U6"].value is (book != "unsorted")  # PAC_CustomersSorted, hidden column U
-    assert sheet["P6"].value == text("cu_sorted_yes" if book != "unsorted" else "cu_sorted_no", "en")
+    from openpyxl.utils import get_column_letter
+
+    from pacxl.workbook.sheets.customers import FLAG_COL, SUMMARY_COL
+
+    assert sheet[f"{get_column_letter(FLAG_COL)}6"].value is (book != "unsorted")  # PAC_CustomersSorted (hidden)
+    assert sheet[f"{get_column_letter(SUMMARY_COL + 1)}6"].value == text(
+        "cu_sorted_yes" if book != "unsorted" else "cu_sorted_no", "en")
     # the ABC summary block: twin of abc_summary
     summ = abc_summary(res, [r["amount"] for r in rows])
     for j, cls in enumerate("ABC"):
         r = 10 + j
-        assert sheet.cell(row=r, column=15).value == cls
-        assert sheet.cell(row=r, column=16).value == summ[cls]["count"]
-        assert same(sheet.cell(row=r, column=17).value, summ[cls]["revenue"])
-        assert same(sheet.cell(row=r, column=18).value, summ[cls]["share"])
+        assert sheet.cell(row=r, column=SUMMARY_COL).value == cls
+        assert sheet.cell(row=r, column=SUMMARY_COL + 1).value == summ[cls]["count"]
+        assert same(sheet.cell(row=r, column=SUMMARY_COL + 2).value, summ[cls]["revenue"])
+        assert same(sheet.cell(row=r, column=SUMMARY_COL + 3).value, summ[cls]["share"])
 
 
 def test_abc_demo_equals_calc(demo_fr_path, demo_fr_recalc):
@@ -297,8 +302,9 @@ def test_segment_shares_checked(edge_books):
 
 
 def test_customers_columns_contract():
-    assert CUSTOMERS.keys()[:8] == ["code", "name", "segment", "amount", "share", "cum_share",
-                                    "prior_share", "abc"]
+    assert CUSTOMERS.keys()[:12] == ["code", "name", "segment", "amount", "margin", "potential", "previous",
+                                     "share", "cum_share", "prior_share", "abc", "abc_potential"]
+    assert all(k.startswith("h_") for k in CUSTOMERS.keys()[12:])
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
