@@ -336,8 +336,10 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
             f"actual is {sa[1]}x{sa[2]} cells but plan is {sp[1]}x{sp[2]}: give ranges of the same size",
                 fr=f"le réalisé fait {sa[1]}x{sa[2]} cellules mais le prévu {sp[1]}x{sp[2]} : donnez des plages de même taille"
         )
-    fa, fp = _flatten(actual), _flatten(plan)
+    fa, fp = _flatten(actual, sa), _flatten(plan, sp)
     for what, flat in (("actual", fa), ("plan", fp)):
+        if _plain_numbers(flat):  # checked in C: the usual range of figures and blanks
+            continue
         for v in flat:
             if not _is_blank(v) and not is_number(v):
                 raise InputError(f"{what} holds {v!r}: give numbers (or leave cells empty)",
@@ -345,10 +347,23 @@ def _paired(actual: Any, plan: Any) -> tuple[list, list]:
     return fa, fp
 
 
+def _plain_numbers(flat: list) -> bool:
+    """True when every value is a finite float or int, or None (checked without a Python loop)."""
+    if not set(map(type, flat)) <= {float, int, type(None)}:
+        return False
+    import numpy as np
+
+    return not np.isinf(np.array(flat, dtype=float)).any()
+
+
 def _cellwise(fn: Callable, actual: Any, plan: Any) -> Any:
     """``fn(actual, plan)`` cell by cell, in the shape of ``actual``; blanks as ``""``."""
     fa, fp = _paired(actual, plan)
-    return _reshape([_blank_or(fn(a, p)) for a, p in zip(fa, fp)], actual)
+    shape = _shape_of(actual)
+    out = ["" if x is None else x for x in map(fn, fa, fp)]
+    if shape[0] == "grid" and shape[2] == 1:
+        return [[x] for x in out]
+    return _reshape(out, actual, shape)
 
 
 @xw.func(category="pacxl")
