@@ -237,6 +237,8 @@ HELP_FR: dict[str, dict[str, str]] = {
         "year": "Année du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
         "first_month": "Premier mois du plan d'équipe quand les plans diffèrent (les autres sont alignés).",
         "against": "Plan d'équipe avec lequel rapprocher les plans : un onglet Rapprochement (plans contre allocations).",
+        "jobs": "Processus qui lisent les plans (par défaut : tous les cœurs à partir de 8 plans) ; même classeur "
+                "quel que soit N.",
     },
     "import": {
         "": "Importe le budget, les réalisés ou la liste des clients de la comptabilité, ou les affaires du CRM "
