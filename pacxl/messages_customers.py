@@ -4,8 +4,6 @@ into :mod:`pacxl.messages`' catalogues by :func:`merge`."""
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
-    "report.cu.section": {"en": "Customers: cross ABC, retention, coverage",
-                          "fr": "Clients : ABC croisé, fidélisation, couverture"},
     "report.cu.basis": {"en": "ABC classes ranked on {basis}", "fr": "Classes ABC calculées sur {basis}"},
     "report.cu.basis_revenue": {"en": "revenue", "fr": "le CA"},
     "report.cu.basis_margin": {"en": "gross margin", "fr": "la marge brute"},
@@ -13,8 +11,8 @@ TEXTS: dict[str, dict[str, str]] = {
                          "fr": "ABC croisé : clients ; CA ({currency})"},
     "report.cu.current": {"en": "Current class", "fr": "Classe actuelle"},
     "report.cu.potential": {"en": "Potential {cls}", "fr": "Potentiel {cls}"},
-    "report.cu.retention": {"en": "Retention: revenue N-1 -> revenue ({currency})",
-                            "fr": "Fidélisation : CA N-1 -> CA ({currency})"},
+    "report.cu.retention": {"en": "Retention: revenue N-1 → revenue ({currency})",
+                            "fr": "Fidélisation : CA N-1 → CA ({currency})"},
     "report.cu.figure": {"en": "Figure", "fr": "Chiffre"},
     "report.cu.value": {"en": "Value", "fr": "Valeur"},
     "report.cu.kept": {"en": "Customers kept", "fr": "Clients conservés"},

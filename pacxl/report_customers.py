@@ -153,8 +153,10 @@ def render_html(fig: dict, lang: str) -> str:
     if not blocks:
         return ""
     basis = _label("basis", lang, basis=_label(f"basis_{fig['customers']['basis']}", lang))
-    out = [f"<h2>{_e(_label('section', lang))}</h2>", f"<p>{_e(basis)}</p>"]
-    for title, heads, rows, numeric in blocks:
-        out.append(f"<h3>{_e(title)}</h3>")
+    out = []
+    for i, (title, heads, rows, numeric) in enumerate(blocks):
+        out.append(f"<h2>{_e(title)}</h2>")
+        if i == 0:
+            out.append(f'<p class="legend">{_e(basis)}</p>')
         out.append(_table(heads, [[_e(x) for x in row] for row in rows], numeric))
     return "\n".join(out)
