@@ -44,7 +44,7 @@ class Settings:
     abc_b: float = 0.95
     abc_basis: str = "revenue"  # what the ABC classes rank: "revenue" or "margin"
     # coverage plan: visits or calls per customer and year for class A, B, C (blank: none)
-    coverage_visits: list = field(default_factory=list)
+    coverage_visits: list = field(default_factory=list)  # numbers or blanks (planfile: RANGES)
     revenue_target: Number = None
     average_deal: Number = None
     deals_target: Optional[int] = None  # typed override; else ceil(revenue / average deal)

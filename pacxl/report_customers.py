@@ -90,7 +90,8 @@ def _blocks(fig: dict, lang: str, money, count, share, decimal) -> list[tuple[st
     from .messages import currency_symbol
 
     c = fig.get("customers")
-    if not c or not fig["abc"]["customers"] and not any(v is not None for v in c["retention"].values()):
+    has_retention = any(v is not None for v in c["retention"].values()) if c else False
+    if not c or (not fig["abc"]["customers"] and not has_retention):
         return []
     cur = currency_symbol(fig.get("currency") or "EUR")
     m = c["matrix"]

@@ -23,6 +23,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import xlwings as xw
 
 from .calc._num import is_number
@@ -256,10 +257,9 @@ def _udf_date(v: Any, what: str) -> dt.date | None:
 
 
 def _pipeline_weighted(amounts, probabilities, close_dates, statuses, year, first_month=None):
-    columns = [_flatten(x) for x in (amounts, probabilities, close_dates, statuses)]
-    if len({len(c) for c in columns}) != 1:
-        raise InputError("amounts, probabilities, close dates and statuses must be ranges of the same size",
-                         fr="montants, probabilités, dates de signature et statuts doivent être des plages de même taille")
+    columns = _same_size("amounts, probabilities, close dates and statuses",
+                         "montants, probabilités, dates de signature et statuts",
+                         amounts, probabilities, close_dates, statuses)
     y = int(_number(year, "the plan's year"))
     first = 1 if _is_blank(first_month) else int(_number(first_month, "the first month"))
     if not 1 <= first <= 12:
@@ -351,8 +351,6 @@ def _plain_numbers(flat: list) -> bool:
     """True when every value is a finite float or int, or None (checked without a Python loop)."""
     if not set(map(type, flat)) <= {float, int, type(None)}:
         return False
-    import numpy as np
-
     return not np.isinf(np.array(flat, dtype=float)).any()
 
 

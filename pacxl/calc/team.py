@@ -143,11 +143,21 @@ def salesperson_targets(parts: Sequence[Part], segment_targets: dict[str, float]
     for p in parts:
         if not _key(p.salesperson):
             continue
-        t = _lookup(segment_targets, p.segment)
-        v = (float(p.share) * t if is_number(p.share) else 0.0) + (float(p.amount) if is_number(p.amount) else 0.0)
-        who = next((k for k in out if _key(k) == _key(p.salesperson)), p.salesperson.strip())
-        out[who] = out.get(who, 0.0) + v
+        who = _person(out, p.salesperson)
+        out[who] = out.get(who, 0.0) + _row_target(p, segment_targets)
     return out
+
+
+def _row_target(part: Part, segment_targets: dict[str, float]) -> float:
+    """What one allocation row carries: share x its segment's target, plus its amount."""
+    t = _lookup(segment_targets, part.segment)
+    return ((float(part.share) * t if is_number(part.share) else 0.0)
+            + (float(part.amount) if is_number(part.amount) else 0.0))
+
+
+def _person(seen: dict, name: str) -> str:
+    """The first spelling of a salesperson's name among the keys of ``seen``, else ``name``."""
+    return next((k for k in seen if _key(k) == _key(name)), name.strip())
 
 
 def split_targets(segment_targets: dict[str, float], fractions: dict[str, dict[str, float]],
@@ -200,11 +210,8 @@ def business_targets(parts: Sequence[Part], segment_targets: dict[str, float]) -
     for p in parts:
         if not _key(p.salesperson):
             continue
-        t = _lookup(segment_targets, p.segment)
-        v = (float(p.share) * t if is_number(p.share) else 0.0) + (float(p.amount) if is_number(p.amount) else 0.0)
-        who = next((k for k in out if _key(k) == _key(p.salesperson)), p.salesperson.strip())
-        row = out.setdefault(who, {k: 0.0 for k in (*BUSINESS, UNSPECIFIED)})
-        row[_business(p)] += v
+        row = out.setdefault(_person(out, p.salesperson), {k: 0.0 for k in (*BUSINESS, UNSPECIFIED)})
+        row[_business(p)] += _row_target(p, segment_targets)
     return out
 
 

@@ -44,6 +44,13 @@ def is_margin_basis() -> str:
     return 'OR(PAC_ABCBasis="Marge",PAC_ABCBasis="Margin")'
 
 
+def _class_of(value: str, prior: str) -> str:
+    """The ABC rule on a cell: blank without a number, C at or below 0, else by its (rounded)
+    prior share against the thresholds."""
+    return (f'=IF(ISNUMBER({value}),IF({value}>0,'
+            f'IF({prior}<PAC_ABC_A,"A",IF({prior}<PAC_ABC_B,"B","C")),"C"),"")')
+
+
 def _customers(g, lang: str) -> dict:
     c = g.letters
     basis = _n("h_basis")
@@ -85,20 +92,14 @@ def _customers(g, lang: str) -> dict:
         return f'=IF(ISNUMBER({upto}{r}),{upto}{r}/PAC_ABCTotal,"")'
 
     def abc(r, _f, _l):
-        p = f'ROUND({c["prior_share"]}{r},9)'
-        return (
-            f'=IF(ISNUMBER({d}{r}),IF({d}{r}>0,'
-            f'IF({p}<PAC_ABC_A,"A",IF({p}<PAC_ABC_B,"B","C")),"C"),"")'
-        )
+        return _class_of(f"{d}{r}", f'ROUND({c["prior_share"]}{r},9)')
 
     def h_pot_prior(r, _f, _l):
         return (f'=IF(ISNUMBER({pot}{r}),IF({pot}{r}>0,'
                 f'ROUND(SUMIF({_n("potential")},">"&{pot}{r})/PAC_PotentialTotal,9),""),"")')
 
     def abc_potential(r, _f, _l):
-        h = f'{c["h_pot_prior"]}{r}'
-        return (f'=IF(ISNUMBER({pot}{r}),IF({pot}{r}>0,'
-                f'IF({h}<PAC_ABC_A,"A",IF({h}<PAC_ABC_B,"B","C")),"C"),"")')
+        return _class_of(f"{pot}{r}", f'{c["h_pot_prior"]}{r}')
 
     return {
         "share": share, "cum_share": cum_share, "prior_share": prior_share, "abc": abc,
