@@ -226,14 +226,14 @@ def _import(wb, kind, path, rows_source, mapping, dry_run, force, backup, append
     restore_escapes(wb)  # (text the user typed stays as typed once saved again)
     sizes = write_result(wb, result, context, append=append)
 
-    def verify(again) -> None:
+    def verify(saved) -> None:
         from openpyxl.utils import range_boundaries
 
         for name, body in sizes.items():
-            tables = [ws.tables[name] for ws in again.worksheets if name in ws.tables]
-            ok = bool(tables)
+            ref = saved.tables.get(name)
+            ok = bool(ref)
             if ok:
-                _, header, _, last = range_boundaries(tables[0].ref)
+                _, header, _, last = range_boundaries(ref)
                 ok = last - header == body
             if not ok:
                 raise WorkbookError(f"{path.name}: table {name} is not as written in the saved copy; nothing was changed",

@@ -14,7 +14,7 @@
 * :func:`open_workbook` does all the checks and loads the workbook (keeping an .xlsm's macros),
   remembering the fingerprint of the bytes read.
 * :func:`save_workbook` saves through :func:`pacxl.files.atomic_write`: a unique temporary file
-  in the same folder, fsynced, reopened and verified, an atomic backup of the original (unless
+  in the same folder, fsynced, checked part by part (:mod:`pacxl.io.package`) and verified, an atomic backup of the original (unless
   ``backup=False``), a check that the file did not change since it was read, then
   :func:`os.replace`.
 """
@@ -31,6 +31,7 @@ from typing import IO, Callable, Union
 
 from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError, os_reason
 from ..files import Fingerprint, atomic_write, check_not_open, copy_file, lock_files, real_path  # noqa: F401
+from ..workbook.bulk import blocks_of
 from ..workbook.xlsxml import finish, text_id_ranges
 
 #: Limits of what a spreadsheet may unpack to. A 50,000-line export is ~20 MB of XML.
@@ -304,14 +305,14 @@ def save_workbook(
     """Save ``wb`` over ``path`` atomically; return the backup's path (None without backup).
 
     Through :func:`pacxl.files.atomic_write`: the workbook is written to a unique temporary file
-    in the real file's folder (a symbolic link is followed and kept), fsynced, reopened (and
-    passed to ``verify``, which raises to refuse it); the original is copied to a backup (itself
+    in the real file's folder (a symbolic link is followed and kept), fsynced, checked part by
+    part (:func:`pacxl.io.package.check_package`, whose :class:`~pacxl.io.package.SavedPackage`
+    is passed to ``verify``, which raises to refuse it); the original is copied to a backup (itself
     written atomically), and the temporary file moved over the original. A workbook opened by
     :func:`open_workbook` is replaced only if the file still holds the bytes read then. A
     read-only workbook is refused. On any failure the original is untouched, no backup and no
     temporary file are left.
     """
-    import openpyxl
 
     p = Path(path)
     fingerprint = getattr(wb, "pacxl_fingerprint", None)
@@ -324,23 +325,23 @@ def save_workbook(
     try:
         wb.save(buf)
         # openpyxl drops what it cannot read: the identifier columns' ignoredErrors come back
-        data = finish(buf.getvalue(), ignored=text_id_ranges(wb))
+        # and the table rows written in bulk (pacxl.workbook.bulk) join their sheets
+        data = finish(buf.getvalue(), ignored=text_id_ranges(wb), bulk=blocks_of(wb))
     except Exception as exc:
         raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})",
             fr=f"{p.name} : l'enregistrement a échoué ({type(exc).__name__} : {exc})") from None
 
     def reopen(tmp: Path) -> None:
+        from .package import check_package
+
         try:
             check_zip(tmp, p.name)
-            again = openpyxl.load_workbook(tmp, keep_vba=p.suffix.lower() == ".xlsm", rich_text=True)
+            saved = check_package(tmp)
         except Exception as exc:
             raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed",
                 fr=f"{p.name} : la copie enregistrée ne se rouvre pas ({exc}) ; rien n'a été modifié") from None
-        try:
-            if verify is not None:
-                verify(again)
-        finally:
-            close_workbook(again)
+        if verify is not None:
+            verify(saved)
 
     saved: list[Path] = []
 

@@ -134,7 +134,8 @@ def write_result(wb, result: ImportResult, ctx: WorkbookContext, *, append: bool
         else:
             rows = final_rows(result, ctx)[table_name]
             n = len(rows)
-        out[table_name] = write_rows(wb, table_name, rows, append=append, min_rows=n + spare)
+        # (bulk: the rows are written into the sheet's XML when saved, not as openpyxl cells)
+        out[table_name] = write_rows(wb, table_name, rows, append=append, min_rows=n + spare, bulk=True)
         return out
     for table_name, updates in actual_updates(result).items():
         ws, tbl, col_of = table_columns(wb, table_name, computed=False)

@@ -97,25 +97,67 @@ def _with_values(xml: str, values: Mapping[str, Cached]) -> str:
     return _FORMULA_CELL.sub(put, xml)
 
 
+def _write_piecewise(dst: zipfile.ZipFile, part: zipfile.ZipInfo, pieces) -> None:
+    """Write the text ``pieces`` as the part ``part`` of ``dst``: made here, compressed by a
+    second thread meanwhile (zlib works without the interpreter lock: a large sheet is written
+    in about the time it takes to make it), in bounded memory."""
+    import queue
+    import threading
+
+    todo: queue.Queue = queue.Queue(maxsize=4)
+    failed: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with dst.open(part, "w") as fh:
+                while (data := todo.get()) is not None:
+                    fh.write(data)
+        except BaseException as exc:  # noqa: BLE001  # raised again by the maker's thread
+            failed.append(exc)
+            while todo.get() is not None:  # (let the maker finish)
+                pass
+
+    worker = threading.Thread(target=work, name="pacxl-zip", daemon=True)
+    worker.start()
+    try:
+        for piece in pieces:
+            todo.put(piece.encode("utf-8"))
+    finally:
+        todo.put(None)
+        worker.join()
+    if failed:
+        raise failed[0]
+
+
 def finish(data: bytes, *, ignored: Mapping[str, list[str]] | None = None,
-           values: Mapping[str, Mapping[str, Cached]] | None = None) -> bytes:
+           values: Mapping[str, Mapping[str, Cached]] | None = None,
+           bulk: Mapping[str, list] | None = None) -> bytes:
     """The package ``data`` with ``<ignoredErrors>`` for the ranges ``ignored`` (sheet title ->
-    ranges) and the cached ``values`` (sheet title -> cell -> (type, text)) of formula cells."""
-    ignored, values = ignored or {}, values or {}
-    if not ignored and not values:
+    ranges), the cached ``values`` (sheet title -> cell -> (type, text)) of formula cells, and
+    the table rows described in ``bulk`` (sheet title -> [:class:`pacxl.workbook.bulk.BulkRows`],
+    merged into the sheet's cells and written piece by piece)."""
+    ignored, values, bulk = ignored or {}, values or {}, bulk or {}
+    if not ignored and not values and not bulk:
         return data
+    from .bulk import splice
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         by_part = {part: title for title, part in sheet_parts(src).items()}
         for info in src.infolist():
             body = src.read(info.filename)
             title = by_part.get(info.filename)
-            if title is not None and (title in ignored or title in values):
+            if title is not None and (title in ignored or title in values or title in bulk):
                 xml = body.decode("utf-8")
                 if values.get(title):
                     xml = _with_values(xml, values[title])
                 if ignored.get(title):
                     xml = _with_ignored(xml, ignored[title])
+                if bulk.get(title):
+                    part = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                    part.compress_type, part.external_attr = info.compress_type, info.external_attr
+                    _write_piecewise(dst, part, splice(xml, bulk[title]))
+                    continue
                 body = xml.encode("utf-8")
             dst.writestr(info, body, compress_type=info.compress_type)
     return out.getvalue()

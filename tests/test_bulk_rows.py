@@ -1,0 +1,205 @@
+"""Table rows written in bulk (pacxl.workbook.bulk) and the streamed check of a saved package
+(pacxl.io.package): the importers' fast path must save exactly what real openpyxl cells save,
+and the check must refuse what Excel would refuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pacxl.errors import InputError, WorkbookError
+from pacxl.io import package, save
+from pacxl.io.target import table_rows
+from pacxl.workbook import bulk, xlsxml
+from pacxl.workbook.cells import MAX_TEXT
+from pacxl.workbook.tables import write_rows
+
+from edits import insert_column
+
+HOSTILE = ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", " lead", "trail ", "   ", "",
+           "_x0041_", "a&b<c>d\"e'f", "tab\tnew\nline", "ctl\x01\x1f", "\ufffe", "CR\rLF", "Société Générale"]
+
+
+def _customers(n: int) -> list[dict]:
+    rows = []
+    for i in range(n):
+        rows.append({
+            "code": f"{i:05d}",
+            "name": HOSTILE[i % len(HOSTILE)] + (f" {i}" if i % 3 else ""),
+            "segment": "Industrie" if i % 2 else None,
+            "amount": [None, 0, -5.5, 1234.5 * i, 123456789.123456789, 1e-7, 3][i % 7],
+            "margin": float(i) if i % 4 else None,
+            "potential": i * 100 if i % 5 == 0 else None,
+            "previous": 1.0 / (i + 1),
+        })
+    return rows
+
+
+def _save_both(src: Path, tmp_path: Path, edit) -> tuple[zipfile.ZipFile, zipfile.ZipFile]:
+    """The workbook ``src`` edited by ``edit(wb, bulk)`` and saved, with real cells and in bulk."""
+    out = []
+    for flag in (False, True):
+        p = tmp_path / f"bulk_{flag}.xlsx"
+        shutil.copy(src, p)
+        wb = save.open_workbook(p)
+        edit(wb, flag)
+        assert bool(bulk.blocks_of(wb)) == flag
+        save.save_workbook(wb, p, backup=False)
+        out.append(zipfile.ZipFile(p))
+    return out[0], out[1]
+
+
+def _same(a: zipfile.ZipFile, b: zipfile.ZipFile) -> None:
+    assert a.namelist() == b.namelist()
+    for name in a.namelist():
+        if name == "docProps/core.xml":  # (the time of the save)
+            continue
+        x, y = a.read(name), b.read(name)
+        if x != y:
+            i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
+            pytest.fail(f"{name} differs at byte {i}: {x[i - 80:i + 80]!r} / {y[i - 80:i + 80]!r}")
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 400])
+def test_bulk_replace_saves_exactly_what_real_cells_save(demo_fr_path, tmp_path, n):
+    a, b = _save_both(demo_fr_path, tmp_path,
+                      lambda wb, flag: write_rows(wb, "tblCustomers", _customers(n), min_rows=n + 20, bulk=flag))
+    _same(a, b)
+    # and the table holds them: read back, every customer's text as written (none a formula)
+    got, body = table_rows(openpyxl.load_workbook(b.filename), "tblCustomers")
+    assert body == n + 20
+    assert {r["code"]: r["name"] or None for r in got} == {r["code"]: r["name"] or None for r in _customers(n)}
+
+
+def test_bulk_append_keeps_dates_booleans_formulas_and_a_users_column(demo_fr_path, tmp_path):
+    def edit(wb, flag):
+        col = insert_column(wb, "tblCustomers", "segment", "Commentaire")
+        ws = wb["Clients"]
+        ws.cell(row=8, column=col, value="à rappeler")  # beside a customer: follows its row
+        write_rows(wb, "tblCustomers", _customers(60), append=True, bulk=flag)
+        write_rows(wb, "tblBudget", [{"id": f"X{i}", "category": "Salons", "label": HOSTILE[i % len(HOSTILE)],
+                                      "m01": i * 10.5, "m02": True if i == 3 else None} for i in range(30)],
+                   append=True, bulk=flag)
+        write_rows(wb, "tblPipeline", [{"deal": f"D{i}", "account": "=A1", "stage": "Découverte",
+                                        "amount": i * 10.0, "close": dt.date(2026, 3, 1 + i % 28),
+                                        "created": dt.datetime(2026, 1, 1, 10, 30)} for i in range(30)],
+                   append=True, bulk=flag)
+
+    a, b = _save_both(demo_fr_path, tmp_path, edit)
+    _same(a, b)
+    sheet = b.read(xlsxml.sheet_parts(b)["Clients"]).decode()
+    assert "à rappeler" in sheet
+
+
+def test_text_too_long_is_refused_in_bulk_naming_the_cell(demo_fr_path, tmp_path):
+    p = tmp_path / "plan.xlsx"
+    shutil.copy(demo_fr_path, p)
+    wb = save.open_workbook(p)
+    rows = _customers(5)
+    rows[3]["name"] = "x" * (MAX_TEXT + 1)
+    with pytest.raises(InputError, match=r"Clients!B\d+: the text"):
+        write_rows(wb, "tblCustomers", rows, bulk=True)
+
+
+def test_a_cell_written_twice_is_refused_and_nothing_changes(demo_fr_path, tmp_path):
+    p = tmp_path / "plan.xlsx"
+    shutil.copy(demo_fr_path, p)
+    before = p.read_bytes()
+    wb = save.open_workbook(p)
+    write_rows(wb, "tblCustomers", _customers(50), bulk=True)
+    ws = wb["Clients"]
+    ws.cell(row=20, column=1, value="clash")  # a real cell where a bulk row writes
+    with pytest.raises(WorkbookError, match="could not be saved"):
+        save.save_workbook(wb, p)
+    assert p.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+# --- the streamed check of the saved package --------------------------------------------------------
+
+
+def _rewritten(path: Path, out: Path, member: str, edit) -> Path:
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == member:
+                data = edit(data)
+                if data is None:
+                    continue
+            dst.writestr(info.filename, data)
+    return out
+
+
+def _sheet(path: Path, title: str) -> str:
+    with zipfile.ZipFile(path) as z:
+        return xlsxml.sheet_parts(z)[title]
+
+
+def test_a_sound_package_passes_and_gives_its_tables(demo_fr_path):
+    got = package.check_package(demo_fr_path)
+    wb = openpyxl.load_workbook(demo_fr_path)
+    want = {t.name: t.ref for ws in wb.worksheets for t in ws.tables.values()}
+    assert got.tables == want
+    assert set(got.sheets) == set(wb.sheetnames)
+
+
+@pytest.mark.parametrize("what, edit, message", [
+    ("rows out of order", lambda x: x.replace(b'<row r="6"', b'<row r="2"', 1), "comes after row"),
+    ("cell in another row", lambda x: re.sub(rb'<c r="B6"', b'<c r="B7"', x, count=1), "is in row"),
+    ("cells out of order", lambda x: re.sub(rb'<c r="C6"', b'<c r="A6"', x, count=1), "out of order"),
+    ("unknown style", lambda x: re.sub(rb'(<c r="B6") s="[0-9]+"', rb'\1 s="9999"', x, count=1),
+     "style that does not exist"),
+    ("broken XML", lambda x: x.replace(b"</sheetData>", b"</sheetDat>", 1), "not well-formed"),
+])
+def test_the_check_refuses_what_excel_refuses(demo_fr_path, tmp_path, what, edit, message):
+    part = _sheet(demo_fr_path, "Clients")
+    bad = _rewritten(demo_fr_path, tmp_path / "bad.xlsx", part, edit)
+    with pytest.raises(package.PackageError, match=message):
+        package.check_package(bad)
+
+
+def test_the_check_refuses_a_missing_part_or_content_type(demo_fr_path, tmp_path):
+    part = _sheet(demo_fr_path, "Clients")
+    gone = _rewritten(demo_fr_path, tmp_path / "gone.xlsx", part, lambda x: None)
+    with pytest.raises(package.PackageError, match="points to a missing part"):
+        package.check_package(gone)
+    untyped = _rewritten(demo_fr_path, tmp_path / "untyped.xlsx", "[Content_Types].xml",
+                         lambda x: re.sub(rb'<Override PartName="/xl/styles.xml"[^>]*/>', b"",
+                                          re.sub(rb'<Default Extension="xml"[^>]*/>', b"", x)))
+    with pytest.raises(package.PackageError, match="no content type"):
+        package.check_package(untyped)
+
+
+def test_a_save_that_writes_a_bad_package_is_refused_and_nothing_changes(demo_fr_path, tmp_path, monkeypatch):
+    p = tmp_path / "plan.xlsx"
+    shutil.copy(demo_fr_path, p)
+    before = p.read_bytes()
+    wb = save.open_workbook(p)
+    write_rows(wb, "tblCustomers", _customers(30), bulk=True)
+    real_finish = save.finish
+
+    def broken(data, **kw):  # a writer bug: two cells swapped in a bulk row
+        out = real_finish(data, **kw)
+        part = "xl/worksheets/sheet6.xml"
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(out)) as src, zipfile.ZipFile(buf, "w") as dst:
+            for info in src.infolist():
+                body = src.read(info.filename)
+                if info.filename == part:
+                    body = re.sub(rb'(<c r="A10"[^>]*>.*?</c>)(<c r="B10"[^>]*>.*?</c>)', rb"\2\1", body, count=1)
+                dst.writestr(info, body)
+        return buf.getvalue()
+
+    assert _sheet(demo_fr_path, "Clients") == "xl/worksheets/sheet6.xml"
+    monkeypatch.setattr(save, "finish", broken)
+    with pytest.raises(WorkbookError, match=r"plan.xlsx: the saved copy does not reopen \(.*out of order"):
+        save.save_workbook(wb, p)
+    assert p.read_bytes() == before
+    assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]
