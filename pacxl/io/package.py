@@ -4,8 +4,9 @@
 the save itself (a 50,000-customer import: 12 s and another gigabyte). :func:`check_package`
 checks as much, in bounded memory and at the speed of the C parsers:
 
-* the zip (sizes, ratios, CRCs, no DOCTYPE: :func:`pacxl.io.save.check_zip`);
-* every XML part is well-formed (expat, fed 1 MiB at a time);
+* every part reads to its end with the right CRC, once (1 MiB at a time, every check below fed
+  from that one pass);
+* every XML part is well-formed and declares no DOCTYPE (expat);
 * every part has a content type, and every internal relationship points to a part that exists;
   every sheet of ``xl/workbook.xml`` has its relationship;
 * in every worksheet, rows come in increasing order, each cell belongs to its row, cells come in
@@ -49,17 +50,33 @@ class SavedPackage:
     sheets: dict[str, str] = field(default_factory=dict)
 
 
-def _well_formed(zf: zipfile.ZipFile, name: str) -> None:
-    parser = expat.ParserCreate()
+def _read_part(zf: zipfile.ZipFile, name: str, sheet: "_SheetOrder | None") -> None:
+    """Read a part to its end (its CRC checked); an XML part through expat (well-formed, no
+    DOCTYPE), a worksheet's text through ``sheet`` as well: one pass over the bytes."""
+    xml = name.lower().endswith(_XML)
+    parser = expat.ParserCreate() if xml else None
+    if parser is not None:
+        def doctype(*_args) -> None:
+            raise PackageError(f"{name}: declares a DOCTYPE")
+
+        parser.StartDoctypeDeclHandler = doctype
+    decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
     try:
-        with zf.open(name) as fh:
+        with zf.open(name) as fh:  # (zipfile checks the CRC at the end)
             while True:
                 chunk = fh.read(CHUNK)
-                parser.Parse(chunk, not chunk)
+                if parser is not None:
+                    parser.Parse(chunk, not chunk)
+                if sheet is not None:
+                    sheet.feed(decode(chunk, final=not chunk), final=not chunk)
                 if not chunk:
                     break
     except expat.ExpatError as exc:
         raise PackageError(f"{name}: not well-formed XML ({exc})") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+        if isinstance(exc, PackageError):
+            raise
+        raise PackageError(f"{name}: damaged ({exc})") from None
 
 
 def _resolve(source: str, target: str) -> str:
@@ -103,49 +120,53 @@ def _content_types(zf: zipfile.ZipFile, names: set[str]) -> None:
             raise PackageError(f"{name}: no content type")
 
 
-def _check_sheet(zf: zipfile.ZipFile, part: str, n_styles: int) -> None:
-    """Rows increasing, cells in their row and increasing, styles that exist."""
-    row = col = 0
-    tail = ""
-    decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
-    with zf.open(part) as fh:
-        while True:
-            raw = fh.read(CHUNK)
-            text = tail + decode(raw, final=not raw)
-            if raw:  # (a match never spans a '>': keep what follows the last one for the next chunk)
-                cut = text.rfind(">") + 1
-                text, tail = text[:cut], text[cut:]
-            for r, letters, number, style in _ROW_OR_CELL.findall(text):
-                if r:
-                    r = int(r)
-                    if r <= row:
-                        raise PackageError(f"{part}: row {r} comes after row {row}")
-                    row, col = r, 0
-                    continue
-                if int(number) != row:
-                    raise PackageError(f"{part}: cell {letters}{number} is in row {row}")
-                c = column_index_from_string(letters)
-                if c <= col:
-                    raise PackageError(f"{part}: cell {letters}{number} is out of order")
-                col = c
-                if style and int(style) >= n_styles:
-                    raise PackageError(f"{part}: cell {letters}{number} has a style that does not exist")
-            if not raw:
-                break
+class _SheetOrder:
+    """Fed a worksheet's text piece by piece: rows increasing, cells in their row and increasing,
+    styles that exist."""
+
+    def __init__(self, part: str, n_styles: int) -> None:
+        self.part, self.n_styles = part, n_styles
+        self.row = self.col = 0
+        self.tail = ""
+
+    def feed(self, text: str, final: bool) -> None:
+        text = self.tail + text
+        if not final:  # (a match never spans a '>': what follows the last one waits for the next piece)
+            cut = text.rfind(">") + 1
+            text, self.tail = text[:cut], text[cut:]
+        part, row, col = self.part, self.row, self.col
+        for r, letters, number, style in _ROW_OR_CELL.findall(text):
+            if r:
+                r = int(r)
+                if r <= row:
+                    raise PackageError(f"{part}: row {r} comes after row {row}")
+                row, col = r, 0
+                continue
+            if int(number) != row:
+                raise PackageError(f"{part}: cell {letters}{number} is in row {row}")
+            c = column_index_from_string(letters)
+            if c <= col:
+                raise PackageError(f"{part}: cell {letters}{number} is out of order")
+            col = c
+            if style and int(style) >= self.n_styles:
+                raise PackageError(f"{part}: cell {letters}{number} has a style that does not exist")
+        self.row, self.col = row, col
 
 
 def check_package(path: str | Path) -> SavedPackage:
-    """Check the saved workbook at ``path`` (after :func:`pacxl.io.save.check_zip`); raise
-    :class:`PackageError` naming the part at fault."""
+    """Check the saved workbook at ``path``; raise :class:`PackageError` naming the part at
+    fault."""
     out = SavedPackage()
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         for required in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             if required not in names:
                 raise PackageError(f"{required} is missing")
-        for name in sorted(names):
-            if name.lower().endswith(_XML):
-                _well_formed(zf, name)
+        # the small parts the structure is read from first, well-formed before ElementTree reads them
+        first = {n for n in names if n.endswith(".rels")} | ({"[Content_Types].xml", "xl/workbook.xml",
+                                                              "xl/styles.xml"} & names)
+        for name in sorted(first):
+            _read_part(zf, name, None)
         _content_types(zf, names)
         rels = _relationships(zf, names)
         book = ET.fromstring(zf.read("xl/workbook.xml"))
@@ -159,9 +180,10 @@ def check_package(path: str | Path) -> SavedPackage:
         if "xl/styles.xml" in names:
             xfs = ET.fromstring(zf.read("xl/styles.xml")).find("m:cellXfs", NS)
             n_styles = 0 if xfs is None else len(xfs.findall("m:xf", NS))
-        for part in out.sheets.values():
-            if part.startswith("xl/worksheets/"):
-                _check_sheet(zf, part, n_styles)
+        sheets = {part for part in out.sheets.values() if part.startswith("xl/worksheets/")}
+        for name in sorted(names - first):  # every other part, the sheets' cells with it
+            if not name.endswith("/"):
+                _read_part(zf, name, _SheetOrder(name, n_styles) if name in sheets else None)
         for name in sorted(names):
             if name.startswith("xl/tables/") and name.endswith(".xml"):
                 table = ET.fromstring(zf.read(name))

@@ -335,8 +335,7 @@ def save_workbook(
         from .package import check_package
 
         try:
-            check_zip(tmp, p.name)
-            saved = check_package(tmp)
+            saved = check_package(tmp)  # (every part read once: CRC, XML, structure, cells)
         except Exception as exc:
             raise WorkbookError(f"{p.name}: the saved copy does not reopen ({exc}); nothing was changed",
                 fr=f"{p.name} : la copie enregistrée ne se rouvre pas ({exc}) ; rien n'a été modifié") from None
