@@ -157,11 +157,24 @@ def test_a_sound_package_passes_and_gives_its_tables(demo_fr_path):
     ("unknown style", lambda x: re.sub(rb'(<c r="B6") s="[0-9]+"', rb'\1 s="9999"', x, count=1),
      "style that does not exist"),
     ("broken XML", lambda x: x.replace(b"</sheetData>", b"</sheetDat>", 1), "not well-formed"),
+    ("a DOCTYPE", lambda x: b"<!DOCTYPE worksheet>" + x, "declares a DOCTYPE"),
 ])
 def test_the_check_refuses_what_excel_refuses(demo_fr_path, tmp_path, what, edit, message):
     part = _sheet(demo_fr_path, "Clients")
     bad = _rewritten(demo_fr_path, tmp_path / "bad.xlsx", part, edit)
     with pytest.raises(package.PackageError, match=message):
+        package.check_package(bad)
+
+
+def test_the_check_refuses_a_part_whose_bytes_changed(demo_fr_path, tmp_path):
+    bad = tmp_path / "crc.xlsx"
+    data = bytearray(demo_fr_path.read_bytes())
+    with zipfile.ZipFile(demo_fr_path) as z:
+        info = z.getinfo(_sheet(demo_fr_path, "Clients"))
+    at = info.header_offset + 30 + len(info.filename) + len(info.extra) + info.compress_size // 2
+    data[at] ^= 0xFF  # one byte of the compressed sheet flipped: a bad CRC, or bad data
+    bad.write_bytes(bytes(data))
+    with pytest.raises(package.PackageError, match="damaged|not well-formed"):
         package.check_package(bad)
 
 

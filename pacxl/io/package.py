@@ -22,6 +22,7 @@ import codecs
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -73,7 +74,7 @@ def _read_part(zf: zipfile.ZipFile, name: str, sheet: "_SheetOrder | None") -> N
                     break
     except expat.ExpatError as exc:
         raise PackageError(f"{name}: not well-formed XML ({exc})") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
         if isinstance(exc, PackageError):
             raise
         raise PackageError(f"{name}: damaged ({exc})") from None
