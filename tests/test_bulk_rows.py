@@ -98,6 +98,16 @@ def test_bulk_append_keeps_dates_booleans_formulas_and_a_users_column(demo_fr_pa
     assert "à rappeler" in sheet
 
 
+def test_a_table_written_in_bulk_is_not_written_again_before_the_save(demo_fr_path, tmp_path):
+    p = tmp_path / "plan.xlsx"
+    shutil.copy(demo_fr_path, p)
+    wb = save.open_workbook(p)
+    write_rows(wb, "tblCustomers", _customers(10), bulk=True)
+    with pytest.raises(WorkbookError, match="tblCustomers was written in bulk"):
+        write_rows(wb, "tblCustomers", _customers(3), append=True)  # would not see the 10 rows
+    write_rows(wb, "tblBudget", [{"id": "X1", "category": "Salons", "label": "x", "m01": 1.0}], append=True)
+
+
 def test_text_too_long_is_refused_in_bulk_naming_the_cell(demo_fr_path, tmp_path):
     p = tmp_path / "plan.xlsx"
     shutil.copy(demo_fr_path, p)

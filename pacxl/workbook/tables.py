@@ -267,6 +267,12 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
     ws, tbl, col_of = table_columns(wb, table_name)
     min_col, header, max_col, old_last = range_boundaries(tbl.ref)
     first = header + 1
+    from .bulk import blocks_of
+
+    if any(b.lo <= old_last and min_col <= max(b.columns()) and min(b.columns()) <= max_col
+           for b in blocks_of(wb).get(ws.title, ())):  # (its rows are not cells until saved)
+        raise WorkbookError(f"{table_name} was written in bulk: save the workbook before writing it again",
+            fr=f"{table_name} a été écrit en bloc : enregistrez le classeur avant de l'écrire à nouveau")
     lang = workbook_lang(wb)
     typed_first = max(old_last, first) + 1
     typed_last, unfit = rows_below(ws, table_name, col_of, lang)
