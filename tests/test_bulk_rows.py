@@ -10,6 +10,7 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import openpyxl
 import pytest
@@ -34,7 +35,8 @@ def _customers(n: int) -> list[dict]:
             "code": f"{i:05d}",
             "name": HOSTILE[i % len(HOSTILE)] + (f" {i}" if i % 3 else ""),
             "segment": "Industrie" if i % 2 else None,
-            "amount": [None, 0, -5.5, 1234.5 * i, 123456789.123456789, 1e-7, 3][i % 7],
+            "amount": [None, 0, -5.5, 1234.5 * i, 123456789.123456789, 1e-7, 3, float("inf"), -float("inf"),
+                       10**20, -0.0, float("nan")][i % 12],
             "margin": float(i) if i % 4 else None,
             "potential": i * 100 if i % 5 == 0 else None,
             "previous": 1.0 / (i + 1),
@@ -57,11 +59,15 @@ def _save_both(src: Path, tmp_path: Path, edit) -> tuple[zipfile.ZipFile, zipfil
 
 
 def _same(a: zipfile.ZipFile, b: zipfile.ZipFile) -> None:
+    """Every part the same, byte for byte (with lxml installed, openpyxl writes its own cells with
+    another writer: then the same once canonicalized, C14N 2.0)."""
     assert a.namelist() == b.namelist()
     for name in a.namelist():
         if name == "docProps/core.xml":  # (the time of the save)
             continue
         x, y = a.read(name), b.read(name)
+        if openpyxl.LXML and name.endswith(".xml"):
+            x, y = (ET.canonicalize(v.decode("utf-8")).encode("utf-8") for v in (x, y))
         if x != y:
             i = next((k for k in range(min(len(x), len(y))) if x[k] != y[k]), min(len(x), len(y)))
             pytest.fail(f"{name} differs at byte {i}: {x[i - 80:i + 80]!r} / {y[i - 80:i + 80]!r}")
@@ -226,3 +232,95 @@ def test_a_save_that_writes_a_bad_package_is_refused_and_nothing_changes(demo_fr
         save.save_workbook(wb, p)
     assert p.read_bytes() == before
     assert [f.name for f in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+# --- no false refusal of what openpyxl copies from an .xlsm as it is ------------------------------
+
+_VBA_TYPE = b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+_VBA_REL = (b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+            b'Target="vbaProject.bin"/>')
+_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+         'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{}</Relationships>')
+
+
+def _xlsm(demo: Path, out: Path, parts: dict[str, bytes], types: bytes = b"", sheet_edit=None) -> Path:
+    """The demo as an .xlsm (a VBA project part) with ``parts`` added, ``types`` added to the content
+    types, ``sheet_edit(xml, rels) -> (xml, rels)`` applied to the Clients sheet and its rels."""
+    sheet = _sheet(demo, "Clients")
+    sheet_rels = sheet.replace("worksheets/", "worksheets/_rels/") + ".rels"
+    with zipfile.ZipFile(demo) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        for name in names:
+            data = src.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"spreadsheetml.sheet.main+xml", b"PLACEHOLDER").replace(
+                    b"application/vnd.openxmlformats-officedocument.PLACEHOLDER",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(b"</Types>",
+                                                                                    _VBA_TYPE + types + b"</Types>")
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", _VBA_REL + b"</Relationships>")
+            elif sheet_edit is not None and name == sheet:
+                xml, rels = sheet_edit(data.decode(), src.read(sheet_rels).decode() if sheet_rels in names
+                                       else _RELS.format(""))
+                data = xml.encode()
+                dst.writestr(sheet_rels, rels.encode())
+            elif sheet_edit is not None and name == sheet_rels:
+                continue
+            dst.writestr(name, data)
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 a VBA project" * 4)
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return out
+
+
+def _with_vml(xml: str, rels: str) -> tuple[str, str]:
+    rel = ('<Relationship Id="rIdVml1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>')
+    xml = xml.replace("</worksheet>", '<legacyDrawing r:id="rIdVml1"/></worksheet>')
+    if 'xmlns:r="' not in xml[:600]:
+        xml = xml.replace("<worksheet ", '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                          '2006/relationships" ', 1)
+    return xml, rels.replace("</Relationships>", rel + "</Relationships>")
+
+
+# a form button whose caption has two lines: Excel writes the VML's <br> unclosed (not XML)
+_BUTTON = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+           b'xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape id="_x0000_s1025" o:button="t">'
+           b'<v:fill o:relid="rIdPic" type="frame"/><v:textbox><div><font face="Calibri">Mettre \xc3\xa0 jour'
+           b'<br>les clients</font></div></v:textbox><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 1, 0, 3, 0, 3, 0'
+           b'</x:Anchor><x:FmlaMacro>[0]!MiseAJour</x:FmlaMacro></x:ClientData></v:shape></xml>')
+
+
+@pytest.mark.parametrize("case", ["vml_not_xml", "vml_image_not_copied", "ribbon_image_escaped"])
+def test_what_openpyxl_copies_from_an_xlsm_is_not_refused(demo_fr_path, tmp_path, case):
+    """The saved copy of an .xlsm imported with --force: openpyxl copies some parts as they are;
+    the check must not refuse them where the full reopen it replaced accepted them."""
+    from pacxl.io import import_file
+
+    vml_type = b'<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'
+    png_type = b'<Default Extension="png" ContentType="image/png"/>'
+    if case == "vml_not_xml":
+        plan = _xlsm(demo_fr_path, tmp_path / "plan.xlsm", {"xl/drawings/vmlDrawing1.vml": _BUTTON}, vml_type,
+                     _with_vml)
+    elif case == "vml_image_not_copied":  # openpyxl copies the VML's rels, and only .emf images
+        plan = _xlsm(demo_fr_path, tmp_path / "plan.xlsm", {
+            "xl/drawings/vmlDrawing1.vml": _BUTTON.replace(b"<br>", b"<br/>"),
+            "xl/drawings/_rels/vmlDrawing1.vml.rels": _RELS.format(
+                '<Relationship Id="rIdPic" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/image" Target="../media/fond.png"/>').encode(),
+            "xl/media/fond.png": b"\x89PNG\r\n\x1a\n"}, vml_type + png_type, _with_vml)
+    else:  # a ribbon image named in the URI's percent-escapes, as OPC stores a non-ASCII name
+        plan = _xlsm(demo_fr_path, tmp_path / "plan.xlsm", {
+            "customUI/customUI14.xml": b'<customUI xmlns="http://schemas.microsoft.com/office/2009/07/customui">'
+                                       b"<ribbon/></customUI>",
+            "customUI/_rels/customUI14.xml.rels": _RELS.format(
+                '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                'image" Target="images/mon%20ic%C3%B4ne.png"/>').encode(),
+            "customUI/images/mon icône.png": b"\x89PNG\r\n\x1a\n"}, png_type)
+    csv = tmp_path / "clients.csv"
+    csv.write_text("Code client;Raison sociale;Segment;CA HT\n" + "".join(f"{i:04d};Client {i};Industrie;{i}00,50\n"
+                                                                        for i in range(40)), encoding="utf-8")
+    summary = import_file("customers", plan, csv, backup=False, force=True)
+    assert summary.written and summary.table_rows["tblCustomers"] >= 40
+    wb = openpyxl.load_workbook(plan, keep_vba=True)
+    assert len(table_rows(wb, "tblCustomers")[0]) == 40

@@ -6,9 +6,11 @@ checks as much, in bounded memory and at the speed of the C parsers:
 
 * every part reads to its end with the right CRC, once (1 MiB at a time, every check below fed
   from that one pass);
-* every XML part is well-formed and declares no DOCTYPE (expat);
-* every part has a content type, and every internal relationship points to a part that exists;
-  every sheet of ``xl/workbook.xml`` has its relationship;
+* every XML part is well-formed and declares no DOCTYPE (expat; not an .xlsm's VML drawings,
+  which openpyxl copies as they are and Excel writes loosely);
+* every part has a content type, and every internal relationship of the parts openpyxl writes
+  (package, workbook, sheets, drawings, charts) points to a part that exists; every sheet of
+  ``xl/workbook.xml`` has its relationship;
 * in every worksheet, rows come in increasing order, each cell belongs to its row, cells come in
   increasing column order, and every cell's style exists in ``xl/styles.xml`` (Excel refuses a
   file that breaks any of these with "We found a problem with some content");
@@ -23,6 +25,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -34,7 +37,14 @@ from ..workbook.xlsxml import NS
 
 CHUNK = 2**20
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
-_XML = (".xml", ".rels", ".vml")
+#: Parts parsed as XML. Not ``.vml``: openpyxl copies an .xlsm's VML drawings as they are, and
+#: Excel writes them with unclosed ``<br>`` (a button caption on two lines): not XML, read leniently.
+_XML_PARSED = (".xml", ".rels")
+#: Relationship parts openpyxl writes itself (the others it copies from an .xlsm as they are: a
+#: VML drawing's, the ribbon's, an ActiveX control's; one of those may point to an image openpyxl
+#: did not copy, which Excel tolerates and the save used to accept).
+_OWN_RELS = re.compile(r"(_rels/\.rels|xl/_rels/workbook\.xml\.rels|xl/(worksheets|chartsheets|charts)/_rels/.*"
+                       r"|xl/drawings/_rels/drawing[0-9]*\.xml\.rels)$")
 # a row's start, or a cell's reference and style, as pacxl's writers (openpyxl, pacxl.workbook.bulk) write them
 _ROW_OR_CELL = re.compile(r'<row r="([0-9]+)"|<c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?')
 
@@ -54,7 +64,7 @@ class SavedPackage:
 def _read_part(zf: zipfile.ZipFile, name: str, sheet: "_SheetOrder | None") -> None:
     """Read a part to its end (its CRC checked); an XML part through expat (well-formed, no
     DOCTYPE), a worksheet's text through ``sheet`` as well: one pass over the bytes."""
-    xml = name.lower().endswith(_XML)
+    xml = name.lower().endswith(_XML_PARSED)
     parser = expat.ParserCreate() if xml else None
     if parser is not None:
         def doctype(*_args) -> None:
@@ -81,7 +91,9 @@ def _read_part(zf: zipfile.ZipFile, name: str, sheet: "_SheetOrder | None") -> N
 
 
 def _resolve(source: str, target: str) -> str:
-    """The part a relationship of ``source`` (``xl/_rels/workbook.xml.rels``) points to."""
+    """The part a relationship of ``source`` (``xl/_rels/workbook.xml.rels``) points to: a URI,
+    percent-escapes decoded (``ic%C3%B4ne.png`` is the part ``icône.png``)."""
+    target = unquote(target)
     if target.startswith("/"):
         return target.lstrip("/")
     folder = posixpath.dirname(posixpath.dirname(source))  # xl/_rels/x.rels -> xl
@@ -91,15 +103,16 @@ def _resolve(source: str, target: str) -> str:
 def _relationships(zf: zipfile.ZipFile, names: set[str]) -> dict[str, dict[str, str]]:
     """Relationship part -> id -> target part; every internal target must exist."""
     out: dict[str, dict[str, str]] = {}
+    folded = {n.casefold() for n in names}  # (part names are compared without case)
     for name in names:
-        if not name.endswith(".rels"):
+        if not name.endswith(".rels") or not _OWN_RELS.match(name):
             continue
         rels = out.setdefault(name, {})
         for rel in ET.fromstring(zf.read(name)).findall("rel:Relationship", NS):
             if rel.get("TargetMode") == "External":
                 continue
             target = _resolve(name, rel.get("Target", ""))
-            if target not in names:
+            if target.casefold() not in folded:
                 raise PackageError(f"{name}: {rel.get('Id')} points to a missing part {target}")
             rels[rel.get("Id")] = target
     return out

@@ -9,7 +9,9 @@ column, into the ``<sheetData>`` openpyxl wrote (the cells beside the table on t
 e.g. the customers' summary blocks, stay where they are).
 
 The cells are written exactly as openpyxl writes them (same attributes, same order, same
-escapes: tests compare the two outputs byte for byte): text as an inline string holding
+escapes: tests compare the two outputs byte for byte; with lxml installed openpyxl switches to
+another writer, and the two differ only in how XML spells the same thing, ``<v />`` or
+``<v></v>``): text as an inline string holding
 :func:`pacxl.workbook.cells.encode_text` of it (never a formula), numbers with 16 significant
 digits, formulas in ``<f>`` with an empty cached value. A value of any other type (a date, a
 boolean) is not deferred: :func:`write_rows` makes it a real cell, and :func:`deferred` says so.
@@ -27,6 +29,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from openpyxl import LXML
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from .cells import encode_text, is_formula
@@ -46,7 +49,10 @@ def deferred(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):
-        return math.isfinite(value)
+        try:
+            return math.isfinite(value)
+        except OverflowError:  # (an int past a float: openpyxl's own cell says what it makes of it)
+            return False
     return False
 
 
@@ -60,6 +66,16 @@ def _escape(text: str) -> str:
     return text
 
 
+def _preserve(text: str) -> bool:
+    """Whether openpyxl marks a string ``xml:space="preserve"``: its etree writer when the text
+    has leading or trailing spaces around something else, its lxml writer (used when lxml is
+    installed) whenever stripping changes the text, spaces only included."""
+    stripped = text.strip()
+    if LXML:
+        return stripped != text
+    return bool(stripped) and stripped != text
+
+
 def cell_xml(ref: str, style: str, value: Any, formula: bool) -> str:
     """One ``<c>`` as openpyxl writes it (``style``: ``' s="3"'`` or ``''``; ``None`` when
     openpyxl writes nothing: no value, no style)."""
@@ -71,8 +87,7 @@ def cell_xml(ref: str, style: str, value: Any, formula: bool) -> str:
         if value == "":
             return f"<c r=\"{ref}\"{style} t=\"inlineStr\" />"
         text = encode_text(value)
-        stripped = text.strip()
-        space = ' xml:space="preserve"' if stripped and stripped != text else ""
+        space = ' xml:space="preserve"' if _preserve(text) else ""
         return f"<c r=\"{ref}\"{style} t=\"inlineStr\"><is><t{space}>{_escape(text)}</t></is></c>"
     return f"<c r=\"{ref}\"{style} t=\"n\"><v>{'%.16g' % value}</v></c>"
 

@@ -359,7 +359,10 @@ def write_rows(wb, table_name: str, rows: Iterable[Mapping], *, append: bool = F
                 if t is str:
                     if len(v) > MAX_TEXT:
                         write_text(Cell(ws, row=r, column=c), v)  # (refused, naming the cell)
-                elif t is not float and t is not int and v is not None:
+                elif t is float or t is int:
+                    if v == v and not bulk_rows.deferred(v):  # +-inf, an int past a float: a real cell
+                        put(r, c, st, v)  # (as openpyxl makes it; NaN is a blank)
+                elif v is not None:
                     v = _value(v)
                     if not (is_formula(v) or bulk_rows.deferred(v)):
                         put(r, c, st, v)  # a date, a boolean: a real cell among the described ones
