@@ -212,7 +212,7 @@ def test_a_save_that_writes_a_bad_package_is_refused_and_nothing_changes(demo_fr
     before = p.read_bytes()
     wb = save.open_workbook(p)
     write_rows(wb, "tblCustomers", _customers(30), bulk=True)
-    real_finish = save.finish
+    real_finish = xlsxml.finish
 
     def broken(data, **kw):  # a writer bug: two cells swapped in a bulk row
         out = real_finish(data, **kw)
@@ -227,7 +227,7 @@ def test_a_save_that_writes_a_bad_package_is_refused_and_nothing_changes(demo_fr
         return buf.getvalue()
 
     assert _sheet(demo_fr_path, "Clients") == "xl/worksheets/sheet6.xml"
-    monkeypatch.setattr(save, "finish", broken)
+    monkeypatch.setattr(xlsxml, "finish", broken)
     with pytest.raises(WorkbookError, match=r"plan.xlsx: the saved copy does not reopen \(.*out of order"):
         save.save_workbook(wb, p)
     assert p.read_bytes() == before
@@ -324,3 +324,66 @@ def test_what_openpyxl_copies_from_an_xlsm_is_not_refused(demo_fr_path, tmp_path
     assert summary.written and summary.table_rows["tblCustomers"] >= 40
     wb = openpyxl.load_workbook(plan, keep_vba=True)
     assert len(table_rows(wb, "tblCustomers")[0]) == 40
+
+
+# --- plain cells written by pacxl (fastcells): the same file as openpyxl's writer -------------------
+
+
+def _without_fastcells(monkeypatch, make):
+    from pacxl.workbook import fastcells
+
+    got = make()
+    with monkeypatch.context() as m:
+        m.setattr(fastcells, "take", lambda wb: {})
+        plain = make()
+    return zipfile.ZipFile(io.BytesIO(plain)), zipfile.ZipFile(io.BytesIO(got))
+
+
+@pytest.mark.parametrize("which", ["demo_fr", "demo_en", "blank_fr", "blank_en", "udfs"])
+def test_generated_workbooks_are_the_same_with_fast_cells(monkeypatch, which):
+    from pacxl.defaults import blank_plan
+    from pacxl.demo import demo_plan
+    from pacxl.workbook.build import make_workbook, workbook_bytes
+
+    kind, lang = which.split("_") if "_" in which else ("demo", "fr")
+    plan = (demo_plan if kind in ("demo", "udfs") else blank_plan)(lang)
+    a, b = _without_fastcells(monkeypatch, lambda: workbook_bytes(make_workbook(plan, udfs=which == "udfs")))
+    _same(a, b)
+
+
+def test_an_edited_workbook_saves_the_same_with_fast_cells(demo_fr_path, tmp_path, monkeypatch):
+    """What openpyxl must write itself (comments, hyperlinks, rich text, dates, booleans, errors,
+    merged cells, styled rows and columns) among plain cells."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    def make():
+        p = tmp_path / "plan.xlsx"
+        shutil.copy(demo_fr_path, p)
+        wb = save.open_workbook(p)
+        ws = wb["Clients"]
+        ws["AC8"] = "note"
+        ws["AC8"].comment = Comment("à rappeler", "Claire")
+        ws["AC9"] = "lien"
+        ws["AC9"].hyperlink = "https://example.com/client"
+        ws["AC2"] = CellRichText("gras ", TextBlock(InlineFont(b=True), "et pas"))
+        ws["AC3"] = dt.date(2027, 3, 1)
+        ws["AC4"] = True
+        ws["AC5"] = "#N/A"
+        ws["AC6"] = "  espaces  "
+        ws["AC7"] = "=1+1"
+        ws.merge_cells("AD2:AE3")
+        ws.row_dimensions[60].font = Font(italic=True)
+        ws.column_dimensions["AF"].fill = PatternFill("solid", fgColor="FFEEAA")
+        ws["AF60"] = 3.5
+        write_rows(wb, "tblCustomers", _customers(30), bulk=True)
+        save.save_workbook(wb, p, backup=False)
+        return p.read_bytes()
+
+    a, b = _without_fastcells(monkeypatch, make)
+    _same(a, b)
+    ws = openpyxl.load_workbook(io.BytesIO(Path(tmp_path / "plan.xlsx").read_bytes()))["Clients"]
+    assert ws["AC8"].comment.text == "à rappeler" and ws["AC9"].hyperlink.target == "https://example.com/client"
+    assert ws["AC7"].value == "=1+1" and ws["AC6"].value == "  espaces  " and ws["AF60"].value == 3.5

@@ -31,8 +31,8 @@ from typing import IO, Callable, Union
 
 from ..errors import FileFormatError, WorkbookError, WorkbookLockedError, WouldLoseDataError, os_reason
 from ..files import Fingerprint, atomic_write, check_not_open, copy_file, lock_files, real_path  # noqa: F401
-from ..workbook.bulk import blocks_of
-from ..workbook.xlsxml import finish, text_id_ranges
+from ..workbook.fastcells import saved_bytes
+from ..workbook.xlsxml import text_id_ranges
 
 #: Limits of what a spreadsheet may unpack to. A 50,000-line export is ~20 MB of XML.
 MAX_MEMBERS = 10_000
@@ -321,12 +321,10 @@ def save_workbook(
 
     # saved in memory first: a disk error then happens in atomic_write's own writes (openpyxl
     # leaves its zip unclosed on an error, and the zip's finalizer prints a traceback at exit)
-    buf = io.BytesIO()
     try:
-        wb.save(buf)
-        # openpyxl drops what it cannot read: the identifier columns' ignoredErrors come back
-        # and the table rows written in bulk (pacxl.workbook.bulk) join their sheets
-        data = finish(buf.getvalue(), ignored=text_id_ranges(wb), bulk=blocks_of(wb))
+        # openpyxl drops what it cannot read: the identifier columns' ignoredErrors come back;
+        # the plain cells and the table rows written in bulk are written by pacxl (fastcells)
+        data = saved_bytes(wb, ignored=text_id_ranges(wb))
     except Exception as exc:
         raise WorkbookError(f"{p.name}: could not be saved ({type(exc).__name__}: {exc})",
             fr=f"{p.name} : l'enregistrement a échoué ({type(exc).__name__} : {exc})") from None

@@ -186,9 +186,10 @@ def workbook_bytes(wb: Workbook, *, values: str | None = None) -> bytes:
 
     if values not in VALUES:
         raise ValueError(f"values: one of {VALUES}, not {values!r}")
-    buf = io.BytesIO()  # in memory first: a disk error then happens in atomic_write's own writes
-    wb.save(buf)
-    data = finish(buf.getvalue(), ignored=text_id_ranges(wb))
+    from .fastcells import saved_bytes
+
+    # in memory first: a disk error then happens in atomic_write's own writes
+    data = saved_bytes(wb, ignored=text_id_ranges(wb))
     if values in ("shipped", "auto"):
         from .templates import TEMPLATES, shipped_template
 

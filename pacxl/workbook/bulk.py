@@ -219,21 +219,24 @@ def splice(xml: str, blocks: list[BulkRows], chunk_rows: int = 2000) -> Iterator
     current = [next(g, None) for g in gens]
     for r in numbers:
         cells: list[tuple[int, str]] = []
+        sources = 0
         for i, g in enumerate(gens):
             got = current[i]
             if got is not None and got[0] == r:
-                cells.extend(got[1])
+                if got[1]:
+                    cells.extend(got[1])
+                    sources += 1
                 current[i] = next(g, None)
         attrs, inner = existing.get(r, ("", None))
         attrs = attrs.rstrip()
         if inner:
-            taken = {c for c, _ in cells}
-            for cm in _CELL.finditer(inner):
-                c = column_index_from_string(cm.group(1))
-                if c in taken:
-                    raise ValueError(f"cell {cm.group(1)}{r} is written twice")
-                cells.append((c, cm.group(0)))
+            cells.extend((column_index_from_string(cm.group(1)), cm.group(0)) for cm in _CELL.finditer(inner))
+            sources += 1
+        if sources > 1:  # (cells of one source come in column order)
             cells.sort(key=lambda t: t[0])
+            for (a, x), (b, _) in zip(cells, cells[1:]):
+                if a == b:
+                    raise ValueError(f"a cell of column {get_column_letter(a)}, row {r}, is written twice")
         if not cells and r not in existing:
             continue
         pending.append(f'<row r="{r}"{attrs}>' + "".join(x for _, x in cells) + "</row>")
