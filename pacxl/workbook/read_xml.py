@@ -35,7 +35,7 @@ from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.reader.excel import _find_workbook_part
 from openpyxl.reader.strings import read_string_table
 from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
-from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel, from_ISO8601
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.xml.constants import ARC_CONTENT_TYPES, ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS
@@ -49,6 +49,11 @@ _MERGE, _HYPERLINK = _NS + "mergeCell", _NS + "hyperlink"
 _TABLE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
 _COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 _WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+
+
+_DIGITS = "0123456789"
+#: Column letters -> number, for the columns a sheet can have (A..XFD).
+_COLUMNS = {get_column_letter(i): i for i in range(1, 16385)}
 
 
 class Unsupported(Exception):
@@ -126,6 +131,7 @@ class Sheet:
         shared: dict[str, Translator] = {}
         strings, dates, deltas, epoch = book.strings, book.date_formats, book.timedelta_formats, book.epoch
         row_counter = 0
+        columns = _COLUMNS
         with book.archive.open(self.part) as src:
             # the C parser: check_zip refused any DOCTYPE (entity bombs) before this runs
             for _, el in ElementTree.iterparse(src):
@@ -143,19 +149,33 @@ class Sheet:
                     for c in el:
                         if c.tag != _CELL:
                             raise Unsupported(f"{c.tag} in a row")
-                        data_type = c.get("t", "n")
-                        coordinate = c.get("r")
-                        style_id = c.get("s", 0)
+                        attrib = c.attrib
+                        data_type = attrib.get("t", "n")
+                        coordinate = attrib.get("r")
+                        style_id = attrib.get("s", 0)
                         if style_id:
                             style_id = int(style_id)
-                        value = None if data_type == "inlineStr" else (c.findtext(_V, None) or None)
+                        v = f = None
+                        for child in c:  # (openpyxl: the first <v>, the first <f>)
+                            tag = child.tag
+                            if tag == _V:
+                                if v is None:
+                                    v = child
+                            elif tag == _F:
+                                if f is None:
+                                    f = child
+                        value = None if data_type == "inlineStr" or v is None else (v.text or None)
                         if coordinate:
-                            row, column = coordinate_to_tuple(coordinate)
+                            letters = coordinate.rstrip(_DIGITS)
+                            column = columns.get(letters)
+                            if column is not None and coordinate[len(letters):].isdigit():
+                                row = int(coordinate[len(letters):])
+                            else:
+                                row, column = coordinate_to_tuple(coordinate)
                             col_counter = column
                         else:
                             col_counter += 1
                             row, column = row_counter, col_counter
-                        f = c.find(_F)
                         if f is not None:
                             data_type = "f"
                             value = _formula(f, coordinate, shared)
