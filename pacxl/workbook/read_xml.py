@@ -23,6 +23,8 @@ met here, so that a damaged file gets openpyxl's diagnosis.
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from xml.etree import ElementTree
 from pathlib import Path
@@ -103,6 +105,7 @@ class Sheet:
         self.book, self.title, self.part, self.rels = book, title, part, rels
         self.tables: dict[str, Table] = {}
         self._parsed: dict[tuple[int, int], Cell] | None = None
+        self._partial: tuple[int, dict[tuple[int, int], Cell]] | None = None
         self._merged = _Merged([])
 
     @property
@@ -123,7 +126,21 @@ class Sheet:
 
     # --- parsing, as openpyxl's WorkSheetParser and WorksheetReader do ---------------------------
 
-    def _parse(self) -> dict[tuple[int, int], Cell]:
+    def cells_upto(self, last_row: int) -> dict[tuple[int, int], Cell]:
+        """The cells of rows 1 to ``last_row``, for reading values (a defined name's range):
+        the sheet is parsed up to that row only, unless it was parsed in full already. The
+        covered cells of merged ranges are blank, as in ``_cells``; the empty cells openpyxl adds
+        (comments, hyperlinks) are left out: they read as blank either way."""
+        if self._parsed is not None:
+            return self._parsed
+        if self._partial is None or self._partial[0] < last_row:
+            try:
+                self._partial = (last_row, self._parse(last_row))
+            except _OutOfOrder:
+                return self._cells
+        return self._partial[1]
+
+    def _parse(self, upto: int | None = None) -> dict[tuple[int, int], Cell]:
         book = self.book
         cells: dict[tuple[int, int], Cell] = {}
         merged: list[Range] = []
@@ -132,81 +149,90 @@ class Sheet:
         strings, dates, deltas, epoch = book.strings, book.date_formats, book.timedelta_formats, book.epoch
         row_counter = 0
         columns = _COLUMNS
-        with book.archive.open(self.part) as src:
-            # the C parser: check_zip refused any DOCTYPE (entity bombs) before this runs
-            for _, el in ElementTree.iterparse(src):
-                tag = el.tag
-                if tag == _ROW:
-                    r = el.get("r")
-                    if r is not None:
-                        try:
-                            row_counter = int(r)
-                        except ValueError:
-                            raise Unsupported(f"row number {r!r}") from None
-                    else:
-                        row_counter += 1
-                    col_counter = 0
-                    for c in el:
-                        if c.tag != _CELL:
-                            raise Unsupported(f"{c.tag} in a row")
-                        attrib = c.attrib
-                        data_type = attrib.get("t", "n")
-                        coordinate = attrib.get("r")
-                        style_id = attrib.get("s", 0)
-                        if style_id:
-                            style_id = int(style_id)
-                        v = f = None
-                        for child in c:  # (openpyxl: the first <v>, the first <f>)
-                            tag = child.tag
-                            if tag == _V:
-                                if v is None:
-                                    v = child
-                            elif tag == _F:
-                                if f is None:
-                                    f = child
-                        value = None if data_type == "inlineStr" or v is None else (v.text or None)
-                        if coordinate:
-                            letters = coordinate.rstrip(_DIGITS)
-                            column = columns.get(letters)
-                            if column is not None and coordinate[len(letters):].isdigit():
-                                row = int(coordinate[len(letters):])
-                            else:
-                                row, column = coordinate_to_tuple(coordinate)
-                            col_counter = column
+        data = book.archive.read(self.part)
+        last = 0
+        # the C parser: check_zip refused any DOCTYPE (entity bombs) before this runs
+        for _, el in ElementTree.iterparse(io.BytesIO(data)):
+            tag = el.tag
+            if tag == _ROW:
+                r = el.get("r")
+                if r is not None:
+                    try:
+                        row_counter = int(r)
+                    except ValueError:
+                        raise Unsupported(f"row number {r!r}") from None
+                else:
+                    row_counter += 1
+                if upto is not None:
+                    if row_counter <= last:
+                        raise _OutOfOrder
+                    if row_counter > upto:
+                        break
+                    last = row_counter
+                col_counter = 0
+                for c in el:
+                    if c.tag != _CELL:
+                        raise Unsupported(f"{c.tag} in a row")
+                    attrib = c.attrib
+                    data_type = attrib.get("t", "n")
+                    coordinate = attrib.get("r")
+                    style_id = attrib.get("s", 0)
+                    if style_id:
+                        style_id = int(style_id)
+                    v = f = None
+                    for child in c:  # (openpyxl: the first <v>, the first <f>)
+                        tag = child.tag
+                        if tag == _V:
+                            if v is None:
+                                v = child
+                        elif tag == _F:
+                            if f is None:
+                                f = child
+                    value = None if data_type == "inlineStr" or v is None else (v.text or None)
+                    if coordinate:
+                        letters = coordinate.rstrip(_DIGITS)
+                        column = columns.get(letters)
+                        if column is not None and coordinate[len(letters):].isdigit():
+                            row = int(coordinate[len(letters):])
                         else:
-                            col_counter += 1
-                            row, column = row_counter, col_counter
-                        if f is not None:
-                            data_type = "f"
-                            value = _formula(f, coordinate, shared)
-                        elif value is not None:
-                            if data_type == "n":
-                                value = _number(value)
-                                if style_id in dates:
-                                    data_type = "d"
-                                    try:
-                                        value = from_excel(value, epoch, timedelta=style_id in deltas)
-                                    except (OverflowError, ValueError):
-                                        data_type, value = "e", "#VALUE!"
-                            elif data_type == "s":
-                                value = strings[int(value)]
-                            elif data_type == "b":
-                                value = bool(int(value))
-                            elif data_type == "str":
-                                data_type = "s"
-                            elif data_type == "d":
-                                value = from_ISO8601(value)
-                        elif data_type == "inlineStr":
-                            child = c.find(_IS)
-                            if child is not None:
-                                data_type = "s"
-                                value = _inline(child)
-                        cells[(row, column)] = Cell(value, data_type)
-                    el.clear()
-                elif tag == _MERGE:
-                    merged.append(Range(el.get("ref")))
-                elif tag == _HYPERLINK:
-                    links.append(el.get("ref"))
+                            row, column = coordinate_to_tuple(coordinate)
+                        col_counter = column
+                    else:
+                        col_counter += 1
+                        row, column = row_counter, col_counter
+                    if f is not None:
+                        data_type = "f"
+                        value = _formula(f, coordinate, shared)
+                    elif value is not None:
+                        if data_type == "n":
+                            value = _number(value)
+                            if style_id in dates:
+                                data_type = "d"
+                                try:
+                                    value = from_excel(value, epoch, timedelta=style_id in deltas)
+                                except (OverflowError, ValueError):
+                                    data_type, value = "e", "#VALUE!"
+                        elif data_type == "s":
+                            value = strings[int(value)]
+                        elif data_type == "b":
+                            value = bool(int(value))
+                        elif data_type == "str":
+                            data_type = "s"
+                        elif data_type == "d":
+                            value = from_ISO8601(value)
+                    elif data_type == "inlineStr":
+                        child = c.find(_IS)
+                        if child is not None:
+                            data_type = "s"
+                            value = _inline(child)
+                    cells[(row, column)] = Cell(value, data_type)
+                el.clear()
+            elif tag == _MERGE:
+                merged.append(Range(el.get("ref")))
+            elif tag == _HYPERLINK:
+                links.append(el.get("ref"))
+        if upto is not None:  # the merged ranges are listed after the rows
+            return _blank_covered(cells, [Range(ref.decode()) for _, ref in _MERGE_REF.findall(data)], upto)
         for rng in merged:  # openpyxl blanks the covered cells and creates the top-left one
             first = True
             for r in range(rng.min_row, rng.max_row + 1):
@@ -232,6 +258,23 @@ class Sheet:
             root = fromstring(self.book.archive.read(rel.target))
             refs += [el.get("ref") for el in root.iter(_NS + "comment")]
         return refs
+
+
+class _OutOfOrder(Exception):
+    """Rows not in ascending order: a partial parse cannot stop early."""
+
+
+#: A <mergeCell ref="..."/> element, whatever its namespace prefix (partial parses only).
+_MERGE_REF = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref=(["'])(.*?)\1""")
+
+
+def _blank_covered(cells: dict, ranges: list[Range], upto: int) -> dict:
+    for rng in ranges:
+        for r in range(rng.min_row, min(rng.max_row, upto) + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col) and (r, c) in cells:
+                    cells[(r, c)] = _EMPTY
+    return cells
 
 
 def _number(value: str) -> int | float:
