@@ -260,6 +260,10 @@ class Sheet:
         return refs
 
 
+#: A defined name's value of the common shape: one range on a quoted sheet title.
+_SIMPLE_NAME = re.compile(r"^'([^'!\"\[\]#,]+)'!(\$?[A-Z]{1,3}\$?[1-9][0-9]*(?::\$?[A-Z]{1,3}\$?[1-9][0-9]*)?)$")
+
+
 class _OutOfOrder(Exception):
     """Rows not in ascending order: a partial parse cannot stop early."""
 
@@ -401,6 +405,10 @@ def _workbook(book: Book, part: str, valid: set[str]) -> None:
             book.tables[name] = (ws, ws.tables[name])
     if pkg.definedNames:
         for name, dn in pkg.definedNames.by_sheet().get("global", {}).items():
+            simple = _SIMPLE_NAME.match(dn.value or "")
+            if simple:  # what openpyxl's tokenizer finds in 'Sheet'!$A$1:$B$2, without it
+                book.names[name] = (simple.group(1), simple.group(2))
+                continue
             try:
                 dests = list(dn.destinations)
             except Exception:  # a broken reference (#REF!) has no destination, as with openpyxl
