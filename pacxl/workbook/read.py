@@ -165,7 +165,7 @@ class _Book:
                 fr=f"{self.path} : le nom défini {name} désigne une feuille absente {sheet!r}")
         ws = self.wb[sheet]
         min_col, min_row, max_col, max_row = range_boundaries(ref.replace("$", ""))
-        cells = ws.cells_upto(max_row) if isinstance(ws, read_xml.Sheet) else ws._cells
+        cells = ws._cells
         out = []
         for r in range(min_row, max_row + 1):
             for c in range(min_col, max_col + 1):

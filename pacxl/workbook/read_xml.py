@@ -105,7 +105,6 @@ class Sheet:
         self.book, self.title, self.part, self.rels = book, title, part, rels
         self.tables: dict[str, Table] = {}
         self._parsed: dict[tuple[int, int], Cell] | None = None
-        self._partial: tuple[int, dict[tuple[int, int], Cell]] | None = None
         self._merged = _Merged([])
 
     @property
@@ -126,21 +125,7 @@ class Sheet:
 
     # --- parsing, as openpyxl's WorkSheetParser and WorksheetReader do ---------------------------
 
-    def cells_upto(self, last_row: int) -> dict[tuple[int, int], Cell]:
-        """The cells of rows 1 to ``last_row``, for reading values (a defined name's range):
-        the sheet is parsed up to that row only, unless it was parsed in full already. The
-        covered cells of merged ranges are blank, as in ``_cells``; the empty cells openpyxl adds
-        (comments, hyperlinks) are left out: they read as blank either way."""
-        if self._parsed is not None:
-            return self._parsed
-        if self._partial is None or self._partial[0] < last_row:
-            try:
-                self._partial = (last_row, self._parse(last_row))
-            except _OutOfOrder:
-                return self._cells
-        return self._partial[1]
-
-    def _parse(self, upto: int | None = None) -> dict[tuple[int, int], Cell]:
+    def _parse(self) -> dict[tuple[int, int], Cell]:
         book = self.book
         cells: dict[tuple[int, int], Cell] = {}
         merged: list[Range] = []
@@ -150,7 +135,6 @@ class Sheet:
         row_counter = 0
         columns = _COLUMNS
         data = book.archive.read(self.part)
-        last = 0
         # the C parser: check_zip refused any DOCTYPE (entity bombs) before this runs
         for _, el in ElementTree.iterparse(io.BytesIO(data)):
             tag = el.tag
@@ -163,12 +147,6 @@ class Sheet:
                         raise Unsupported(f"row number {r!r}") from None
                 else:
                     row_counter += 1
-                if upto is not None:
-                    if row_counter <= last:
-                        raise _OutOfOrder
-                    if row_counter > upto:
-                        break
-                    last = row_counter
                 col_counter = 0
                 for c in el:
                     if c.tag != _CELL:
@@ -231,8 +209,6 @@ class Sheet:
                 merged.append(Range(el.get("ref")))
             elif tag == _HYPERLINK:
                 links.append(el.get("ref"))
-        if upto is not None:  # the merged ranges are listed after the rows
-            return _blank_covered(cells, [Range(ref.decode()) for _, ref in _MERGE_REF.findall(data)], upto)
         for rng in merged:  # openpyxl blanks the covered cells and creates the top-left one
             first = True
             for r in range(rng.min_row, rng.max_row + 1):
@@ -262,23 +238,6 @@ class Sheet:
 
 #: A defined name's value of the common shape: one range on a quoted sheet title.
 _SIMPLE_NAME = re.compile(r"^'([^'!\"\[\]#,]+)'!(\$?[A-Z]{1,3}\$?[1-9][0-9]*(?::\$?[A-Z]{1,3}\$?[1-9][0-9]*)?)$")
-
-
-class _OutOfOrder(Exception):
-    """Rows not in ascending order: a partial parse cannot stop early."""
-
-
-#: A <mergeCell ref="..."/> element, whatever its namespace prefix (partial parses only).
-_MERGE_REF = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref=(["'])(.*?)\1""")
-
-
-def _blank_covered(cells: dict, ranges: list[Range], upto: int) -> dict:
-    for rng in ranges:
-        for r in range(rng.min_row, min(rng.max_row, upto) + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col) and (r, c) in cells:
-                    cells[(r, c)] = _EMPTY
-    return cells
 
 
 def _number(value: str) -> int | float:
