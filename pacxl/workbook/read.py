@@ -11,6 +11,11 @@ also returns the :class:`~pacxl.workbook.layout.Layout` (the sheet row of every 
 
 A file that is not a pacxl workbook, or is damaged, raises :class:`pacxl.errors.WorkbookError`
 naming the file.
+
+The cells come from :mod:`pacxl.workbook.read_xml` (the XML parts, read as openpyxl reads them,
+a sheet only when a cell of it is asked for) or, when it meets what it does not know or a
+damaged part, from ``openpyxl.load_workbook`` (``engine="openpyxl"`` forces it): the rest of
+this module reads both the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +32,7 @@ from ..calc._num import is_number
 from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
 from . import read_xml
+from .read_xml import _check_file, _load  # (_load: also pacxl.dataframes)
 from .formulas import seasonal_plan
 from .cells import cell_value, is_formula
 from .contract import FUNNEL_STAGES, SHEETS, table_spec
@@ -176,57 +181,6 @@ class _Book:
     def value(self, name: str, required: bool = True) -> Any:
         vals = self.cells(name, required)
         return vals[0] if vals else None
-
-
-def _check_file(path: Path) -> None:
-    """Refuse what is not a workbook, before any parsing: a missing file, a folder, a file that
-    is not a zip, zip and XML bombs (WorkbookError naming the file)."""
-    if not path.exists():
-        raise WorkbookError(f"{path}: no such file", fr=f"{path} : fichier introuvable")
-    if path.is_dir():
-        raise WorkbookError(f"{path}: is a folder, not a workbook", fr=f"{path} : c'est un dossier, pas un classeur")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged",
-            fr=f"{path} : ce n'est pas un classeur Excel (.xlsx), ou le fichier est endommagé")
-    try:
-        try:
-            from ..io.save import check_zip  # zip and XML bombs are refused before parsing
-        except ImportError:  # pragma: no cover - the guard ships with pacxl.io
-            check_zip = None
-        if check_zip is not None:
-            check_zip(path)
-    except PacxlError as exc:
-        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
-    except Exception as exc:  # noqa: BLE001
-        _damaged(path, exc)
-
-
-def _damaged(path: Path, exc: Exception):
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if isinstance(exc, (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
-                        IndexError, AttributeError, EOFError)):
-        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300],
-            fr=f"{path} : classeur endommagé ou pas un classeur Excel ({type(exc).__name__} : {exc})"[:300]) from None
-    # XML parse errors come in many types; all mean a damaged file
-    raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})",
-        fr=f"{path} : classeur endommagé ({type(exc).__name__})") from None
-
-
-def _load(path: Path, *, data_only: bool = False, checked: bool = False):
-    """The openpyxl workbook at ``path`` after the zip-bomb checks (``data_only``: the values a
-    spreadsheet cached in formula cells instead of the formulas, for :mod:`pacxl.dataframes`;
-    ``checked``: :func:`_check_file` was done)."""
-    import openpyxl
-
-    if not checked:
-        _check_file(path)
-    try:
-        return openpyxl.load_workbook(path, data_only=data_only)
-    except PacxlError as exc:
-        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
-    except Exception as exc:  # noqa: BLE001
-        _damaged(path, exc)
 
 
 # --- tables -------------------------------------------------------------------------------------

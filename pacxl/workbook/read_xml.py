@@ -43,6 +43,8 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.xml.constants import ARC_CONTENT_TYPES, ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import fromstring
 
+from ..errors import PacxlError, WorkbookError
+
 __all__ = ["Unsupported", "load"]
 
 _NS = "{%s}" % SHEET_MAIN_NS
@@ -307,13 +309,13 @@ def load(path: Path) -> Book:
     """The workbook at ``path`` (already checked by :func:`pacxl.workbook.read._check_file`)."""
     archive = zipfile.ZipFile(path)
     try:
-        return _load(Book(archive))
+        return _read_parts(Book(archive))
     except BaseException:
         archive.close()
         raise
 
 
-def _load(book: Book) -> Book:
+def _read_parts(book: Book) -> Book:
     archive = book.archive
     valid = set(archive.namelist())
     package = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
@@ -405,3 +407,57 @@ def _styles(book: Book) -> None:
             book.date_formats.add(idx)
         if is_timedelta_format(fmt):
             book.timedelta_formats.add(idx)
+
+
+# --- opening a file: the checks both readers share, and openpyxl's loader ---------------------
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is not a workbook, before any parsing: a missing file, a folder, a file that
+    is not a zip, zip and XML bombs (WorkbookError naming the file)."""
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file", fr=f"{path} : fichier introuvable")
+    if path.is_dir():
+        raise WorkbookError(f"{path}: is a folder, not a workbook", fr=f"{path} : c'est un dossier, pas un classeur")
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged",
+            fr=f"{path} : ce n'est pas un classeur Excel (.xlsx), ou le fichier est endommagé")
+    try:
+        try:
+            from ..io.save import check_zip  # zip and XML bombs are refused before parsing
+        except ImportError:  # pragma: no cover - the guard ships with pacxl.io
+            check_zip = None
+        if check_zip is not None:
+            check_zip(path)
+    except PacxlError as exc:
+        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
+    except Exception as exc:  # noqa: BLE001
+        _damaged(path, exc)
+
+
+def _damaged(path: Path, exc: Exception):
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if isinstance(exc, (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
+                        IndexError, AttributeError, EOFError)):
+        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300],
+            fr=f"{path} : classeur endommagé ou pas un classeur Excel ({type(exc).__name__} : {exc})"[:300]) from None
+    # XML parse errors come in many types; all mean a damaged file
+    raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})",
+        fr=f"{path} : classeur endommagé ({type(exc).__name__})") from None
+
+
+def _load(path: Path, *, data_only: bool = False, checked: bool = False):
+    """The openpyxl workbook at ``path`` after the zip-bomb checks (``data_only``: the values a
+    spreadsheet cached in formula cells instead of the formulas, for :mod:`pacxl.dataframes`;
+    ``checked``: :func:`_check_file` was done)."""
+    import openpyxl
+
+    if not checked:
+        _check_file(path)
+    try:
+        return openpyxl.load_workbook(path, data_only=data_only)
+    except PacxlError as exc:
+        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
+    except Exception as exc:  # noqa: BLE001
+        _damaged(path, exc)
