@@ -238,6 +238,8 @@ def test_inline_strings_read_as_openpyxl_reads_them(tmp_path):
     shapes = [f'<is xmlns="{ns}"><t>plain</t></is>',
               f'<is xmlns="{ns}"><t xml:space="preserve">  spaced  </t></is>',
               f'<is xmlns="{ns}"><t/></is>',
+              f'<is xmlns="{ns}"><t>  </t></is>',
+              f'<is xmlns="{ns}"><t> a\nb &amp; c </t></is>',
               f'<is xmlns="{ns}"><r><t>bold</t></r><r><rPr/><t> and not</t></r></is>',
               f'<is xmlns="{ns}"><t>a</t><rPh sb="0" eb="1"><t>phonetic</t></rPh></is>']
     for xml in shapes:
