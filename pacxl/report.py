@@ -163,9 +163,14 @@ def budget_figures(plan: Plan, month: int) -> dict:
     order = list(plan.settings.budget_categories)
     lines = []
     cats: dict[str, list[dict]] = {}
+    baseline: dict[str, list] = {}  # the budget entries of the baseline by line: one pass, not one a line
+    for e in plan.baseline.entries:
+        if e.kind == "budget":
+            baseline.setdefault(revisions_rule.key(e.id), []).append(e)
     for line in plan.budget:
         f = calc.line_figures(line.months, line.actual, month)
-        f = {**f, "initial": revisions_rule.initial_budget_total(plan.baseline.entries, line.id)}
+        entries = baseline.get(revisions_rule.key(line.id), [])
+        f = {**f, "initial": revisions_rule.initial_budget_total(entries, line.id)}
         lines.append({"id": line.id, "label": line.label, "category": line.category,
                       "action_id": line.action_id, **f})
         cats.setdefault(line.category.strip(), []).append(f)

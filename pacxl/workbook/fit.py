@@ -131,6 +131,15 @@ def spills(ws, texts, cell, px: float, covered, hidden) -> bool:
 def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
     texts = texts or {}
     hidden = hidden_cols(ws)
+    fonts: dict[int, tuple[float, bool]] = {}
+
+    def font_of(cell) -> tuple[float, bool]:  # a sheet has a few fonts and many cells
+        fid = cell._style.fontId
+        got = fonts.get(fid)
+        if got is None:
+            got = fonts[fid] = _font(cell)
+        return got
+
     anchors, covered = {}, set()
     for rng in ws.merged_cells.ranges:
         anchors[(rng.min_row, rng.min_col)] = rng
@@ -158,7 +167,7 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
     for cell, v in cells:
         if (cell.row, cell.column) in anchors:
             continue
-        size, bold = _font(cell)
+        size, bold = font_of(cell)
         if cell.alignment.wrap_text:
             # a wrapped text breaks between words, never inside one (a header's "Dénominateur")
             w = max(measure.width_for(word, size, bold) for word in v.split())
@@ -195,7 +204,7 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
     # heights: wrapped texts show every line
     for cell, v in cells:
         if not cell.alignment.wrap_text:
-            size, _ = _font(cell)
+            size, _ = font_of(cell)
             if measure.line_height(size) + measure.ROW_PAD > row_height(ws, cell.row):
                 ws.row_dimensions[cell.row].height = measure.height_for(1, size)
             continue
@@ -203,7 +212,7 @@ def fit_sheet(wb, ws, texts: dict[tuple[int, int], str] | None = None) -> None:
         cols = range(cell.column, (rng.max_col if rng else cell.column) + 1)
         rows = range(cell.row, (rng.max_row if rng else cell.row) + 1)
         width = sum(col_width(ws, c) for c in cols if c not in hidden)
-        size, bold = _font(cell)
+        size, bold = font_of(cell)
         h = measure.wrapped_height(v, width, size, bold)
         have = sum(row_height(ws, r) for r in rows)
         if h > have:

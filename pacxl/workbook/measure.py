@@ -17,6 +17,7 @@ Units (Excel's, at 96 dpi):
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .font_metrics import BOLD, FALLBACK, REGULAR, UNITS_PER_EM
 
@@ -30,6 +31,7 @@ MAX_WIDTH = 50.0  # widest column the generator makes; longer text wraps
 MAX_HEIGHT = 409.0  # Excel's tallest row (points)
 
 
+@lru_cache(maxsize=1 << 16)  # the same words and labels come back in every row and sheet
 def _units(text: str, bold: bool) -> int:
     table = BOLD if bold else REGULAR
     fallback = FALLBACK[bold]

@@ -11,6 +11,11 @@ also returns the :class:`~pacxl.workbook.layout.Layout` (the sheet row of every 
 
 A file that is not a pacxl workbook, or is damaged, raises :class:`pacxl.errors.WorkbookError`
 naming the file.
+
+The cells come from :mod:`pacxl.workbook.read_xml` (the XML parts, read as openpyxl reads them,
+a sheet only when a cell of it is asked for) or, when it meets what it does not know or a
+damaged part, from ``openpyxl.load_workbook`` (``engine="openpyxl"`` forces it): the rest of
+this module reads both the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +31,8 @@ from openpyxl.utils import range_boundaries
 from ..calc._num import is_number
 from ..errors import PacxlError, WorkbookError
 from ..model import KPI, Action, BudgetLine, Customer, KeyDate, Objective, Plan, Segment
+from . import read_xml
+from .read_xml import _check_file, _load  # (_load: also pacxl.dataframes)
 from .formulas import seasonal_plan
 from .cells import cell_value, is_formula
 from .contract import FUNNEL_STAGES, SHEETS, table_spec
@@ -131,6 +137,11 @@ class _Book:
             raise WorkbookError(f"{path}: not a pacxl workbook (no Paramètres/Settings sheet)",
                 fr=f"{path} : ce n'est pas un classeur pacxl (pas d'onglet Paramètres/Settings)")
         self.names: dict[str, tuple[str, str]] = {}
+        self.tables: dict[str, tuple[Any, Any]] = {}
+        if isinstance(wb, read_xml.Book):  # the fast loader found them already, the same way
+            self.names.update(wb.names)
+            self.tables.update(wb.tables)
+            return
         for name, dn in wb.defined_names.items():
             try:
                 dests = list(dn.destinations)
@@ -138,7 +149,6 @@ class _Book:
                 continue
             if dests:
                 self.names[name] = dests[0]
-        self.tables: dict[str, tuple[Any, Any]] = {}
         for ws in wb.worksheets:
             for tbl in ws.tables.values():  # (TableList.items() gives refs, not tables)
                 self.tables[tbl.name] = (ws, tbl)
@@ -171,38 +181,6 @@ class _Book:
     def value(self, name: str, required: bool = True) -> Any:
         vals = self.cells(name, required)
         return vals[0] if vals else None
-
-
-def _load(path: Path, *, data_only: bool = False):
-    """The openpyxl workbook at ``path`` after the zip-bomb checks (``data_only``: the values a
-    spreadsheet cached in formula cells instead of the formulas, for :mod:`pacxl.dataframes`)."""
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not path.exists():
-        raise WorkbookError(f"{path}: no such file", fr=f"{path} : fichier introuvable")
-    if path.is_dir():
-        raise WorkbookError(f"{path}: is a folder, not a workbook", fr=f"{path} : c'est un dossier, pas un classeur")
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged",
-            fr=f"{path} : ce n'est pas un classeur Excel (.xlsx), ou le fichier est endommagé")
-    try:
-        try:
-            from ..io.save import check_zip  # zip and XML bombs are refused before parsing
-        except ImportError:  # pragma: no cover - the guard ships with pacxl.io
-            check_zip = None
-        if check_zip is not None:
-            check_zip(path)
-        return openpyxl.load_workbook(path, data_only=data_only)
-    except PacxlError as exc:
-        raise WorkbookError(f"{path}: {exc}", fr=f"{path} : {exc.say('fr')}") from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError,
-            IndexError, AttributeError, EOFError) as exc:
-        raise WorkbookError(f"{path}: damaged or not an Excel workbook ({type(exc).__name__}: {exc})"[:300],
-            fr=f"{path} : classeur endommagé ou pas un classeur Excel ({type(exc).__name__} : {exc})"[:300]) from None
-    except Exception as exc:  # XML parse errors come in many types; all mean a damaged file
-        raise WorkbookError(f"{path}: damaged workbook ({type(exc).__name__})",
-            fr=f"{path} : classeur endommagé ({type(exc).__name__})") from None
 
 
 # --- tables -------------------------------------------------------------------------------------
@@ -544,10 +522,27 @@ def _read_reconciliation(book: _Book, plan: Plan, layout: Layout) -> None:
 # --- entry points ---------------------------------------------------------------------------------
 
 
-def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
-    """The plan held by a pacxl workbook, and where its items sit."""
+def read_workbook(path: str | os.PathLike, *, engine: str = "fast") -> tuple[Plan, Layout]:
+    """The plan held by a pacxl workbook, and where its items sit.
+
+    ``engine="fast"`` reads the cells from the XML (:mod:`pacxl.workbook.read_xml`, several times
+    faster) and reads the file with openpyxl when it meets something it does not know or an
+    error (so that errors are openpyxl's); ``"openpyxl"`` loads the whole workbook with openpyxl.
+    Both give the same plan and layout (``tests/test_read_fast.py``)."""
     p = Path(path)
-    wb = _load(p)
+    _check_file(p)
+    if engine == "fast":
+        try:
+            with read_xml.load(p) as fast:
+                return _read_book(p, fast)
+        except Exception:  # noqa: BLE001  # unknown to the fast loader, or damaged: openpyxl decides
+            pass
+    elif engine != "openpyxl":
+        raise ValueError(f"engine {engine!r}: 'fast' or 'openpyxl'")
+    return _read_book(p, _load(p, checked=True))
+
+
+def _read_book(p: Path, wb) -> tuple[Plan, Layout]:
     book = _Book(wb, p)
     plan = Plan()
     layout = Layout(lang=book.lang)
@@ -577,6 +572,6 @@ def read_workbook(path: str | os.PathLike) -> tuple[Plan, Layout]:
     return plan, layout
 
 
-def read_plan(path: str | os.PathLike) -> Plan:
+def read_plan(path: str | os.PathLike, *, engine: str = "fast") -> Plan:
     """The :class:`pacxl.model.Plan` held by a pacxl workbook (WorkbookError when it is not one)."""
-    return read_workbook(path)[0]
+    return read_workbook(path, engine=engine)[0]
