@@ -28,7 +28,9 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 #: file whose name starts with the 3rd argument is replaced: it touches READY (1st), then waits
 #: (up to a minute) for GO (2nd).
 PAUSED_CLI = textwrap.dedent("""
-    import pathlib, sys, time
+    import pathlib, signal, sys, time
+    # Ctrl+C as in a terminal, whatever this test's runner inherited (a background job ignores it)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     import pacxl.files as f
     ready, go, at = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
     def pause(real):
