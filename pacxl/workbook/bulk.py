@@ -77,8 +77,10 @@ def _preserve(text: str) -> bool:
 
 
 def cell_xml(ref: str, style: str, value: Any, formula: bool) -> str:
-    """One ``<c>`` as openpyxl writes it (``style``: ``' s="3"'`` or ``''``; ``None`` when
-    openpyxl writes nothing: no value, no style)."""
+    """One ``<c>`` as openpyxl's etree writer writes it, from what a cell stores (text already
+    through :func:`~pacxl.workbook.cells.encode_text`; ``style``: ``' s="3"'`` or ``''``; ``""``
+    when openpyxl writes nothing: no value, no style). The one serializer of bulk rows and of
+    :mod:`pacxl.workbook.fastcells`."""
     if formula:
         return f"<c r=\"{ref}\"{style}><f>{_escape(value[1:])}</f><v /></c>"
     if value is None:
@@ -86,9 +88,8 @@ def cell_xml(ref: str, style: str, value: Any, formula: bool) -> str:
     if isinstance(value, str):
         if value == "":
             return f"<c r=\"{ref}\"{style} t=\"inlineStr\" />"
-        text = encode_text(value)
-        space = ' xml:space="preserve"' if _preserve(text) else ""
-        return f"<c r=\"{ref}\"{style} t=\"inlineStr\"><is><t{space}>{_escape(text)}</t></is></c>"
+        space = ' xml:space="preserve"' if _preserve(value) else ""
+        return f"<c r=\"{ref}\"{style} t=\"inlineStr\"><is><t{space}>{_escape(value)}</t></is></c>"
     return f"<c r=\"{ref}\"{style} t=\"n\"><v>{'%.16g' % value}</v></c>"
 
 
@@ -153,8 +154,9 @@ class BulkRows:
                     v = get(k)
                     if type(v) not in plain:
                         v = value(v)
-                    if is_formula(v) or deferred(v):
-                        x = cell_xml(f"{letter}{r}", style, v, is_formula(v))
+                    formula = is_formula(v)
+                    if formula or deferred(v):
+                        x = cell_xml(f"{letter}{r}", style, encode_text(v) if type(v) is str else v, formula)
                         if x:
                             add((c, x))
                 elif r >= blank_from and style:
@@ -163,14 +165,12 @@ class BulkRows:
 
 
 def add(wb, block: BulkRows) -> None:
-    """Register ``block`` on ``wb`` (replacing an earlier block of the same rows and columns)."""
+    """Register ``block`` on ``wb`` (write_rows refuses to write a table twice before the save)."""
     blocks = getattr(wb, ATTR, None)
     if blocks is None:
         blocks = {}
         setattr(wb, ATTR, blocks)
-    mine = blocks.setdefault(block.sheet, [])
-    mine[:] = [b for b in mine if not (b.columns() & block.columns() and b.lo <= block.hi and block.lo <= b.hi)]
-    mine.append(block)
+    blocks.setdefault(block.sheet, []).append(block)
 
 
 def blocks_of(wb) -> dict[str, list[BulkRows]]:

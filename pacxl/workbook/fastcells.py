@@ -24,7 +24,7 @@ from openpyxl import LXML
 from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from .bulk import _escape, _preserve, blocks_of
+from .bulk import blocks_of, cell_xml
 
 
 class CellRows:
@@ -49,21 +49,10 @@ def _xml(cell, ref: str, style: str) -> str | None:
     if cell._comment is not None or cell._hyperlink is not None:
         return None
     t, v = cell.data_type, cell._value
-    if t == "n":
-        if v is None:
-            return f'<c r="{ref}"{style} t="n" />' if style else ""
-        if type(v) in (int, float) and math.isfinite(v):
-            return f'<c r="{ref}"{style} t="n"><v>{"%.16g" % v}</v></c>'
-        return None
-    if type(v) is not str:
-        return None
-    if t == "s":
-        if v == "":
-            return f'<c r="{ref}"{style} t="inlineStr" />'
-        space = ' xml:space="preserve"' if _preserve(v) else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(v)}</t></is></c>'
-    if t == "f" and len(v) > 1:
-        return f'<c r="{ref}"{style}><f>{_escape(v[1:])}</f><v /></c>'
+    if t == "n" and (v is None or (type(v) in (int, float) and math.isfinite(v))):
+        return cell_xml(ref, style, v, False)
+    if type(v) is str and (t == "s" or (t == "f" and len(v) > 1)):
+        return cell_xml(ref, style, v, t == "f")
     return None
 
 
